@@ -1,0 +1,6 @@
+export * from './platform/contracts.ts';
+export * from './platform/errors.ts';
+export * from './platform/field-messages.ts';
+export * from './platform/permissions.ts';
+export * from './calendar/index.ts';
+export * from './personal-data/index.ts';

@@ -1,0 +1,271 @@
+/**
+ * Request and response contracts of the platform API, shared by server (validation and
+ * OpenAPI) and web (forms and types). Field messages are keys of FIELD_MESSAGES.
+ */
+import { z } from 'zod';
+import { DATA_SCOPES, PERMISSIONS, ROLE_CODES } from './permissions.ts';
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
+export const Id = z.coerce.number().int().positive();
+export const Paging = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+});
+
+export const ErrorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    rows: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+export const OkResponse = z.object({ ok: z.literal(true) });
+
+// ---- organisation -------------------------------------------------------------------------
+
+export const UNIT_KINDS = ['branch', 'detachment', 'brigade', 'station', 'police_area', 'office'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KIND_NAMES: Record<UnitKind, { zh: string; en: string }> = {
+  branch: { zh: '分局', en: 'Branch' },
+  detachment: { zh: '支队', en: 'Detachment' },
+  brigade: { zh: '大队', en: 'Brigade' },
+  station: { zh: '派出所', en: 'Police station' },
+  police_area: { zh: '警务区', en: 'Police area' },
+  office: { zh: '机关科室', en: 'Office' },
+};
+
+export const UnitResponse = z.object({
+  id: z.number(),
+  parentId: z.number().nullable(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(UNIT_KINDS),
+  caseHandling: z.boolean(),
+  active: z.boolean(),
+});
+export type UnitResponse = z.infer<typeof UnitResponse>;
+export const UnitListResponse = z.object({ items: z.array(UnitResponse) });
+
+export const UnitCreateRequest = z.object({
+  parentId: z.number().int().positive(),
+  code: z.string().trim().min(1).max(32),
+  name: z.string().trim().min(2).max(64),
+  kind: z.enum(UNIT_KINDS),
+  caseHandling: z.boolean().default(false),
+});
+export type UnitCreateRequest = z.infer<typeof UnitCreateRequest>;
+export const UnitUpdateRequest = UnitCreateRequest.partial().extend({ active: z.boolean().optional() });
+export type UnitUpdateRequest = z.infer<typeof UnitUpdateRequest>;
+
+export const QUALIFICATION_LEVELS = ['basic', 'intermediate', 'advanced'] as const;
+export type QualificationLevel = (typeof QUALIFICATION_LEVELS)[number];
+export const QUALIFICATION_NAMES: Record<QualificationLevel, { zh: string; en: string }> = {
+  basic: { zh: '基本级', en: 'Basic' },
+  intermediate: { zh: '中级', en: 'Intermediate' },
+  advanced: { zh: '高级', en: 'Advanced' },
+};
+
+export const Username = z.string().regex(/^[A-Za-z0-9_]{3,32}$/, { message: 'username' });
+export const BadgeNo = z.string().regex(/^\d{6}$/, { message: 'badgeNo' });
+
+export const OfficerResponse = z.object({
+  id: z.number(),
+  badgeNo: z.string(),
+  name: z.string(),
+  username: z.string(),
+  unitId: z.number(),
+  unitName: z.string(),
+  roles: z.array(z.enum(ROLE_CODES)),
+  qualificationLevel: z.enum(QUALIFICATION_LEVELS).nullable(),
+  qualificationDate: IsoDate.nullable(),
+  legalProfessionQualified: z.boolean(),
+  legalOfficer: z.boolean(),
+  legalOfficerSince: IsoDate.nullable(),
+  phone: z.string().nullable(),
+  active: z.boolean(),
+  locked: z.boolean(),
+  totpEnabled: z.boolean(),
+});
+export type OfficerResponse = z.infer<typeof OfficerResponse>;
+export const OfficerListQuery = Paging.extend({
+  unitId: Id.optional(),
+  q: z.string().trim().max(50).optional(),
+  role: z.enum(ROLE_CODES).optional(),
+});
+export const OfficerListResponse = z.object({ items: z.array(OfficerResponse), total: z.number() });
+
+export const OfficerCreateRequest = z.object({
+  badgeNo: BadgeNo,
+  name: z.string().trim().min(2).max(32),
+  username: Username,
+  unitId: z.number().int().positive(),
+  password: z.string().min(1),
+  qualificationLevel: z.enum(QUALIFICATION_LEVELS).nullable().default(null),
+  qualificationDate: IsoDate.nullable().default(null),
+  legalProfessionQualified: z.boolean().default(false),
+  legalOfficer: z.boolean().default(false),
+  legalOfficerSince: IsoDate.nullable().default(null),
+  phone: z.string().trim().nullable().default(null),
+});
+export type OfficerCreateRequest = z.infer<typeof OfficerCreateRequest>;
+export const OfficerUpdateRequest = OfficerCreateRequest.omit({ password: true, username: true })
+  .partial()
+  .extend({ active: z.boolean().optional() });
+export type OfficerUpdateRequest = z.infer<typeof OfficerUpdateRequest>;
+export const OfficerRolesRequest = z.object({ roles: z.array(z.enum(ROLE_CODES)) });
+export const PasswordResetRequest = z.object({ password: z.string().min(1) });
+
+export const RoleResponse = z.object({
+  code: z.enum(ROLE_CODES),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  scope: z.enum(DATA_SCOPES),
+  requiresTotp: z.boolean(),
+  permissions: z.array(z.enum(PERMISSIONS)),
+  members: z.number(),
+});
+export type RoleResponse = z.infer<typeof RoleResponse>;
+export const RoleListResponse = z.object({ items: z.array(RoleResponse), permissions: z.array(z.enum(PERMISSIONS)) });
+export const RoleUpdateRequest = z.object({
+  requiresTotp: z.boolean().optional(),
+  scope: z.enum(DATA_SCOPES).optional(),
+  permissions: z.array(z.enum(PERMISSIONS)).optional(),
+});
+
+export const ImportResponse = z.object({ imported: z.number() });
+
+// ---- sign-in and account --------------------------------------------------------------------
+
+export const LoginRequest = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+export const TotpRequest = z.object({ code: z.string().trim().min(6).max(32) });
+
+export const MeResponse = z.object({
+  id: z.number(),
+  username: z.string(),
+  name: z.string(),
+  badgeNo: z.string(),
+  unit: z.object({ id: z.number(), name: z.string() }),
+  roles: z.array(z.enum(ROLE_CODES)),
+  permissions: z.array(z.enum(PERMISSIONS)),
+  scope: z.enum(DATA_SCOPES),
+  totpEnabled: z.boolean(),
+  totpRequired: z.boolean(),
+  passwordExpiresAt: z.string().nullable(),
+  passwordExpired: z.boolean(),
+});
+export type MeResponse = z.infer<typeof MeResponse>;
+export const LoginResponse = z.union([
+  z.object({ user: MeResponse }),
+  z.object({ secondFactor: z.enum(['totp', 'enrol']) }),
+]);
+
+export const PasswordChangeRequest = z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(1) });
+export const TotpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });
+export const TotpEnableRequest = z.object({ code: z.string().regex(/^\d{6}$/, { message: 'invalid' }) });
+export const RecoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()) });
+export const TotpDisableRequest = z.object({ password: z.string().min(1) });
+
+export const SecuritySettings = z.object({
+  passwordMinLength: z.number().int().min(8).max(64),
+  passwordMaxAgeDays: z.number().int().min(0).max(3650),
+  lockoutThreshold: z.number().int().min(1).max(100),
+  lockoutMinutes: z.number().int().min(1).max(1440),
+  idleTimeoutMinutes: z.number().int().min(1).max(480),
+});
+export type SecuritySettings = z.infer<typeof SecuritySettings>;
+export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
+  passwordMinLength: 8,
+  passwordMaxAgeDays: 90,
+  lockoutThreshold: 5,
+  lockoutMinutes: 15,
+  idleTimeoutMinutes: 30,
+};
+
+// ---- calendar ---------------------------------------------------------------------------------
+
+export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const;
+export const CalendarDay = z.object({
+  date: IsoDate,
+  kind: z.enum(CALENDAR_DAY_KINDS),
+  name: z.string().trim().min(1).max(32),
+});
+export type CalendarDay = z.infer<typeof CalendarDay>;
+export const CalendarYearResponse = z.object({
+  year: z.number(),
+  source: z.string(),
+  holidays: z.number(),
+  workdays: z.number(),
+  loadedAt: z.string(),
+});
+export const CalendarYearListResponse = z.object({ items: z.array(CalendarYearResponse) });
+export const CalendarDaysResponse = z.object({ year: z.number(), items: z.array(CalendarDay) });
+/** Loading a year's State Council notice: every holiday and make-up working day of the year. */
+export const CalendarYearLoadRequest = z.object({
+  year: z.number().int().min(2004).max(2100),
+  source: z.string().trim().min(1).max(100),
+  days: z.array(CalendarDay).min(1),
+});
+export const DeadlineQuery = z.object({
+  from: IsoDate,
+  workdays: z.coerce.number().int().min(0).max(3650).optional(),
+  days: z.coerce.number().int().min(0).max(3650).optional(),
+  custody: z.enum(['true', 'false']).optional(),
+});
+export const DeadlineResponse = z.object({ due: IsoDate });
+
+// ---- audit -------------------------------------------------------------------------------------
+
+export const AuditQuery = Paging.extend({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  actor: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  targetType: z.string().trim().max(64).optional(),
+  targetId: z.string().trim().max(64).optional(),
+  outcome: z.enum(['success', 'failure']).optional(),
+});
+export const AuditRecordResponse = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.number().nullable(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  unitName: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  outcome: z.enum(['success', 'failure']),
+  summary: z.unknown(),
+  clientIp: z.string().nullable(),
+  sealed: z.boolean(),
+});
+export type AuditRecordResponse = z.infer<typeof AuditRecordResponse>;
+export const AuditListResponse = z.object({ items: z.array(AuditRecordResponse), total: z.number() });
+export const AuditVerifyResponse = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  brokenAt: z.number().nullable(),
+  reason: z.string().nullable(),
+});
+
+// ---- tasks and health ------------------------------------------------------------------------------
+
+export const TaskResponse = z.object({
+  id: z.string(),
+  module: z.string(),
+  title: z.string(),
+  detail: z.string().nullable(),
+  due: z.string().nullable(),
+  severity: z.enum(['info', 'warning', 'overdue']),
+  link: z.string().nullable(),
+});
+export type TaskResponse = z.infer<typeof TaskResponse>;
+export const TaskListResponse = z.object({ items: z.array(TaskResponse) });
+
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['embedded', 'postgres']),
+  version: z.string(),
+});

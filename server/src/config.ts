@@ -1,0 +1,28 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const rootPkg = require('../../package.json') as { version: string };
+
+/** Everything the server reads from the environment, in one place (documented in the README). */
+export interface Config {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  version: string;
+  /** Cookies get `Secure` when the server is reached over HTTPS (set behind a TLS proxy). */
+  secureCookies: boolean;
+  /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
+  trustProxy: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.FAZHI_DATA_DIR ?? './data'),
+    version: rootPkg.version,
+    secureCookies: env.FAZHI_SECURE_COOKIES === 'true',
+    trustProxy: env.FAZHI_TRUST_PROXY === 'true',
+  };
+}

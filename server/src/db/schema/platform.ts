@@ -1,0 +1,204 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A branch (分局). Every business table carries its id so one database can host several. */
+export const orgs = pgTable('orgs', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+});
+
+/** The unit tree: 分局 > 支队/大队/派出所 > 警务区. `path` is '/1/5/9/' for subtree queries. */
+export const units = pgTable(
+  'units',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    parentId: integer('parent_id'),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    caseHandling: boolean('case_handling').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    path: text('path').notNull().default(''),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [uniqueIndex('units_org_code').on(t.orgId, t.code), index('units_path').on(t.path)],
+);
+
+export const roles = pgTable(
+  'roles',
+  {
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    code: text('code').notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    scope: text('scope').notNull(),
+    requiresTotp: boolean('requires_totp').notNull().default(false),
+    permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.code] })],
+);
+
+/** Officers are the users: every account belongs to a person with a badge number and a unit. */
+export const officers = pgTable(
+  'officers',
+  {
+    id: serial('id').primaryKey(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    badgeNo: text('badge_no').notNull(),
+    name: text('name').notNull(),
+    username: text('username').notNull(),
+    phone: text('phone'),
+    qualificationLevel: text('qualification_level'),
+    qualificationDate: date('qualification_date', { mode: 'string' }),
+    legalProfessionQualified: boolean('legal_profession_qualified').notNull().default(false),
+    legalOfficer: boolean('legal_officer').notNull().default(false),
+    legalOfficerSince: date('legal_officer_since', { mode: 'string' }),
+    active: boolean('active').notNull().default(true),
+    passwordHash: text('password_hash').notNull(),
+    passwordChangedAt: tstz('password_changed_at').notNull().defaultNow(),
+    totpSecret: text('totp_secret'),
+    totpPendingSecret: text('totp_pending_secret'),
+    totpEnabled: boolean('totp_enabled').notNull().default(false),
+    recoveryCodes: text('recovery_codes').array().notNull().default(sql`'{}'::text[]`),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: tstz('locked_until'),
+    version: integer('version').notNull().default(1),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('officers_org_badge').on(t.orgId, t.badgeNo),
+    uniqueIndex('officers_username').on(t.username),
+    index('officers_unit').on(t.unitId),
+  ],
+);
+
+export const officerRoles = pgTable(
+  'officer_roles',
+  {
+    orgId: integer('org_id').notNull(),
+    officerId: integer('officer_id')
+      .notNull()
+      .references(() => officers.id),
+    roleCode: text('role_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.officerId, t.roleCode] })],
+);
+
+/** Server-side sessions; the cookie holds a random token, the table its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    orgId: integer('org_id').notNull(),
+    officerId: integer('officer_id')
+      .notNull()
+      .references(() => officers.id),
+    stage: text('stage').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    clientIp: text('client_ip'),
+    userAgent: text('user_agent'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+    lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
+  },
+  (t) => [index('sessions_officer').on(t.officerId)],
+);
+
+/** Per-branch settings as JSON documents keyed by name (e.g. 'security'). */
+export const settings = pgTable(
+  'settings',
+  {
+    orgId: integer('org_id').notNull(),
+    key: text('key').notNull(),
+    value: jsonb('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.key] })],
+);
+
+/**
+ * The official working-day calendar is national reference data, so it carries no org_id:
+ * every branch counts statutory deadlines on the same State Council notices.
+ */
+export const holidayYears = pgTable('holiday_years', {
+  year: integer('year').primaryKey(),
+  source: text('source').notNull(),
+  loadedAt: tstz('loaded_at').notNull().defaultNow(),
+});
+
+export const holidayCalendar = pgTable('holiday_calendar', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+});
+
+/** Versioned reference-data steps (holidays, dictionaries …), applied apart from schema migrations. */
+export const dataSteps = pgTable('data_steps', {
+  id: text('id').primaryKey(),
+  appliedAt: tstz('applied_at').notNull().defaultNow(),
+});
+
+/**
+ * Audit trail. Rows are inserted in the same transaction as the change they record and never
+ * change afterwards (a trigger rejects UPDATE and DELETE). Hash-chaining happens after commit in
+ * `audit_seals`, so writers never queue on a global chain head.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: integer('org_id').notNull(),
+    at: tstz('at').notNull().defaultNow(),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name'),
+    actorRole: text('actor_role'),
+    unitId: integer('unit_id'),
+    unitName: text('unit_name'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    outcome: text('outcome').notNull().default('success'),
+    summary: jsonb('summary'),
+    clientIp: text('client_ip'),
+  },
+  (t) => [
+    index('audit_org_at').on(t.orgId, t.at),
+    index('audit_target').on(t.targetType, t.targetId),
+    index('audit_actor').on(t.actorId),
+  ],
+);
+
+/** One seal per audit row, in chain order: hash = sha256(prev_hash ‖ canonical(audit row)). */
+export const auditSeals = pgTable('audit_seals', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  auditId: bigint('audit_id', { mode: 'number' }).notNull().unique(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+  sealedAt: tstz('sealed_at').notNull().defaultNow(),
+});

@@ -1,0 +1,154 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { pickLocale } from '@fazhi/common';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { getCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/index.ts';
+import { loadActor } from '../modules/platform/actor.ts';
+import { toMe } from '../modules/platform/auth.service.ts';
+import { registerPlatformRoutes } from '../modules/platform/routes/index.ts';
+import { SESSION_COOKIE, closeSession, findSession, isIdle, touchSession } from '../modules/platform/sessions.ts';
+import { getSecuritySettings } from '../modules/platform/settings.service.ts';
+import type { AppEnv } from './env.ts';
+import { AppError, validationError } from './errors.ts';
+
+export interface AppDeps {
+  database: Database;
+  config: Pick<Config, 'version' | 'secureCookies' | 'trustProxy'>;
+  orgId: number;
+  /** Folder of the built web app; omitted in API-only tests. */
+  webDist?: string | null;
+}
+
+export type App = OpenAPIHono<AppEnv>;
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function createApp(deps: AppDeps): App {
+  const { database } = deps;
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error.issues);
+    },
+  });
+
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+
+  app.onError((err, c) => {
+    const locale = pickLocale(c.req.header('accept-language'));
+    if (err instanceof AppError) return c.json(err.toBody(locale), err.status as 400);
+    console.error(err);
+    return c.json(new AppError('INTERNAL').toBody(locale), 500);
+  });
+
+  // Session, context and CSRF for every API call. A session idle for too long is closed here.
+  app.use('/api/*', async (c, next) => {
+    const locale = pickLocale(c.req.header('accept-language'));
+    let clientIp: string | null = null;
+    if (deps.config.trustProxy) clientIp = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+    if (!clientIp) {
+      try {
+        clientIp = getConnInfo(c).remote.address ?? null;
+      } catch {
+        clientIp = null;
+      }
+    }
+    c.set('ctx', { db: database.db, orgId: deps.orgId, locale, clientIp, actor: null });
+    c.set('session', null);
+    c.set('sessionToken', null);
+    c.set('record', null);
+    c.set('passwordExpired', false);
+
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const session = await findSession(database.db, token);
+      if (session) {
+        const now = new Date();
+        const policy = await getSecuritySettings(database.db, session.orgId);
+        if (isIdle(session, policy.idleTimeoutMinutes, now)) {
+          await closeSession(database.db, token);
+          throw new AppError('SESSION_EXPIRED');
+        }
+        if (STATE_CHANGING.has(c.req.method)) {
+          const sent = c.req.header('x-csrf-token') ?? '';
+          if (!sameToken(sent, session.csrfToken)) throw new AppError('CSRF');
+        }
+        const record = await loadActor(database.db, session.officerId);
+        if (!record?.officer.active) {
+          await closeSession(database.db, token);
+          throw new AppError('UNAUTHENTICATED');
+        }
+        if (now.getTime() - session.lastSeenAt.getTime() > 30_000) await touchSession(database.db, session, now);
+        c.set('session', session);
+        c.set('sessionToken', token);
+        c.set('record', record);
+        if (session.stage === 'full') {
+          c.set('ctx', { ...c.get('ctx'), orgId: session.orgId, actor: record.actor });
+          c.set('passwordExpired', (await toMe(database.db, record)).passwordExpired);
+        }
+      }
+    }
+    await next();
+  });
+
+  registerPlatformRoutes(app, deps);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Fazhi API',
+      version: deps.config.version,
+      description:
+        'The JSON API of Fazhi (法治). Sign in with POST /api/auth/login; the session is a cookie, and every ' +
+        'state-changing call sends the value of the `fazhi_csrf` cookie in the `X-CSRF-Token` header. ' +
+        'Each operation names who may call it in `x-access`.',
+    },
+  });
+  mountApiDocs(app);
+  app.all('/api/*', () => {
+    throw new AppError('NOT_FOUND');
+  });
+  if (deps.webDist) mountWebApp(app, deps.webDist);
+  return app;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Swagger UI from the installed package, so the reference works on a closed network. */
+function mountApiDocs(app: App) {
+  const assets = path.dirname(require.resolve('swagger-ui-dist/package.json'));
+  const rel = path.relative(process.cwd(), assets);
+  app.get('/api/docs/assets/*', serveStatic({ root: rel, rewriteRequestPath: (p) => p.replace('/api/docs/assets', '') }));
+  app.get('/api/docs', (c) =>
+    c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fazhi API</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="swagger-ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script>window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' });</script></body></html>`),
+  );
+}
+
+function mountWebApp(app: App, dist: string) {
+  const indexFile = path.join(dist, 'index.html');
+  if (!existsSync(indexFile)) return;
+  const index = readFileSync(indexFile, 'utf8');
+  const rel = path.relative(process.cwd(), dist) || '.';
+  app.use('/assets/*', serveStatic({ root: rel }));
+  app.get('*', serveStatic({ root: rel }));
+  app.get('*', (c) => c.html(index));
+}
+
+export const defaultWebDist = () =>
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');

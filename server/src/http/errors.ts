@@ -1,0 +1,91 @@
+import { ERRORS, type ErrorCode, FIELD_MESSAGES, type Locale, fieldMessage, say } from '@fazhi/common';
+
+export interface RowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/**
+ * The one error type of the server. Field messages are FIELD_MESSAGES keys (with params) and are
+ * translated when the response is written, so services never deal with languages.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields: Record<string, string | { key: string; params?: Record<string, string | number> }> = {},
+    readonly rows: { row: number; column: string; key: string; params?: Record<string, string | number> }[] = [],
+  ) {
+    super(code);
+  }
+
+  get status() {
+    return ERRORS[this.code].status;
+  }
+
+  toBody(locale: Locale) {
+    const fields = Object.fromEntries(
+      Object.entries(this.fields).map(([k, v]) => [
+        k,
+        typeof v === 'string' ? fieldMessage(v, locale) : fieldMessage(v.key, locale, v.params),
+      ]),
+    );
+    const rows: RowError[] = this.rows.map((r) => ({
+      row: r.row,
+      column: r.column,
+      message: fieldMessage(r.key, locale, r.params),
+    }));
+    return {
+      error: {
+        code: this.code,
+        message: say(ERRORS[this.code], locale),
+        ...(Object.keys(fields).length ? { fields } : {}),
+        ...(rows.length ? { rows } : {}),
+      },
+    };
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND');
+export const forbidden = () => new AppError('FORBIDDEN');
+
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  input?: unknown;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  origin?: string;
+}
+
+/** Maps one zod issue to a FIELD_MESSAGES key with its parameters. */
+export function issueToField(issue: ZodIssueLike): { key: string; params?: Record<string, string | number> } {
+  if (issue.message && issue.message in fieldMessageKeys) return { key: issue.message };
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null || issue.input === ''
+        ? { key: 'required' }
+        : { key: 'invalid' };
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return { key: 'required' };
+      return { key: issue.origin === 'string' ? 'tooShort' : 'tooSmall', params: { min: Number(issue.minimum) } };
+    case 'too_big':
+      return { key: issue.origin === 'string' ? 'tooLong' : 'tooBig', params: { max: Number(issue.maximum) } };
+    case 'invalid_value':
+      return { key: 'notInList' };
+    default:
+      return { key: 'invalid' };
+  }
+}
+
+const fieldMessageKeys: Record<string, unknown> = FIELD_MESSAGES;
+
+export function validationError(issues: readonly ZodIssueLike[]): AppError {
+  const fields: Record<string, { key: string; params?: Record<string, string | number> }> = {};
+  for (const issue of issues) {
+    const name = issue.path.map(String).join('.') || '_';
+    fields[name] ??= issueToField(issue);
+  }
+  return new AppError('VALIDATION', fields);
+}
