@@ -40,6 +40,11 @@ export const FIELD_MESSAGES = {
     en: 'One person cannot hold two of the system, security and audit administrator roles',
   },
   'calendar.year': { zh: '年份与日期不符', en: 'The date is not in that year' },
+  'calendar.duplicate': { zh: '同一日期出现了两次', en: 'This date appears twice' },
+  'calendar.missingYear': {
+    zh: '{year} 年的节假日安排尚未载入，请系统管理员在“节假日日历”中载入国务院通知',
+    en: 'The holiday notice for {year} is not loaded; a system administrator must load it in Holiday calendar',
+  },
   'file.type': { zh: '请上传 .xlsx 文件', en: 'Upload an .xlsx file' },
   'file.empty': { zh: '文件中没有数据行', en: 'The file has no data rows' },
   'file.header': { zh: '缺少列：{columns}', en: 'Missing columns: {columns}' },

@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm';
+import { audit } from '../../audit/record.ts';
+import { officers, sessions } from '../../db/schema/index.ts';
+import type { Ctx } from '../../http/context.ts';
+import { AppError } from '../../http/errors.ts';
+import type { ActorRecord } from './actor.ts';
+import { checkNewPassword } from './officers.service.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import type { Session } from './sessions.ts';
+import { checkTotp, enrolmentPayload, newRecoveryCodes, newTotpSecret } from './totp.ts';
+
+/** The acting officer for account changes: a full session, or one that is enrolling 2FA. */
+const selfCtx = (ctx: Ctx, record: ActorRecord): Ctx => ({ ...ctx, orgId: record.actor.orgId, actor: record.actor });
+
+export async function changePassword(ctx: Ctx, record: ActorRecord, session: Session, current: string, next: string) {
+  if (!(await verifyPassword(record.officer.passwordHash, current))) {
+    throw new AppError('VALIDATION', { currentPassword: 'password.wrong' });
+  }
+  if (current === next) throw new AppError('WEAK_PASSWORD', { newPassword: 'password.reuse' });
+  await checkNewPassword(ctx.db, record.actor.orgId, 'newPassword', next);
+  const passwordHash = await hashPassword(next);
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(officers).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(officers.id, record.officer.id));
+    // Other sessions may belong to whoever knew the old password: end them, keep this one.
+    const others = await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.officerId, record.officer.id));
+    for (const s of others) if (s.id !== session.id) await tx.delete(sessions).where(eq(sessions.id, s.id));
+    await audit(tx, selfCtx(ctx, record), { action: 'account.password', targetType: 'officer', targetId: record.officer.id });
+  });
+}
+
+export async function setupTotp(ctx: Ctx, record: ActorRecord) {
+  const secret = newTotpSecret();
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(officers).set({ totpPendingSecret: secret }).where(eq(officers.id, record.officer.id));
+    await audit(tx, selfCtx(ctx, record), { action: 'account.totp.setup', targetType: 'officer', targetId: record.officer.id });
+  });
+  return enrolmentPayload(record.officer.username, secret);
+}
+
+/** Confirms enrolment with a first code; an enrolling session becomes a full one. */
+export async function enableTotp(ctx: Ctx, record: ActorRecord, session: Session, code: string) {
+  const [o] = await ctx.db.select().from(officers).where(eq(officers.id, record.officer.id));
+  if (!o?.totpPendingSecret || !checkTotp(o.totpPendingSecret, code)) throw new AppError('INVALID_TOTP', { code: 'invalid' });
+  const { codes, hashes } = newRecoveryCodes();
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(officers)
+      .set({ totpSecret: o.totpPendingSecret, totpPendingSecret: null, totpEnabled: true, recoveryCodes: hashes })
+      .where(eq(officers.id, o.id));
+    if (session.stage === 'enrol') await tx.update(sessions).set({ stage: 'full' }).where(eq(sessions.id, session.id));
+    await audit(tx, selfCtx(ctx, record), { action: 'account.totp.enable', targetType: 'officer', targetId: o.id });
+  });
+  return codes;
+}
+
+export async function disableTotp(ctx: Ctx, record: ActorRecord, password: string) {
+  if (record.requiresTotp) throw new AppError('FORBIDDEN');
+  if (!(await verifyPassword(record.officer.passwordHash, password))) {
+    throw new AppError('VALIDATION', { password: 'password.wrong' });
+  }
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(officers)
+      .set({ totpSecret: null, totpEnabled: false, recoveryCodes: [] })
+      .where(eq(officers.id, record.officer.id));
+    await audit(tx, selfCtx(ctx, record), { action: 'account.totp.disable', targetType: 'officer', targetId: record.officer.id });
+  });
+}
+
+export async function regenerateRecoveryCodes(ctx: Ctx, record: ActorRecord) {
+  if (!record.officer.totpEnabled) throw new AppError('FORBIDDEN');
+  const { codes, hashes } = newRecoveryCodes();
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(officers).set({ recoveryCodes: hashes }).where(eq(officers.id, record.officer.id));
+    await audit(tx, selfCtx(ctx, record), { action: 'account.recoveryCodes', targetType: 'officer', targetId: record.officer.id });
+  });
+  return codes;
+}

@@ -1,0 +1,192 @@
+import {
+  LoginRequest,
+  LoginResponse,
+  MeResponse,
+  OkResponse,
+  PasswordChangeRequest,
+  RecoveryCodesResponse,
+  TotpDisableRequest,
+  TotpEnableRequest,
+  TotpRequest,
+  TotpSetupResponse,
+} from '@fazhi/common';
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { audit } from '../../../audit/record.ts';
+import type { App, AppDeps } from '../../../http/app.ts';
+import type { AppEnv } from '../../../http/env.ts';
+import { AppError } from '../../../http/errors.ts';
+import { defineRoute } from '../../../http/route.ts';
+import { changePassword, disableTotp, enableTotp, regenerateRecoveryCodes, setupTotp } from '../account.service.ts';
+import { completeTotp, login, toMe } from '../auth.service.ts';
+import { CSRF_COOKIE, SESSION_COOKIE, closeAllSessions, closeSession } from '../sessions.ts';
+
+const tags = ['Sign-in and account'];
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+
+function signedIn(c: Context<AppEnv>) {
+  const session = c.get('session');
+  const record = c.get('record');
+  if (!session || !record) throw new AppError('UNAUTHENTICATED');
+  return { session, record };
+}
+
+export function registerAuthRoutes(app: App, deps: AppDeps) {
+  const cookieOpts = { path: '/', sameSite: 'Strict', secure: deps.config.secureCookies } as const;
+  const setSessionCookies = (c: Context<AppEnv>, token: string, csrf: string) => {
+    setCookie(c, SESSION_COOKIE, token, { ...cookieOpts, httpOnly: true });
+    setCookie(c, CSRF_COOKIE, csrf, { ...cookieOpts, httpOnly: false });
+  };
+  const clearCookies = (c: Context<AppEnv>) => {
+    deleteCookie(c, SESSION_COOKIE, cookieOpts);
+    deleteCookie(c, CSRF_COOKIE, cookieOpts);
+  };
+
+  app.openapi(
+    defineRoute('public', {
+      method: 'post',
+      path: '/api/auth/login',
+      tags,
+      summary: 'Sign in with username and password',
+      description:
+        'Answers `{user}`, or `{secondFactor:"totp"}` when a code is due (complete with POST /api/auth/totp), or ' +
+        '`{secondFactor:"enrol"}` when the role requires a second factor the user has not enrolled. 423 when locked.',
+      request: { body: json(LoginRequest) },
+      response: LoginResponse,
+    }),
+    async (c) => {
+      const { username, password } = c.req.valid('json');
+      const old = c.get('sessionToken');
+      if (old) await closeSession(c.get('ctx').db, old);
+      const result = await login(c.get('ctx'), username, password, {
+        clientIp: c.get('ctx').clientIp,
+        userAgent: c.req.header('user-agent') ?? null,
+      });
+      setSessionCookies(c, result.token, result.csrfToken);
+      return c.json(result.me ? { user: result.me } : { secondFactor: result.stage as 'totp' | 'enrol' }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute('second-factor', {
+      method: 'post',
+      path: '/api/auth/totp',
+      tags,
+      summary: 'Complete sign-in with a TOTP or recovery code',
+      request: { body: json(TotpRequest) },
+      response: z.object({ user: MeResponse }),
+    }),
+    async (c) => {
+      const { session } = signedIn(c);
+      const user = await completeTotp(c.get('ctx'), session, c.req.valid('json').code);
+      return c.json({ user }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute('signed-in', {
+      method: 'get',
+      path: '/api/auth/me',
+      tags,
+      summary: 'The signed-in user',
+      allowExpiredPassword: true,
+      response: z.object({ user: MeResponse }),
+    }),
+    async (c) => c.json({ user: await toMe(c.get('ctx').db, signedIn(c).record) }, 200),
+  );
+
+  app.openapi(
+    defineRoute('enrolment', { method: 'post', path: '/api/auth/logout', tags, summary: 'Sign out here', allowExpiredPassword: true, response: OkResponse }),
+    async (c) => {
+      const { record } = signedIn(c);
+      const ctx = { ...c.get('ctx'), actor: record.actor };
+      await ctx.db.transaction(async (tx) => {
+        await closeSession(tx, c.get('sessionToken')!);
+        await audit(tx, ctx, { action: 'auth.logout', targetType: 'officer', targetId: record.actor.officerId });
+      });
+      clearCookies(c);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute('enrolment', {
+      method: 'post',
+      path: '/api/auth/logout-all',
+      tags,
+      summary: 'Sign out on every device',
+      allowExpiredPassword: true,
+      response: OkResponse,
+    }),
+    async (c) => {
+      const { record } = signedIn(c);
+      const ctx = { ...c.get('ctx'), actor: record.actor };
+      await ctx.db.transaction(async (tx) => {
+        const n = await closeAllSessions(tx, record.actor.officerId);
+        await audit(tx, ctx, { action: 'auth.logoutAll', targetType: 'officer', targetId: record.actor.officerId, summary: { sessions: n } });
+      });
+      clearCookies(c);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute('signed-in', {
+      method: 'post',
+      path: '/api/account/password',
+      tags,
+      summary: 'Change my password (ends my other sessions)',
+      allowExpiredPassword: true,
+      request: { body: json(PasswordChangeRequest) },
+      response: OkResponse,
+    }),
+    async (c) => {
+      const { record, session } = signedIn(c);
+      const body = c.req.valid('json');
+      await changePassword(c.get('ctx'), record, session, body.currentPassword, body.newPassword);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute('enrolment', { method: 'post', path: '/api/account/totp/setup', tags, summary: 'Start 2FA enrolment', response: TotpSetupResponse }),
+    async (c) => c.json(await setupTotp(c.get('ctx'), signedIn(c).record), 200),
+  );
+
+  app.openapi(
+    defineRoute('enrolment', {
+      method: 'post',
+      path: '/api/account/totp/enable',
+      tags,
+      summary: 'Confirm 2FA with a first code; returns the recovery codes once',
+      request: { body: json(TotpEnableRequest) },
+      response: RecoveryCodesResponse,
+    }),
+    async (c) => {
+      const { record, session } = signedIn(c);
+      const codes = await enableTotp(c.get('ctx'), record, session, c.req.valid('json').code);
+      return c.json({ recoveryCodes: codes }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute('signed-in', {
+      method: 'post',
+      path: '/api/account/totp/disable',
+      tags,
+      summary: 'Turn 2FA off (only when no role of mine requires it)',
+      request: { body: json(TotpDisableRequest) },
+      response: OkResponse,
+    }),
+    async (c) => {
+      await disableTotp(c.get('ctx'), signedIn(c).record, c.req.valid('json').password);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute('signed-in', { method: 'post', path: '/api/account/recovery-codes', tags, summary: 'New recovery codes', response: RecoveryCodesResponse }),
+    async (c) => c.json({ recoveryCodes: await regenerateRecoveryCodes(c.get('ctx'), signedIn(c).record) }, 200),
+  );
+}

@@ -1,0 +1,169 @@
+import {
+  AuditListResponse,
+  AuditQuery,
+  AuditVerifyResponse,
+  CalendarDaysResponse,
+  CalendarYearListResponse,
+  CalendarYearLoadRequest,
+  DeadlineQuery,
+  DeadlineResponse,
+  HealthResponse,
+  ImportResponse,
+  OkResponse,
+  TaskListResponse,
+} from '@fazhi/common';
+import { z } from '@hono/zod-openapi';
+import type { App, AppDeps } from '../../../http/app.ts';
+import { AppError } from '../../../http/errors.ts';
+import { defineRoute } from '../../../http/route.ts';
+import { type Column, readSheet, writeSheet } from '../../../platform-io/excel.ts';
+import { auditForExport, listAudit, verifyAudit } from '../audit.service.ts';
+import { computeDeadline, listDays, listYears, loadYearAudited } from '../calendar.service.ts';
+import { myTasks } from '../tasks.service.ts';
+import { XLSX_TYPE, json, upload, xlsxDownload } from './helpers.ts';
+
+interface DayRow {
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+}
+const dayColumns: Column<DayRow>[] = [
+  { key: 'date', header: '日期', required: true, parse: (r) => (/^\d{4}-\d{2}-\d{2}$/.test(r) ? { value: r } : { error: 'date' }) },
+  {
+    key: 'kind',
+    header: '类型',
+    required: true,
+    parse: (r) =>
+      ['休', '放假', 'holiday'].includes(r)
+        ? { value: 'holiday' }
+        : ['班', '调休上班', 'workday'].includes(r)
+          ? { value: 'workday' }
+          : { error: 'notInList' },
+  },
+  { key: 'name', header: '名称', required: true },
+];
+
+export function registerSystemRoutes(app: App, deps: AppDeps) {
+  app.openapi(
+    defineRoute('public', { method: 'get', path: '/api/health', tags: ['System'], summary: 'Liveness and database kind', response: HealthResponse }),
+    async (c) => {
+      await c.get('ctx').db.execute('select 1');
+      return c.json({ status: 'ok' as const, database: deps.database.kind, version: deps.config.version }, 200);
+    },
+  );
+  app.openapi(
+    defineRoute('signed-in', { method: 'get', path: '/api/tasks', tags: ['System'], summary: 'My tasks (待办) from every module', response: TaskListResponse }),
+    async (c) => c.json({ items: await myTasks(c.get('ctx')) }, 200),
+  );
+
+  const calTags = ['Working-day calendar'];
+  app.openapi(
+    defineRoute('signed-in', { method: 'get', path: '/api/calendar/years', tags: calTags, summary: 'Years whose holiday notice is loaded', response: CalendarYearListResponse }),
+    async (c) => c.json({ items: await listYears(c.get('ctx').db) }, 200),
+  );
+  app.openapi(
+    defineRoute('signed-in', {
+      method: 'get',
+      path: '/api/calendar/days',
+      tags: calTags,
+      summary: "A year's holidays and make-up working days",
+      request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
+      response: CalendarDaysResponse,
+    }),
+    async (c) => {
+      const { year } = c.req.valid('query');
+      return c.json({ year, items: await listDays(c.get('ctx').db, year) }, 200);
+    },
+  );
+  app.openapi(
+    defineRoute('calendar.manage', {
+      method: 'post',
+      path: '/api/calendar/years',
+      tags: calTags,
+      summary: "Load or replace a year's State Council holiday notice",
+      request: { body: json(CalendarYearLoadRequest) },
+      response: OkResponse,
+    }),
+    async (c) => {
+      await loadYearAudited(c.get('ctx'), c.req.valid('json'));
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+  app.openapi(
+    defineRoute('calendar.manage', {
+      method: 'post',
+      path: '/api/calendar/import',
+      tags: calTags,
+      summary: "Load a year's notice from .xlsx (columns 日期, 类型 休/班, 名称)",
+      request: { body: upload({ year: z.string(), source: z.string() }) },
+      response: ImportResponse,
+    }),
+    async (c) => {
+      const body = await c.req.parseBody();
+      const year = Number(body.year);
+      const source = String(body.source ?? '').trim();
+      if (!Number.isInteger(year) || year < 2004 || year > 2100) throw new AppError('VALIDATION', { year: 'invalid' });
+      if (!source) throw new AppError('VALIDATION', { source: 'required' });
+      if (!(body.file instanceof File)) throw new AppError('VALIDATION', { file: 'required' });
+      const rows = await readSheet(await body.file.arrayBuffer(), dayColumns);
+      await loadYearAudited(c.get('ctx'), { year, source, days: rows.map((r) => r.value) });
+      return c.json({ imported: rows.length }, 200);
+    },
+  );
+  app.openapi(
+    // Public: a due date on the official calendar discloses nothing, and other systems use it.
+    defineRoute('public', {
+      method: 'get',
+      path: '/api/calendar/deadline',
+      tags: calTags,
+      summary: 'Due date: N working days, or N calendar days with the holiday roll-over (custody=true: none)',
+      request: { query: DeadlineQuery },
+      response: DeadlineResponse,
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const due = await computeDeadline(c.get('ctx').db, { ...q, custody: q.custody === 'true' });
+      return c.json({ due }, 200);
+    },
+  );
+
+  const auditTags = ['Audit trail'];
+  app.openapi(
+    defineRoute('audit.read', { method: 'get', path: '/api/audit', tags: auditTags, summary: 'Search the audit trail', request: { query: AuditQuery }, response: AuditListResponse }),
+    async (c) => c.json(await listAudit(c.get('ctx'), c.req.valid('query')), 200),
+  );
+  app.openapi(
+    defineRoute('audit.export', {
+      method: 'get',
+      path: '/api/audit/export',
+      tags: auditTags,
+      summary: 'Export matching audit records as .xlsx',
+      request: { query: AuditQuery.omit({ page: true, pageSize: true }) },
+      download: XLSX_TYPE,
+    }),
+    async (c) => {
+      const file = await writeSheet(
+        '审计日志',
+        [
+          { header: '编号', width: 10, value: (r) => r.id },
+          { header: '时间', width: 22, value: (r) => new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
+          { header: '操作人', value: (r) => r.actorName },
+          { header: '角色', value: (r) => r.actorRole },
+          { header: '单位', width: 24, value: (r) => r.unitName },
+          { header: '操作', width: 24, value: (r) => r.action },
+          { header: '对象类型', value: (r) => r.targetType },
+          { header: '对象编号', value: (r) => r.targetId },
+          { header: '结果', value: (r) => (r.outcome === 'success' ? '成功' : '失败') },
+          { header: '摘要', width: 60, value: (r) => (r.summary === null ? '' : JSON.stringify(r.summary)) },
+          { header: '客户端地址', width: 18, value: (r) => r.clientIp },
+        ],
+        auditForExport(c.get('ctx'), c.req.valid('query')),
+      );
+      return xlsxDownload(c, `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`, file);
+    },
+  );
+  app.openapi(
+    defineRoute('audit.read', { method: 'get', path: '/api/audit/verify', tags: auditTags, summary: 'Verify the hash chain', response: AuditVerifyResponse }),
+    async (c) => c.json(await verifyAudit(c.get('ctx')), 200),
+  );
+}

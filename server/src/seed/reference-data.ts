@@ -1,0 +1,59 @@
+import { createRequire } from 'node:module';
+import type { CalendarDay } from '@fazhi/common';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { dataSteps } from '../db/schema/index.ts';
+import { loadYear } from '../modules/platform/calendar.service.ts';
+
+const require = createRequire(import.meta.url);
+
+/** The State Council notices 2004–2026 as packaged by chinese-days ("English,中文,n" values). */
+function chineseDaysByYear(): Map<number, CalendarDay[]> {
+  const data = require('chinese-days/dist/chinese-days.json') as {
+    holidays: Record<string, string>;
+    workdays: Record<string, string>;
+  };
+  const byYear = new Map<number, CalendarDay[]>();
+  const add = (date: string, kind: CalendarDay['kind'], label: string) => {
+    const year = Number(date.slice(0, 4));
+    const name = label.split(',')[1] ?? label;
+    byYear.set(year, [...(byYear.get(year) ?? []), { date, kind, name }]);
+  };
+  for (const [d, l] of Object.entries(data.holidays)) add(d, 'holiday', l);
+  for (const [d, l] of Object.entries(data.workdays)) add(d, 'workday', l);
+  return byYear;
+}
+
+interface DataStep {
+  id: string;
+  apply(db: Db): Promise<void>;
+}
+
+/**
+ * Versioned reference-data steps, applied once each after the schema migrations. A new step is
+ * appended with a new id; a landed step is never edited.
+ */
+const STEPS: DataStep[] = [
+  {
+    id: '2026-11-holidays-2004-2026',
+    async apply(db) {
+      for (const [year, days] of [...chineseDaysByYear()].sort((a, b) => a[0] - b[0])) {
+        await loadYear(null, db, { year, source: `国务院办公厅 ${year} 年部分节假日安排的通知（chinese-days 数据）`, days });
+      }
+    },
+  },
+];
+
+export async function applyDataSteps(db: Db): Promise<string[]> {
+  const applied: string[] = [];
+  for (const step of STEPS) {
+    await db.transaction(async (tx) => {
+      const [done] = await tx.select().from(dataSteps).where(eq(dataSteps.id, step.id));
+      if (done) return;
+      await step.apply(tx as unknown as Db);
+      await tx.insert(dataSteps).values({ id: step.id });
+      applied.push(step.id);
+    });
+  }
+  return applied;
+}

@@ -1,0 +1,42 @@
+import { serve } from '@hono/node-server';
+import { sealPending } from './audit/chain.ts';
+import type { Config } from './config.ts';
+import { type Database, createDb } from './db/index.ts';
+import { createApp, defaultWebDist } from './http/app.ts';
+import { seedDemo } from './seed/demo.ts';
+import { firstOrgId } from './seed/org.ts';
+import { applyDataSteps } from './seed/reference-data.ts';
+
+/** Migrations and reference data; safe to run on every start and from any instance. */
+export async function prepareDatabase(database: Database, log: (m: string) => void = console.log) {
+  await database.migrate();
+  const steps = await applyDataSteps(database.db);
+  if (steps.length) log(`reference data applied: ${steps.join(', ')}`);
+}
+
+export async function startServer(config: Config, log: (m: string) => void = console.log) {
+  const database = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await prepareDatabase(database, log);
+  let orgId = await firstOrgId(database.db);
+  if (orgId === null) {
+    if (database.kind === 'postgres') {
+      throw new Error('The database has no branch yet: run `fazhi seed --demo` (or import your branch) first.');
+    }
+    log('empty embedded database: loading the demo branch …');
+    orgId = (await seedDemo(database.db)).orgId;
+  }
+  const app = createApp({ database, config, orgId, webDist: defaultWebDist() });
+  // Seal audit records into the hash chain shortly after they commit.
+  const sealer = setInterval(() => {
+    sealPending(database.db).catch((e: unknown) => console.error('audit sealing failed', e));
+  }, 2000);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });
+  log(`Fazhi ${config.version} on http://localhost:${config.port} (database: ${database.kind})`);
+  const stop = async () => {
+    clearInterval(sealer);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await sealPending(database.db).catch(() => 0);
+    await database.close();
+  };
+  return { app, database, stop };
+}
