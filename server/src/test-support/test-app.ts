@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { authenticator } from 'otplib';
+import pg from 'pg';
+import { type Database, createDb } from '../db/index.ts';
+import { type App, createApp } from '../http/app.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo } from '../seed/demo.ts';
+import { prepareDatabase } from '../server.ts';
+
+/**
+ * A database for one test file: PGlite in memory, or a fresh PostgreSQL database when
+ * FAZHI_TEST_DB=postgres and TEST_DATABASE_URL are set (CI runs both).
+ */
+export async function testDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (process.env.FAZHI_TEST_DB !== 'postgres' || !url) return createDb({ dataDir: 'memory://' });
+  const name = `fazhi_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await createDb({ databaseUrl: u.toString(), poolSize: 5 });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  orgId: number;
+  client(): TestClient;
+  signIn(username: string, password?: string): Promise<TestClient>;
+  close(): Promise<void>;
+}
+
+/** The app on a migrated database holding the demo branch. */
+export async function testApp(): Promise<TestApp> {
+  const database = await testDatabase();
+  await prepareDatabase(database, () => {});
+  const { orgId } = await seedDemo(database.db);
+  const app = createApp({ database, config: { version: 'test', secureCookies: false, trustProxy: false }, orgId });
+  const client = () => new TestClient(app);
+  return {
+    app,
+    database,
+    orgId,
+    client,
+    async signIn(username, password = DEMO_PASSWORD) {
+      const c = client();
+      const res = await c.post('/api/auth/login', { username, password });
+      const body = (await res.json()) as { secondFactor?: string; user?: unknown };
+      if (body.secondFactor === 'totp') {
+        const r2 = await c.post('/api/auth/totp', { code: authenticator.generate(DEMO_TOTP_SECRET) });
+        if (r2.status !== 200) throw new Error(`totp for ${username}: ${r2.status} ${await r2.text()}`);
+      } else if (!body.user) throw new Error(`sign-in of ${username}: ${res.status} ${JSON.stringify(body)}`);
+      return c;
+    },
+    close: () => database.close(),
+  };
+}
+
+/** A browser-like client: keeps cookies and sends the CSRF token on state-changing calls. */
+export class TestClient {
+  cookies = new Map<string, string>();
+  language = 'zh-CN';
+  constructor(private readonly app: App) {}
+
+  get csrf() {
+    return this.cookies.get('fazhi_csrf') ?? '';
+  }
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    const h: Record<string, string> = {
+      'Accept-Language': this.language,
+      Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      ...headers,
+    };
+    let payload: FormData | string | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      h['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    if (method !== 'GET' && !('X-CSRF-Token' in headers) && this.csrf) h['X-CSRF-Token'] = this.csrf;
+    const res = await this.app.request(path, { method, headers: h, body: payload });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [k, ...v] = pair!.split('=');
+      const value = v.join('=');
+      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(k!.trim());
+      else this.cookies.set(k!.trim(), value);
+    }
+    return res;
+  }
+
+  get = (path: string, headers?: Record<string, string>) => this.request('GET', path, undefined, headers);
+  post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', path, body ?? {}, headers);
+  put = (path: string, body?: unknown) => this.request('PUT', path, body);
+  patch = (path: string, body?: unknown) => this.request('PATCH', path, body);
+
+  async json<T = Record<string, unknown>>(res: Response | Promise<Response>): Promise<T> {
+    return (await (await res).json()) as T;
+  }
+}
