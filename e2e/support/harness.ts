@@ -1,0 +1,77 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { authenticator } from 'otplib';
+import { type Browser, type Page, chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DEMO_PASSWORD = 'Demo@2026';
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+export const screenshotDir = path.join(root, 'e2e/test-results');
+
+export interface RunningServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the real server (built web app, fresh embedded database with the demo branch). */
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'fazhi-e2e-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const env = { ...process.env, PORT: String(port), FAZHI_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'server/bin/fazhi.js'), 'serve'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (d) => {
+    log += d;
+  });
+  child.stderr?.on('data', (d) => {
+    log += d;
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${log}`);
+    if (Date.now() - started > 120_000) throw new Error(`server did not start: ${log}`);
+    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    baseUrl,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 500));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Signs in through the sign-in page, entering the TOTP code when asked. */
+export async function signIn(page: Page, baseUrl: string, username: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  const code = page.locator('#code');
+  const shell = page.locator('.ant-layout-sider');
+  await Promise.race([code.waitFor(), shell.waitFor()]);
+  if (await code.isVisible()) {
+    await code.fill(authenticator.generate(DEMO_TOTP_SECRET));
+    await page.locator('button[type=submit]').click();
+  }
+  await shell.waitFor();
+}
