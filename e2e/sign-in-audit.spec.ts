@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, launchBrowser, screenshotDir, signIn, startServer } from './support/harness.ts';
+import { launchBrowser, type RunningServer, screenshotDir, signIn, startServer } from './support/harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -28,7 +28,7 @@ describe('the audit administrator', () => {
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await rows.first().waitFor();
     // The newest records are this sign-in: password step and TOTP step, by 审计管理员.
-    const text = await page.locator('.ant-table-tbody').innerText();
+    const text = await page.locator('.ant-table-tbody').textContent();
     expect(text).toContain('审计管理员');
     expect(await rows.count()).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: path.join(screenshotDir, 'audit-log.png') });

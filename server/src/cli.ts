@@ -81,7 +81,9 @@ async function main(argv: string[]) {
         console.log(`audit chain intact: ${result.checked} records verified`);
         return 0;
       }
-      console.log(`audit chain BROKEN at record #${result.brokenAt}: ${result.reason} (${result.checked} records verified before it)`);
+      console.log(
+        `audit chain BROKEN at record #${result.brokenAt}: ${result.reason} (${result.checked} records verified before it)`,
+      );
       return 1;
     }
     if (command === 'openapi') {

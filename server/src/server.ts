@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import { sealPending } from './audit/chain.ts';
 import type { Config } from './config.ts';
-import { type Database, createDb } from './db/index.ts';
+import { createDb, type Database } from './db/index.ts';
 import { createApp, defaultWebDist } from './http/app.ts';
 import { seedDemo } from './seed/demo.ts';
 import { firstOrgId } from './seed/org.ts';
@@ -20,7 +20,9 @@ export async function startServer(config: Config, log: (m: string) => void = con
   let orgId = await firstOrgId(database.db);
   if (orgId === null) {
     if (database.kind === 'postgres') {
-      throw new Error('The database has no branch yet: run `fazhi seed --demo` (or import your branch) first.');
+      throw new Error(
+        'The database has no branch yet: run `fazhi seed --demo` (or import your branch) first.',
+      );
     }
     log('empty embedded database: loading the demo branch …');
     orgId = (await seedDemo(database.db)).orgId;

@@ -127,7 +127,10 @@ export const RoleResponse = z.object({
   members: z.number(),
 });
 export type RoleResponse = z.infer<typeof RoleResponse>;
-export const RoleListResponse = z.object({ items: z.array(RoleResponse), permissions: z.array(z.enum(PERMISSIONS)) });
+export const RoleListResponse = z.object({
+  items: z.array(RoleResponse),
+  permissions: z.array(z.enum(PERMISSIONS)),
+});
 export const RoleUpdateRequest = z.object({
   requiresTotp: z.boolean().optional(),
   scope: z.enum(DATA_SCOPES).optional(),
@@ -138,7 +141,10 @@ export const ImportResponse = z.object({ imported: z.number() });
 
 // ---- sign-in and account --------------------------------------------------------------------
 
-export const LoginRequest = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+export const LoginRequest = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
 export const TotpRequest = z.object({ code: z.string().trim().min(6).max(32) });
 
 export const MeResponse = z.object({
@@ -161,8 +167,15 @@ export const LoginResponse = z.union([
   z.object({ secondFactor: z.enum(['totp', 'enrol']) }),
 ]);
 
-export const PasswordChangeRequest = z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(1) });
-export const TotpSetupResponse = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });
+export const PasswordChangeRequest = z.object({
+  currentPassword: z.string().min(1),
+  newPassword: z.string().min(1),
+});
+export const TotpSetupResponse = z.object({
+  secret: z.string(),
+  otpauthUrl: z.string(),
+  qrDataUrl: z.string(),
+});
 export const TotpEnableRequest = z.object({ code: z.string().regex(/^\d{6}$/, { message: 'invalid' }) });
 export const RecoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()) });
 export const TotpDisableRequest = z.object({ password: z.string().min(1) });

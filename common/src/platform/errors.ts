@@ -7,23 +7,39 @@ export const ERRORS = {
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   INVALID_TOTP: { status: 401, zh: '动态验证码错误', en: 'Wrong verification code' },
-  SESSION_EXPIRED: { status: 401, zh: '长时间未操作，会话已过期，请重新登录', en: 'Your session expired; please sign in again' },
+  SESSION_EXPIRED: {
+    status: 401,
+    zh: '长时间未操作，会话已过期，请重新登录',
+    en: 'Your session expired; please sign in again',
+  },
   ACCOUNT_LOCKED: {
     status: 423,
     zh: '连续登录失败次数过多，账号已锁定，请稍后再试或联系安全管理员',
     en: 'Too many failed sign-ins: the account is locked; try later or ask the security administrator',
   },
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'This account is disabled' },
-  CSRF: { status: 403, zh: '请求校验失败，请刷新页面后重试', en: 'Request check failed; reload the page and try again' },
+  CSRF: {
+    status: 403,
+    zh: '请求校验失败，请刷新页面后重试',
+    en: 'Request check failed; reload the page and try again',
+  },
   FORBIDDEN: { status: 403, zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' },
   SECOND_FACTOR_REQUIRED: {
     status: 403,
     zh: '请先完成双因素认证',
     en: 'Complete the second sign-in factor first',
   },
-  PASSWORD_EXPIRED: { status: 403, zh: '密码已过期，请先修改密码', en: 'Your password has expired; change it first' },
+  PASSWORD_EXPIRED: {
+    status: 403,
+    zh: '密码已过期，请先修改密码',
+    en: 'Your password has expired; change it first',
+  },
   NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
-  CONFLICT: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and retry' },
+  CONFLICT: {
+    status: 409,
+    zh: '记录已被他人修改，请刷新后重试',
+    en: 'Someone else changed this record; reload and retry',
+  },
   DUPLICATE: { status: 409, zh: '记录已存在', en: 'This record already exists' },
   WEAK_PASSWORD: { status: 400, zh: '密码不符合安全策略', en: 'The password does not meet the policy' },
   IMPORT_INVALID: {

@@ -15,7 +15,10 @@ export const FIELD_MESSAGES = {
   date: { zh: '日期格式应为 YYYY-MM-DD', en: 'Date must be YYYY-MM-DD' },
   'idNumber.length': { zh: '身份证号码应为 18 位', en: 'An ID number has 18 characters' },
   'idNumber.format': { zh: '身份证号码格式不正确', en: 'The ID number is malformed' },
-  'idNumber.birthDate': { zh: '身份证号码中的出生日期无效', en: 'The birth date in the ID number is invalid' },
+  'idNumber.birthDate': {
+    zh: '身份证号码中的出生日期无效',
+    en: 'The birth date in the ID number is invalid',
+  },
   'idNumber.checkDigit': { zh: '身份证号码校验位错误', en: 'The ID number check digit is wrong' },
   phone: { zh: '电话号码格式不正确', en: 'The phone number is invalid' },
   personName: { zh: '姓名格式不正确', en: 'The name is invalid' },
@@ -29,7 +32,10 @@ export const FIELD_MESSAGES = {
     zh: '密码须包含大写字母、小写字母、数字、特殊字符中的至少三类',
     en: 'The password needs three of: upper case, lower case, digits, symbols',
   },
-  'password.reuse': { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  'password.reuse': {
+    zh: '新密码不能与当前密码相同',
+    en: 'The new password must differ from the current one',
+  },
   'password.wrong': { zh: '当前密码错误', en: 'The current password is wrong' },
   'unit.parent': { zh: '上级单位不存在或形成循环', en: 'The parent unit is missing or would form a cycle' },
   'unit.code.taken': { zh: '单位代码已被使用', en: 'This unit code is taken' },

@@ -16,12 +16,21 @@ const count = async () => (await db().select({ n: sql<number>`count(*)::int` }).
 describe('audit trail', () => {
   it('writes one record with before/after in the same transaction as each change', async () => {
     const admin = await t.signIn('admin');
-    const root = (await admin.json<{ items: { id: number; code: string }[] }>(admin.get('/api/units'))).items.find((u) => u.code === 'BRANCH')!;
+    const root = (
+      await admin.json<{ items: { id: number; code: string }[] }>(admin.get('/api/units'))
+    ).items.find((u) => u.code === 'BRANCH')!;
     const before = await count();
-    const created = await admin.json<{ id: number }>(admin.post('/api/units', { parentId: root.id, code: 'AUD-1', name: '审计测试科', kind: 'office' }));
+    const created = await admin.json<{ id: number }>(
+      admin.post('/api/units', { parentId: root.id, code: 'AUD-1', name: '审计测试科', kind: 'office' }),
+    );
     expect(await count()).toBe(before + 1);
     await admin.patch(`/api/units/${created.id}`, { name: '审计测试二科' });
-    const [rec] = await db().select().from(auditLog).where(eq(auditLog.action, 'unit.update')).orderBy(sql`id desc`).limit(1);
+    const [rec] = await db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'unit.update'))
+      .orderBy(sql`id desc`)
+      .limit(1);
     expect(rec).toMatchObject({
       actorName: '系统管理员',
       actorRole: 'sysadmin',
@@ -48,10 +57,12 @@ describe('audit trail', () => {
 
   it('refuses UPDATE, DELETE and TRUNCATE of audit records in the database itself', async () => {
     const refused = async (statement: ReturnType<typeof sql>) => {
-      const error = await db().execute(statement).then(
-        () => null,
-        (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
-      );
+      const error = await db()
+        .execute(statement)
+        .then(
+          () => null,
+          (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
+        );
       expect(error).toMatch(/append-only/);
     };
     await refused(sql`update audit_log set action = 'x'`);
@@ -94,7 +105,9 @@ describe('inserted records', () => {
     try {
       await sealPending(t2.database.db);
       expect((await verifyChain(t2.database.db)).ok).toBe(true);
-      await t2.database.db.insert(auditLog).values({ orgId: t2.orgId, action: 'forged', at: new Date(Date.now() - 3600_000) });
+      await t2.database.db
+        .insert(auditLog)
+        .values({ orgId: t2.orgId, action: 'forged', at: new Date(Date.now() - 3600_000) });
       const [forged] = await t2.database.db.select().from(auditLog).where(eq(auditLog.action, 'forged'));
       expect(await verifyChain(t2.database.db)).toMatchObject({ ok: false, brokenAt: forged!.id });
     } finally {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { asc, gt, sql } from 'drizzle-orm';
 import { type Db, rows as query } from '../db/index.ts';
-import { auditLog, auditSeals } from '../db/schema/index.ts';
+import { type auditLog, auditSeals } from '../db/schema/index.ts';
 
 export const GENESIS = '0'.repeat(64);
 /** An audit row still unsealed after this long did not come through the application. */
@@ -142,11 +142,17 @@ export async function verifyChain(db: Db, onProgress?: (checked: number) => void
     const byId = new Map(rows.map((r) => [Number(r.id), fromRaw(r)]));
     for (const s of seals) {
       if (s.prevHash !== prev) {
-        return { ok: false, checked, brokenAt: s.auditId, reason: 'chain link broken: a record before it was removed or reordered' };
+        return {
+          ok: false,
+          checked,
+          brokenAt: s.auditId,
+          reason: 'chain link broken: a record before it was removed or reordered',
+        };
       }
       const row = byId.get(s.auditId);
       if (!row) return { ok: false, checked, brokenAt: s.auditId, reason: 'record deleted' };
-      if (sealHash(prev, row) !== s.hash) return { ok: false, checked, brokenAt: s.auditId, reason: 'record altered' };
+      if (sealHash(prev, row) !== s.hash)
+        return { ok: false, checked, brokenAt: s.auditId, reason: 'record altered' };
       prev = s.hash;
       checked++;
     }
@@ -165,7 +171,12 @@ export async function verifyChain(db: Db, onProgress?: (checked: number) => void
   );
   const strayId = stray[0]?.id;
   if (strayId !== undefined) {
-    return { ok: false, checked, brokenAt: Number(strayId), reason: 'record not in the chain: inserted outside the application' };
+    return {
+      ok: false,
+      checked,
+      brokenAt: Number(strayId),
+      reason: 'record not in the chain: inserted outside the application',
+    };
   }
   return { ok: true, checked, brokenAt: null, reason: null };
 }

@@ -1,5 +1,5 @@
-import { auditLog } from '../db/schema/index.ts';
 import type { Queryable } from '../db/index.ts';
+import { auditLog } from '../db/schema/index.ts';
 import type { Ctx } from '../http/context.ts';
 
 export interface AuditEntry {

@@ -1,20 +1,26 @@
+import { timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { fileURLToPath } from 'node:url';
 import { pickLocale } from '@fazhi/common';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
-import { timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/index.ts';
 import { loadActor } from '../modules/platform/actor.ts';
 import { toMe } from '../modules/platform/auth.service.ts';
 import { registerPlatformRoutes } from '../modules/platform/routes/index.ts';
-import { SESSION_COOKIE, closeSession, findSession, isIdle, touchSession } from '../modules/platform/sessions.ts';
+import {
+  closeSession,
+  findSession,
+  isIdle,
+  SESSION_COOKIE,
+  touchSession,
+} from '../modules/platform/sessions.ts';
 import { getSecuritySettings } from '../modules/platform/settings.service.ts';
 import type { AppEnv } from './env.ts';
 import { AppError, validationError } from './errors.ts';
@@ -91,7 +97,8 @@ export function createApp(deps: AppDeps): App {
           await closeSession(database.db, token);
           throw new AppError('UNAUTHENTICATED');
         }
-        if (now.getTime() - session.lastSeenAt.getTime() > 30_000) await touchSession(database.db, session, now);
+        if (now.getTime() - session.lastSeenAt.getTime() > 30_000)
+          await touchSession(database.db, session, now);
         c.set('session', session);
         c.set('sessionToken', token);
         c.set('record', record);
@@ -131,7 +138,10 @@ const require = createRequire(import.meta.url);
 function mountApiDocs(app: App) {
   const assets = path.dirname(require.resolve('swagger-ui-dist/package.json'));
   const rel = path.relative(process.cwd(), assets);
-  app.get('/api/docs/assets/*', serveStatic({ root: rel, rewriteRequestPath: (p) => p.replace('/api/docs/assets', '') }));
+  app.get(
+    '/api/docs/assets/*',
+    serveStatic({ root: rel, rewriteRequestPath: (p) => p.replace('/api/docs/assets', '') }),
+  );
   app.get('/api/docs', (c) =>
     c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fazhi API</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="swagger-ui"></div>

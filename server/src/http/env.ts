@@ -1,5 +1,5 @@
-import type { Session } from '../modules/platform/sessions.ts';
 import type { ActorRecord } from '../modules/platform/actor.ts';
+import type { Session } from '../modules/platform/sessions.ts';
 import type { Ctx } from './context.ts';
 
 /** Hono variables every request carries after the session middleware. */

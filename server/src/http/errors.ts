@@ -1,4 +1,4 @@
-import { ERRORS, type ErrorCode, FIELD_MESSAGES, type Locale, fieldMessage, say } from '@fazhi/common';
+import { ERRORS, type ErrorCode, FIELD_MESSAGES, fieldMessage, type Locale, say } from '@fazhi/common';
 
 export interface RowError {
   row: number;
@@ -14,7 +14,12 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly fields: Record<string, string | { key: string; params?: Record<string, string | number> }> = {},
-    readonly rows: { row: number; column: string; key: string; params?: Record<string, string | number> }[] = [],
+    readonly rows: {
+      row: number;
+      column: string;
+      key: string;
+      params?: Record<string, string | number>;
+    }[] = [],
   ) {
     super(code);
   }
@@ -69,9 +74,15 @@ export function issueToField(issue: ZodIssueLike): { key: string; params?: Recor
         : { key: 'invalid' };
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) === 1) return { key: 'required' };
-      return { key: issue.origin === 'string' ? 'tooShort' : 'tooSmall', params: { min: Number(issue.minimum) } };
+      return {
+        key: issue.origin === 'string' ? 'tooShort' : 'tooSmall',
+        params: { min: Number(issue.minimum) },
+      };
     case 'too_big':
-      return { key: issue.origin === 'string' ? 'tooLong' : 'tooBig', params: { max: Number(issue.maximum) } };
+      return {
+        key: issue.origin === 'string' ? 'tooLong' : 'tooBig',
+        params: { max: Number(issue.maximum) },
+      };
     case 'invalid_value':
       return { key: 'notInList' };
     default:

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
-import { type Database, createDb } from '../db/index.ts';
+import { createDb, type Database } from '../db/index.ts';
 import { createApp } from './app.ts';
 
 let database: Database;
@@ -13,7 +13,11 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 it('keeps docs/openapi.json in step with the routes (regenerate with `npm run openapi`)', async () => {
-  const app = createApp({ database, config: { version: loadConfig().version, secureCookies: false, trustProxy: false }, orgId: 0 });
+  const app = createApp({
+    database,
+    config: { version: loadConfig().version, secureCookies: false, trustProxy: false },
+    orgId: 0,
+  });
   const live = await (await app.request('/api/openapi.json')).json();
   const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/openapi.json');
   expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(live);

@@ -1,5 +1,5 @@
-import { type RouteConfig, createRoute, z } from '@hono/zod-openapi';
 import { ErrorResponse, type Permission } from '@fazhi/common';
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.ts';
 import { AppError } from './errors.ts';
@@ -38,7 +38,10 @@ const errorResponses = {
   400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorResponse } } },
   401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorResponse } } },
   403: { description: 'Not allowed', content: { 'application/json': { schema: ErrorResponse } } },
-  404: { description: 'Not found or outside your scope', content: { 'application/json': { schema: ErrorResponse } } },
+  404: {
+    description: 'Not found or outside your scope',
+    content: { 'application/json': { schema: ErrorResponse } },
+  },
 } as const;
 
 type RouteSpec = Omit<RouteConfig, 'middleware' | 'responses'> & {

@@ -23,7 +23,11 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object') {
     if ('text' in v && typeof v.text === 'string') return v.text.trim();
     if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('richText' in v)
+      return v.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
   }
   return String(v).trim();
 }
@@ -50,13 +54,18 @@ export async function readSheet<T>(
   const index = new Map<string, number>();
   header.eachCell((cell, col) => index.set(cellText(cell.value), col));
   const missing = columns.filter((c) => c.required && !index.has(c.header)).map((c) => c.header);
-  if (missing.length) throw new AppError('VALIDATION', { file: { key: 'file.header', params: { columns: missing.join('、') } } });
+  if (missing.length)
+    throw new AppError('VALIDATION', {
+      file: { key: 'file.header', params: { columns: missing.join('、') } },
+    });
 
   const out: ParsedRow<T>[] = [];
   const issues: RowIssue[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
-    const texts = columns.map((c) => (index.has(c.header) ? cellText(row.getCell(index.get(c.header)!).value) : ''));
+    const texts = columns.map((c) =>
+      index.has(c.header) ? cellText(row.getCell(index.get(c.header)!).value) : '',
+    );
     if (texts.every((t) => t === '')) continue;
     const value: Record<string, unknown> = {};
     columns.forEach((c, i) => {
@@ -67,7 +76,8 @@ export async function readSheet<T>(
         return;
       }
       const parsed = c.parse ? c.parse(raw) : { value: raw };
-      if ('error' in parsed) issues.push({ row: r, column: c.header, key: parsed.error, params: parsed.params });
+      if ('error' in parsed)
+        issues.push({ row: r, column: c.header, key: parsed.error, params: parsed.params });
       else value[c.key] = parsed.value;
     });
     out.push({ row: r, value: value as T });
@@ -76,7 +86,8 @@ export async function readSheet<T>(
   if (validateRow && issues.length === 0) {
     for (const { row, value } of out) issues.push(...(await validateRow(value, row)));
   }
-  if (issues.length) throw new AppError('IMPORT_INVALID', {}, issues.sort((a, b) => a.row - b.row).slice(0, 500));
+  if (issues.length)
+    throw new AppError('IMPORT_INVALID', {}, issues.sort((a, b) => a.row - b.row).slice(0, 500));
   return out;
 }
 

@@ -47,8 +47,26 @@ interface UnitSpec {
 }
 
 const STATIONS = [
-  '城关', '南坪', '龙溪', '江北城', '观音桥', '大石坝', '石马河', '人和', '礼嘉', '鸳鸯',
-  '双凤桥', '回兴', '两路', '龙山', '宝圣湖', '悦来', '仙桃', '双龙湖', '木耳', '古路',
+  '城关',
+  '南坪',
+  '龙溪',
+  '江北城',
+  '观音桥',
+  '大石坝',
+  '石马河',
+  '人和',
+  '礼嘉',
+  '鸳鸯',
+  '双凤桥',
+  '回兴',
+  '两路',
+  '龙山',
+  '宝圣湖',
+  '悦来',
+  '仙桃',
+  '双龙湖',
+  '木耳',
+  '古路',
 ];
 
 /**
@@ -57,7 +75,8 @@ const STATIONS = [
  */
 function demoUnits(): UnitSpec[] {
   const u: UnitSpec[] = [];
-  const office = (code: string, name: string, staff = 4) => u.push({ code, name, kind: 'office', caseHandling: false, parent: 'BRANCH', staff });
+  const office = (code: string, name: string, staff = 4) =>
+    u.push({ code, name, kind: 'office', caseHandling: false, parent: 'BRANCH', staff });
   office('OFFICE-ZH', '指挥中心', 8);
   office('OFFICE-ZZ', '政治处');
   office('OFFICE-IT', '科技信息化科', 3);
@@ -74,32 +93,75 @@ function demoUnits(): UnitSpec[] {
   det('DET-SY', '食品药品环境犯罪侦查支队', true, 5);
   det('DET-TJ', '特警支队', true, 6);
   const cn = ['一', '二', '三', '四', '五', '六'];
-  for (let i = 0; i < 6; i++) u.push({ code: `BR-XZ-${i + 1}`, name: `刑侦${cn[i]}大队`, kind: 'brigade', caseHandling: true, parent: 'DET-XZ', staff: 5 });
-  for (let i = 0; i < 5; i++) u.push({ code: `BR-JX-${i + 1}`, name: `交巡警${cn[i]}大队`, kind: 'brigade', caseHandling: true, parent: 'DET-JX', staff: 5 });
-  for (let i = 0; i < 2; i++) u.push({ code: `BR-JZ-${i + 1}`, name: `经侦${cn[i]}大队`, kind: 'brigade', caseHandling: true, parent: 'DET-JZ', staff: 4 });
+  for (let i = 0; i < 6; i++)
+    u.push({
+      code: `BR-XZ-${i + 1}`,
+      name: `刑侦${cn[i]}大队`,
+      kind: 'brigade',
+      caseHandling: true,
+      parent: 'DET-XZ',
+      staff: 5,
+    });
+  for (let i = 0; i < 5; i++)
+    u.push({
+      code: `BR-JX-${i + 1}`,
+      name: `交巡警${cn[i]}大队`,
+      kind: 'brigade',
+      caseHandling: true,
+      parent: 'DET-JX',
+      staff: 5,
+    });
+  for (let i = 0; i < 2; i++)
+    u.push({
+      code: `BR-JZ-${i + 1}`,
+      name: `经侦${cn[i]}大队`,
+      kind: 'brigade',
+      caseHandling: true,
+      parent: 'DET-JZ',
+      staff: 4,
+    });
   STATIONS.forEach((name, i) => {
     const code = `PS-${String(i + 1).padStart(2, '0')}`;
     u.push({ code, name: `${name}派出所`, kind: 'station', caseHandling: true, parent: 'BRANCH', staff: 7 });
     for (let a = 1; a <= 2; a++) {
-      u.push({ code: `${code}-A${a}`, name: `${name}派出所第${cn[a - 1]}警务区`, kind: 'police_area', caseHandling: false, parent: code, staff: 1 });
+      u.push({
+        code: `${code}-A${a}`,
+        name: `${name}派出所第${cn[a - 1]}警务区`,
+        kind: 'police_area',
+        caseHandling: false,
+        parent: code,
+        staff: 1,
+      });
     }
   });
   return u;
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉斌宇浩凯健俊帆帅旭宁龙林欣怡佳雪梅琳晨阳博文婷晶杨';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉斌宇浩凯健俊帆帅旭宁龙林欣怡佳雪梅琳晨阳博文婷晶杨';
 
 export async function seedDemo(db: Db): Promise<{ orgId: number; officers: number; units: number }> {
   return db.transaction(async (tx) => {
     const { org, rootUnitId, rootPath } = await createOrg(tx, { code: 'YZ', name: '渝州区公安分局' });
-    const byCode = new Map<string, { id: number; path: string }>([['BRANCH', { id: rootUnitId, path: rootPath }]]);
+    const byCode = new Map<string, { id: number; path: string }>([
+      ['BRANCH', { id: rootUnitId, path: rootPath }],
+    ]);
     const specs = demoUnits();
     for (const [i, s] of specs.entries()) {
       const parent = byCode.get(s.parent)!;
       const [row] = await tx
         .insert(units)
-        .values({ orgId: org.id, parentId: parent.id, code: s.code, name: s.name, kind: s.kind, caseHandling: s.caseHandling, sortOrder: i })
+        .values({
+          orgId: org.id,
+          parentId: parent.id,
+          code: s.code,
+          name: s.name,
+          kind: s.kind,
+          caseHandling: s.caseHandling,
+          sortOrder: i,
+        })
         .returning({ id: units.id });
       const path = `${parent.path}${row!.id}/`;
       await tx.update(units).set({ path }).where(eq(units.id, row!.id));
@@ -143,7 +205,10 @@ export async function seedDemo(db: Db): Promise<{ orgId: number; officers: numbe
           recoveryCodes: o.totp ? newRecoveryCodes().hashes : [],
         })
         .returning({ id: officers.id });
-      if (o.roles.length) await tx.insert(officerRoles).values(o.roles.map((roleCode) => ({ orgId: org.id, officerId: row!.id, roleCode })));
+      if (o.roles.length)
+        await tx
+          .insert(officerRoles)
+          .values(o.roles.map((roleCode) => ({ orgId: org.id, officerId: row!.id, roleCode })));
     };
 
     for (const a of DEMO_ACCOUNTS) {
@@ -167,7 +232,17 @@ export async function seedDemo(db: Db): Promise<{ orgId: number; officers: numbe
         const level: QualificationLevel = r < 0.05 ? 'advanced' : r < 0.32 ? 'intermediate' : 'basic';
         const legalOfficer = s.caseHandling && k === 0;
         const role: RoleCode =
-          s.code === 'DET-FZ' ? 'legal' : s.code === 'OFFICE-ZH' ? 'command' : s.code === 'DET-DC' ? 'inspector' : legalOfficer ? 'unit_legal' : k === 1 ? 'unit_head' : 'officer';
+          s.code === 'DET-FZ'
+            ? 'legal'
+            : s.code === 'OFFICE-ZH'
+              ? 'command'
+              : s.code === 'DET-DC'
+                ? 'inspector'
+                : legalOfficer
+                  ? 'unit_legal'
+                  : k === 1
+                    ? 'unit_head'
+                    : 'officer';
         await insertOfficer({
           unit: s.code,
           name: pick(SURNAMES) + pick(GIVEN) + (random() < 0.6 ? pick(GIVEN) : ''),

@@ -8,9 +8,19 @@ export async function createOrg(db: Queryable, input: { code: string; name: stri
   const [org] = await db.insert(orgs).values(input).returning();
   const [root] = await db
     .insert(units)
-    .values({ orgId: org!.id, parentId: null, code: 'BRANCH', name: input.name, kind: 'branch', caseHandling: false })
+    .values({
+      orgId: org!.id,
+      parentId: null,
+      code: 'BRANCH',
+      name: input.name,
+      kind: 'branch',
+      caseHandling: false,
+    })
     .returning();
-  await db.update(units).set({ path: `/${root!.id}/` }).where(eq(units.id, root!.id));
+  await db
+    .update(units)
+    .set({ path: `/${root!.id}/` })
+    .where(eq(units.id, root!.id));
   await db.insert(roles).values(BUILT_IN_ROLES.map((r) => ({ ...r, orgId: org!.id })));
   return { org: org!, rootUnitId: root!.id, rootPath: `/${root!.id}/` };
 }

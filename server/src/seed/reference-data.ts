@@ -38,7 +38,11 @@ const STEPS: DataStep[] = [
     id: '2026-11-holidays-2004-2026',
     async apply(db) {
       for (const [year, days] of [...chineseDaysByYear()].sort((a, b) => a[0] - b[0])) {
-        await loadYear(null, db, { year, source: `国务院办公厅 ${year} 年部分节假日安排的通知（chinese-days 数据）`, days });
+        await loadYear(null, db, {
+          year,
+          source: `国务院办公厅 ${year} 年部分节假日安排的通知（chinese-days 数据）`,
+          days,
+        });
       }
     },
   },

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { authenticator } from 'otplib';
 import pg from 'pg';
-import { type Database, createDb } from '../db/index.ts';
+import { createDb, type Database } from '../db/index.ts';
 import { type App, createApp } from '../http/app.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo } from '../seed/demo.ts';
 import { prepareDatabase } from '../server.ts';
@@ -47,7 +47,11 @@ export async function testApp(): Promise<TestApp> {
   const database = await testDatabase();
   await prepareDatabase(database, () => {});
   const { orgId } = await seedDemo(database.db);
-  const app = createApp({ database, config: { version: 'test', secureCookies: false, trustProxy: false }, orgId });
+  const app = createApp({
+    database,
+    config: { version: 'test', secureCookies: false, trustProxy: false },
+    orgId,
+  });
   const client = () => new TestClient(app);
   return {
     app,
@@ -78,7 +82,12 @@ export class TestClient {
     return this.cookies.get('fazhi_csrf') ?? '';
   }
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     const h: Record<string, string> = {
       'Accept-Language': this.language,
       Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
@@ -103,7 +112,8 @@ export class TestClient {
   }
 
   get = (path: string, headers?: Record<string, string>) => this.request('GET', path, undefined, headers);
-  post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', path, body ?? {}, headers);
+  post = (path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', path, body ?? {}, headers);
   put = (path: string, body?: unknown) => this.request('PUT', path, body);
   patch = (path: string, body?: unknown) => this.request('PATCH', path, body);
 

@@ -11,10 +11,17 @@ beforeAll(async () => {
   t = await testApp();
   for (const a of DEMO_ACCOUNTS) clients.set(a.username, await t.signIn(a.username));
   const legal = clients.get('legal')!;
-  const find = async (q: string) => (await legal.json<{ items: { id: number; unitId: number }[] }>(legal.get(`/api/officers?q=${encodeURIComponent(q)}`))).items[0]!;
+  const find = async (q: string) =>
+    (
+      await legal.json<{ items: { id: number; unitId: number }[] }>(
+        legal.get(`/api/officers?q=${encodeURIComponent(q)}`),
+      )
+    ).items[0]!;
   const units = (await legal.json<{ items: { id: number; code: string }[] }>(legal.get('/api/units'))).items;
   const unit = (code: string) => units.find((u) => u.code === code)!.id;
-  const areaOfficer = (await legal.json<{ items: { id: number }[] }>(legal.get(`/api/officers?unitId=${unit('PS-01-A1')}`))).items[0]!;
+  const areaOfficer = (
+    await legal.json<{ items: { id: number }[] }>(legal.get(`/api/officers?unitId=${unit('PS-01-A1')}`))
+  ).items[0]!;
   ids = {
     ps01Officer: (await find('officer')).id,
     ps02Officer: (await find('officer2')).id,
@@ -27,8 +34,14 @@ afterAll(() => t.close());
 
 describe('every route declares who may call it', () => {
   it('has x-access on every operation of the OpenAPI document', async () => {
-    const doc = await t.client().json<{ paths: Record<string, Record<string, { 'x-access'?: string }>> }>(t.client().get('/api/openapi.json'));
-    const ops = Object.entries(doc.paths).flatMap(([p, methods]) => Object.entries(methods).map(([m, op]) => ({ p, m, access: op['x-access'] })));
+    const doc = await t
+      .client()
+      .json<{ paths: Record<string, Record<string, { 'x-access'?: string }>> }>(
+        t.client().get('/api/openapi.json'),
+      );
+    const ops = Object.entries(doc.paths).flatMap(([p, methods]) =>
+      Object.entries(methods).map(([m, op]) => ({ p, m, access: op['x-access'] })),
+    );
     expect(ops.length).toBeGreaterThan(30);
     expect(ops.filter((o) => !o.access)).toEqual([]);
   });
@@ -42,8 +55,38 @@ describe('every route declares who may call it', () => {
 
 // Expected status of each call for each demo account: the permission matrix of the platform.
 const MATRIX: { call: string; allowed: string[] }[] = [
-  { call: 'GET /api/units', allowed: ['admin', 'security', 'auditor', 'legal', 'head', 'officer', 'unitlegal', 'unithead', 'officer2', 'command', 'inspector', 'mediator'] },
-  { call: 'GET /api/officers', allowed: ['admin', 'security', 'legal', 'head', 'officer', 'unitlegal', 'unithead', 'officer2', 'command', 'inspector'] },
+  {
+    call: 'GET /api/units',
+    allowed: [
+      'admin',
+      'security',
+      'auditor',
+      'legal',
+      'head',
+      'officer',
+      'unitlegal',
+      'unithead',
+      'officer2',
+      'command',
+      'inspector',
+      'mediator',
+    ],
+  },
+  {
+    call: 'GET /api/officers',
+    allowed: [
+      'admin',
+      'security',
+      'legal',
+      'head',
+      'officer',
+      'unitlegal',
+      'unithead',
+      'officer2',
+      'command',
+      'inspector',
+    ],
+  },
   { call: 'GET /api/roles', allowed: ['admin', 'security'] },
   { call: 'GET /api/settings/security', allowed: ['security'] },
   { call: 'GET /api/audit', allowed: ['auditor'] },
@@ -59,14 +102,17 @@ describe('permission matrix', () => {
       const [method, path] = call.split(' ') as [string, string];
       const result: Record<string, number> = {};
       for (const [name, c] of clients) result[name] = (await c.request(method, path)).status;
-      const expected = Object.fromEntries([...clients.keys()].map((n) => [n, allowed.includes(n) ? 200 : 403]));
+      const expected = Object.fromEntries(
+        [...clients.keys()].map((n) => [n, allowed.includes(n) ? 200 : 403]),
+      );
       expect(result).toEqual(expected);
     });
   }
 
   it('refuses role assignment to all but the security administrator', async () => {
     for (const [name, c] of clients) {
-      const status = (await c.put(`/api/officers/${ids.ps01AreaOfficer}/roles`, { roles: ["officer"] })).status;
+      const status = (await c.put(`/api/officers/${ids.ps01AreaOfficer}/roles`, { roles: ['officer'] }))
+        .status;
       expect([name, status]).toEqual([name, name === 'security' ? 200 : 403]);
     }
   });
@@ -82,7 +128,9 @@ describe('data scope', () => {
     expect((await c.get(`/api/officers/${ids.ps01Officer}`)).status).toBe(200);
     expect((await c.get(`/api/officers/${ids.ps02Officer}`)).status).toBe(404);
     expect((await c.get(`/api/officers/${ids.ps01AreaOfficer}`)).status).toBe(404);
-    const list = await c.json<{ items: { unitId: number }[]; total: number }>(c.get('/api/officers?pageSize=500'));
+    const list = await c.json<{ items: { unitId: number }[]; total: number }>(
+      c.get('/api/officers?pageSize=500'),
+    );
     expect(list.total).toBeGreaterThan(0);
     expect(new Set(list.items.map((o) => o.unitId))).toEqual(new Set([ids.ps01]));
     const units = await c.json<{ items: { id: number }[] }>(c.get('/api/units'));
@@ -99,13 +147,16 @@ describe('data scope', () => {
 
   it('the legal detachment reads the whole branch', async () => {
     const c = clients.get('legal')!;
-    for (const id of Object.values(ids).slice(0, 3)) expect((await c.get(`/api/officers/${id}`)).status).toBe(200);
+    for (const id of Object.values(ids).slice(0, 3))
+      expect((await c.get(`/api/officers/${id}`)).status).toBe(200);
     const units = await c.json<{ items: unknown[] }>(c.get('/api/units'));
     expect(units.items.length).toBeGreaterThan(60);
   });
 
   it('counts 41 case-handling units in the demo branch', async () => {
-    const units = await clients.get('legal')!.json<{ items: { caseHandling: boolean }[] }>(clients.get('legal')!.get('/api/units'));
+    const units = await clients
+      .get('legal')!
+      .json<{ items: { caseHandling: boolean }[] }>(clients.get('legal')!.get('/api/units'));
     expect(units.items.filter((u) => u.caseHandling)).toHaveLength(41);
   });
 });

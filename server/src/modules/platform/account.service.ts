@@ -10,9 +10,19 @@ import type { Session } from './sessions.ts';
 import { checkTotp, enrolmentPayload, newRecoveryCodes, newTotpSecret } from './totp.ts';
 
 /** The acting officer for account changes: a full session, or one that is enrolling 2FA. */
-const selfCtx = (ctx: Ctx, record: ActorRecord): Ctx => ({ ...ctx, orgId: record.actor.orgId, actor: record.actor });
+const selfCtx = (ctx: Ctx, record: ActorRecord): Ctx => ({
+  ...ctx,
+  orgId: record.actor.orgId,
+  actor: record.actor,
+});
 
-export async function changePassword(ctx: Ctx, record: ActorRecord, session: Session, current: string, next: string) {
+export async function changePassword(
+  ctx: Ctx,
+  record: ActorRecord,
+  session: Session,
+  current: string,
+  next: string,
+) {
   if (!(await verifyPassword(record.officer.passwordHash, current))) {
     throw new AppError('VALIDATION', { currentPassword: 'password.wrong' });
   }
@@ -20,11 +30,21 @@ export async function changePassword(ctx: Ctx, record: ActorRecord, session: Ses
   await checkNewPassword(ctx.db, record.actor.orgId, 'newPassword', next);
   const passwordHash = await hashPassword(next);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(officers).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(officers.id, record.officer.id));
+    await tx
+      .update(officers)
+      .set({ passwordHash, passwordChangedAt: new Date() })
+      .where(eq(officers.id, record.officer.id));
     // Other sessions may belong to whoever knew the old password: end them, keep this one.
-    const others = await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.officerId, record.officer.id));
+    const others = await tx
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(eq(sessions.officerId, record.officer.id));
     for (const s of others) if (s.id !== session.id) await tx.delete(sessions).where(eq(sessions.id, s.id));
-    await audit(tx, selfCtx(ctx, record), { action: 'account.password', targetType: 'officer', targetId: record.officer.id });
+    await audit(tx, selfCtx(ctx, record), {
+      action: 'account.password',
+      targetType: 'officer',
+      targetId: record.officer.id,
+    });
   });
 }
 
@@ -32,7 +52,11 @@ export async function setupTotp(ctx: Ctx, record: ActorRecord) {
   const secret = newTotpSecret();
   await ctx.db.transaction(async (tx) => {
     await tx.update(officers).set({ totpPendingSecret: secret }).where(eq(officers.id, record.officer.id));
-    await audit(tx, selfCtx(ctx, record), { action: 'account.totp.setup', targetType: 'officer', targetId: record.officer.id });
+    await audit(tx, selfCtx(ctx, record), {
+      action: 'account.totp.setup',
+      targetType: 'officer',
+      targetId: record.officer.id,
+    });
   });
   return enrolmentPayload(record.officer.username, secret);
 }
@@ -40,15 +64,26 @@ export async function setupTotp(ctx: Ctx, record: ActorRecord) {
 /** Confirms enrolment with a first code; an enrolling session becomes a full one. */
 export async function enableTotp(ctx: Ctx, record: ActorRecord, session: Session, code: string) {
   const [o] = await ctx.db.select().from(officers).where(eq(officers.id, record.officer.id));
-  if (!o?.totpPendingSecret || !checkTotp(o.totpPendingSecret, code)) throw new AppError('INVALID_TOTP', { code: 'invalid' });
+  if (!o?.totpPendingSecret || !checkTotp(o.totpPendingSecret, code))
+    throw new AppError('INVALID_TOTP', { code: 'invalid' });
   const { codes, hashes } = newRecoveryCodes();
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(officers)
-      .set({ totpSecret: o.totpPendingSecret, totpPendingSecret: null, totpEnabled: true, recoveryCodes: hashes })
+      .set({
+        totpSecret: o.totpPendingSecret,
+        totpPendingSecret: null,
+        totpEnabled: true,
+        recoveryCodes: hashes,
+      })
       .where(eq(officers.id, o.id));
-    if (session.stage === 'enrol') await tx.update(sessions).set({ stage: 'full' }).where(eq(sessions.id, session.id));
-    await audit(tx, selfCtx(ctx, record), { action: 'account.totp.enable', targetType: 'officer', targetId: o.id });
+    if (session.stage === 'enrol')
+      await tx.update(sessions).set({ stage: 'full' }).where(eq(sessions.id, session.id));
+    await audit(tx, selfCtx(ctx, record), {
+      action: 'account.totp.enable',
+      targetType: 'officer',
+      targetId: o.id,
+    });
   });
   return codes;
 }
@@ -63,7 +98,11 @@ export async function disableTotp(ctx: Ctx, record: ActorRecord, password: strin
       .update(officers)
       .set({ totpSecret: null, totpEnabled: false, recoveryCodes: [] })
       .where(eq(officers.id, record.officer.id));
-    await audit(tx, selfCtx(ctx, record), { action: 'account.totp.disable', targetType: 'officer', targetId: record.officer.id });
+    await audit(tx, selfCtx(ctx, record), {
+      action: 'account.totp.disable',
+      targetType: 'officer',
+      targetId: record.officer.id,
+    });
   });
 }
 
@@ -72,7 +111,11 @@ export async function regenerateRecoveryCodes(ctx: Ctx, record: ActorRecord) {
   const { codes, hashes } = newRecoveryCodes();
   await ctx.db.transaction(async (tx) => {
     await tx.update(officers).set({ recoveryCodes: hashes }).where(eq(officers.id, record.officer.id));
-    await audit(tx, selfCtx(ctx, record), { action: 'account.recoveryCodes', targetType: 'officer', targetId: record.officer.id });
+    await audit(tx, selfCtx(ctx, record), {
+      action: 'account.recoveryCodes',
+      targetType: 'officer',
+      targetId: record.officer.id,
+    });
   });
   return codes;
 }

@@ -1,11 +1,11 @@
 import type { AuditQuery, AuditRecordResponse } from '@fazhi/common';
-import { type SQL, and, count, desc, eq, gte, ilike, lt, or, sql } from 'drizzle-orm';
+import { addDays } from '@fazhi/common';
+import { and, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { sealPending, verifyChain } from '../../audit/chain.ts';
 import { audit } from '../../audit/record.ts';
 import { auditLog, auditSeals } from '../../db/schema/index.ts';
 import type { Ctx } from '../../http/context.ts';
-import { addDays } from '@fazhi/common';
 
 type Filters = Omit<z.infer<typeof AuditQuery>, 'page' | 'pageSize'>;
 
@@ -14,7 +14,8 @@ function where(ctx: Ctx, f: Filters): SQL {
   const conds: SQL[] = [eq(auditLog.orgId, ctx.orgId)];
   if (f.from) conds.push(gte(auditLog.at, new Date(`${f.from}T00:00:00+08:00`)));
   if (f.to) conds.push(lt(auditLog.at, new Date(`${addDays(f.to, 1)}T00:00:00+08:00`)));
-  if (f.actor) conds.push(or(ilike(auditLog.actorName, `%${f.actor}%`), sql`${auditLog.actorId}::text = ${f.actor}`)!);
+  if (f.actor)
+    conds.push(or(ilike(auditLog.actorName, `%${f.actor}%`), sql`${auditLog.actorId}::text = ${f.actor}`)!);
   if (f.action) conds.push(ilike(auditLog.action, `${f.action}%`));
   if (f.targetType) conds.push(eq(auditLog.targetType, f.targetType));
   if (f.targetId) conds.push(eq(auditLog.targetId, f.targetId));
@@ -57,7 +58,9 @@ function toResponse(a: typeof auditLog.$inferSelect, sealed: boolean): AuditReco
 
 /** Streams matching records in batches for export; the export itself is audited. */
 export async function* auditForExport(ctx: Ctx, f: Filters): AsyncGenerator<AuditRecordResponse[]> {
-  await ctx.db.transaction((tx) => audit(tx, ctx, { action: 'audit.export', targetType: 'audit', summary: { filters: f } }));
+  await ctx.db.transaction((tx) =>
+    audit(tx, ctx, { action: 'audit.export', targetType: 'audit', summary: { filters: f } }),
+  );
   const w = where(ctx, f);
   let before = Number.MAX_SAFE_INTEGER;
   for (;;) {
@@ -77,7 +80,12 @@ export async function verifyAudit(ctx: Ctx) {
   await sealPending(ctx.db);
   const result = await verifyChain(ctx.db);
   await ctx.db.transaction((tx) =>
-    audit(tx, ctx, { action: 'audit.verify', targetType: 'audit', outcome: result.ok ? 'success' : 'failure', summary: { ...result } }),
+    audit(tx, ctx, {
+      action: 'audit.verify',
+      targetType: 'audit',
+      outcome: result.ok ? 'success' : 'failure',
+      summary: { ...result },
+    }),
   );
   return result;
 }

@@ -12,7 +12,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const lastAudit = async (action: string) =>
-  (await t.database.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(sql`${auditLog.id} desc`).limit(1))[0];
+  (
+    await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, action))
+      .orderBy(sql`${auditLog.id} desc`)
+      .limit(1)
+  )[0];
 
 describe('sign-in', () => {
   it('signs in without a second factor and sets httpOnly, SameSite session and readable CSRF cookies', async () => {
@@ -35,15 +42,22 @@ describe('sign-in', () => {
     c.language = 'en-US';
     const res = await c.post('/api/auth/login', { username: 'legal', password: 'nope' });
     expect(res.status).toBe(401);
-    expect((await res.json()).error).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'Wrong username or password' });
+    expect((await res.json()).error).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: 'Wrong username or password',
+    });
     expect(await lastAudit('auth.login')).toMatchObject({ outcome: 'failure' });
     c.language = 'zh-CN';
-    expect((await c.json(c.post('/api/auth/login', { username: 'ghost', password: 'x' }))).error.message).toBe('用户名或密码错误');
+    expect(
+      (await c.json(c.post('/api/auth/login', { username: 'ghost', password: 'x' }))).error.message,
+    ).toBe('用户名或密码错误');
   });
 
   it('asks administrators for a TOTP code, accepts a valid one and refuses a wrong one', async () => {
     const c = t.client();
-    expect(await c.json(c.post('/api/auth/login', { username: 'auditor', password: 'Demo@2026' }))).toEqual({ secondFactor: 'totp' });
+    expect(await c.json(c.post('/api/auth/login', { username: 'auditor', password: 'Demo@2026' }))).toEqual({
+      secondFactor: 'totp',
+    });
     // Half-signed-in sessions reach nothing else.
     expect((await c.get('/api/audit')).status).toBe(403);
     expect((await c.post('/api/auth/totp', { code: '000000' })).status).toBe(401);
@@ -55,7 +69,9 @@ describe('sign-in', () => {
 
   it('accepts a recovery code once', async () => {
     const admin = await t.signIn('auditor');
-    const { recoveryCodes } = await admin.json<{ recoveryCodes: string[] }>(admin.post('/api/account/recovery-codes'));
+    const { recoveryCodes } = await admin.json<{ recoveryCodes: string[] }>(
+      admin.post('/api/account/recovery-codes'),
+    );
     expect(recoveryCodes).toHaveLength(10);
     const c = t.client();
     await c.post('/api/auth/login', { username: 'auditor', password: 'Demo@2026' });
@@ -69,13 +85,19 @@ describe('sign-in', () => {
     const db = t.database.db;
     await db.update(roles).set({ requiresTotp: true }).where(eq(roles.code, 'inspector'));
     const c = t.client();
-    expect(await c.json(c.post('/api/auth/login', { username: 'inspector', password: 'Demo@2026' }))).toEqual({ secondFactor: 'enrol' });
+    expect(await c.json(c.post('/api/auth/login', { username: 'inspector', password: 'Demo@2026' }))).toEqual(
+      { secondFactor: 'enrol' },
+    );
     expect((await c.get('/api/tasks')).status).toBe(403);
-    const setup = await c.json<{ secret: string; qrDataUrl: string; otpauthUrl: string }>(c.post('/api/account/totp/setup'));
+    const setup = await c.json<{ secret: string; qrDataUrl: string; otpauthUrl: string }>(
+      c.post('/api/account/totp/setup'),
+    );
     expect(setup.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(setup.otpauthUrl).toContain('otpauth://totp/');
     expect((await c.post('/api/account/totp/enable', { code: '123456' })).status).toBe(401);
-    const enabled = await c.json<{ recoveryCodes: string[] }>(c.post('/api/account/totp/enable', { code: authenticator.generate(setup.secret) }));
+    const enabled = await c.json<{ recoveryCodes: string[] }>(
+      c.post('/api/account/totp/enable', { code: authenticator.generate(setup.secret) }),
+    );
     expect(enabled.recoveryCodes).toHaveLength(10);
     expect((await c.get('/api/tasks')).status).toBe(200);
     await db.update(roles).set({ requiresTotp: false }).where(eq(roles.code, 'inspector'));
@@ -85,7 +107,8 @@ describe('sign-in', () => {
 describe('lockout', () => {
   it('locks after five failures for the configured time, audits the lock, answers 423 and unlocks after', async () => {
     const c = t.client();
-    for (let i = 0; i < 4; i++) expect((await c.post('/api/auth/login', { username: 'officer2', password: 'wrong' })).status).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await c.post('/api/auth/login', { username: 'officer2', password: 'wrong' })).status).toBe(401);
     expect((await c.post('/api/auth/login', { username: 'officer2', password: 'wrong' })).status).toBe(423);
     const locked = await c.post('/api/auth/login', { username: 'officer2', password: 'Demo@2026' });
     expect(locked.status).toBe(423);
@@ -101,7 +124,9 @@ describe('lockout', () => {
     const tasks = await sec.json<{ items: { id: string }[] }>(sec.get('/api/tasks'));
     expect(tasks.items.map((x) => x.id)).toContain('officers.locked');
     expect((await sec.post(`/api/officers/${o!.id}/unlock`)).status).toBe(200);
-    expect((await c.post('/api/auth/login', { username: 'officer2', password: 'Demo@2026' })).status).toBe(200);
+    expect((await c.post('/api/auth/login', { username: 'officer2', password: 'Demo@2026' })).status).toBe(
+      200,
+    );
   });
 
   it('follows a changed threshold', async () => {
@@ -129,7 +154,9 @@ describe('sessions', () => {
 
   it('refuses a state-changing request without the CSRF token and changes nothing', async () => {
     const c = await t.signIn('admin');
-    const root = (await c.json<{ items: { id: number; code: string }[] }>(c.get('/api/units'))).items.find((u) => u.code === 'BRANCH')!;
+    const root = (await c.json<{ items: { id: number; code: string }[] }>(c.get('/api/units'))).items.find(
+      (u) => u.code === 'BRANCH',
+    )!;
     const body = { parentId: root.id, code: 'CSRF-1', name: '测试单位', kind: 'office' };
     expect((await c.request('POST', '/api/units', body, { 'X-CSRF-Token': '' })).status).toBe(403);
     expect((await c.request('POST', '/api/units', body, { 'X-CSRF-Token': 'forged' })).status).toBe(403);
@@ -148,14 +175,23 @@ describe('sessions', () => {
   });
 
   it('forces a change of an expired password and enforces the policy', async () => {
-    await t.database.db.update(officers).set({ passwordChangedAt: new Date(0) }).where(eq(officers.username, 'unithead'));
+    await t.database.db
+      .update(officers)
+      .set({ passwordChangedAt: new Date(0) })
+      .where(eq(officers.username, 'unithead'));
     const c = await t.signIn('unithead');
     expect((await c.json(c.get('/api/auth/me'))).user.passwordExpired).toBe(true);
     expect((await c.get('/api/units')).status).toBe(403);
-    const weak = await c.post('/api/account/password', { currentPassword: 'Demo@2026', newPassword: 'alllowercase' });
+    const weak = await c.post('/api/account/password', {
+      currentPassword: 'Demo@2026',
+      newPassword: 'alllowercase',
+    });
     expect(weak.status).toBe(400);
     expect((await weak.json()).error.fields.newPassword).toContain('三类');
-    const ok = await c.post('/api/account/password', { currentPassword: 'Demo@2026', newPassword: 'Better#Pass2026' });
+    const ok = await c.post('/api/account/password', {
+      currentPassword: 'Demo@2026',
+      newPassword: 'Better#Pass2026',
+    });
     expect(ok.status).toBe(200);
     expect((await c.get('/api/units')).status).toBe(200);
   });

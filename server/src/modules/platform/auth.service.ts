@@ -7,7 +7,7 @@ import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { type ActorRecord, loadActor } from './actor.ts';
 import { verifyPassword } from './passwords.ts';
-import { type Session, type SessionStage, openSession } from './sessions.ts';
+import { openSession, type Session, type SessionStage } from './sessions.ts';
 import { getSecuritySettings } from './settings.service.ts';
 import { checkTotp, useRecoveryCode } from './totp.ts';
 
@@ -29,7 +29,12 @@ type Officer = typeof officers.$inferSelect;
  * Password step of sign-in. Every attempt is audited; failures count towards the lockout, and
  * the lock itself is audited. Failures are committed before the error is thrown.
  */
-export async function login(ctx: Ctx, username: string, password: string, client: ClientInfo): Promise<SignInResult> {
+export async function login(
+  ctx: Ctx,
+  username: string,
+  password: string,
+  client: ClientInfo,
+): Promise<SignInResult> {
   const policy = await getSecuritySettings(ctx.db, ctx.orgId);
   const [officer] = await ctx.db.select().from(officers).where(eq(officers.username, username.trim()));
   const now = new Date();
@@ -37,18 +42,37 @@ export async function login(ctx: Ctx, username: string, password: string, client
 
   if (officer?.lockedUntil && officer.lockedUntil > now) {
     await ctx.db.transaction((tx) =>
-      audit(tx, ctx, { action: 'auth.login', outcome: 'failure', subject, targetType: 'officer', targetId: officer.id, summary: { username, reason: 'locked' } }),
+      audit(tx, ctx, {
+        action: 'auth.login',
+        outcome: 'failure',
+        subject,
+        targetType: 'officer',
+        targetId: officer.id,
+        summary: { username, reason: 'locked' },
+      }),
     );
     throw new AppError('ACCOUNT_LOCKED');
   }
   const passwordOk = await verifyPassword(officer?.passwordHash ?? null, password);
   if (!officer || !passwordOk) {
-    const locked = await recordFailure(ctx, officer, { username, reason: officer ? 'password' : 'unknown user' }, policy);
+    const locked = await recordFailure(
+      ctx,
+      officer,
+      { username, reason: officer ? 'password' : 'unknown user' },
+      policy,
+    );
     throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
   }
   if (!officer.active) {
     await ctx.db.transaction((tx) =>
-      audit(tx, ctx, { action: 'auth.login', outcome: 'failure', subject, targetType: 'officer', targetId: officer.id, summary: { username, reason: 'disabled' } }),
+      audit(tx, ctx, {
+        action: 'auth.login',
+        outcome: 'failure',
+        subject,
+        targetType: 'officer',
+        targetId: officer.id,
+        summary: { username, reason: 'disabled' },
+      }),
     );
     throw new AppError('ACCOUNT_DISABLED');
   }
@@ -56,14 +80,23 @@ export async function login(ctx: Ctx, username: string, password: string, client
   const stage: SessionStage = officer.totpEnabled ? 'totp' : record.requiresTotp ? 'enrol' : 'full';
   return ctx.db.transaction(async (tx) => {
     await tx.update(officers).set({ failedLogins: 0, lockedUntil: null }).where(eq(officers.id, officer.id));
-    const { token, csrfToken } = await openSession(tx, { orgId: officer.orgId, officerId: officer.id, stage, ...client });
-    await audit(tx, { ...ctx, actor: stage === 'full' ? record.actor : null }, {
-      action: 'auth.login',
-      subject,
-      targetType: 'officer',
-      targetId: officer.id,
-      summary: { username, secondFactor: stage === 'full' ? null : stage },
+    const { token, csrfToken } = await openSession(tx, {
+      orgId: officer.orgId,
+      officerId: officer.id,
+      stage,
+      ...client,
     });
+    await audit(
+      tx,
+      { ...ctx, actor: stage === 'full' ? record.actor : null },
+      {
+        action: 'auth.login',
+        subject,
+        targetType: 'officer',
+        targetId: officer.id,
+        summary: { username, secondFactor: stage === 'full' ? null : stage },
+      },
+    );
     return { stage, token, csrfToken, me: stage === 'full' ? await toMe(tx, record) : null };
   });
 }
@@ -77,7 +110,14 @@ async function recordFailure(
 ): Promise<boolean> {
   return ctx.db.transaction(async (tx) => {
     const subject = officer ? { id: officer.id, name: officer.name, unitId: officer.unitId } : undefined;
-    await audit(tx, ctx, { action: summary.step === 'totp' ? 'auth.totp' : 'auth.login', outcome: 'failure', subject, targetType: officer ? 'officer' : undefined, targetId: officer?.id, summary });
+    await audit(tx, ctx, {
+      action: summary.step === 'totp' ? 'auth.totp' : 'auth.login',
+      outcome: 'failure',
+      subject,
+      targetType: officer ? 'officer' : undefined,
+      targetId: officer?.id,
+      summary,
+    });
     if (!officer) return false;
     const [row] = await tx
       .update(officers)
@@ -88,7 +128,13 @@ async function recordFailure(
     const until = new Date(Date.now() + policy.lockoutMinutes * 60_000);
     await tx.update(officers).set({ failedLogins: 0, lockedUntil: until }).where(eq(officers.id, officer.id));
     await tx.delete(sessions).where(eq(sessions.officerId, officer.id));
-    await audit(tx, ctx, { action: 'auth.lock', subject, targetType: 'officer', targetId: officer.id, summary: { until: until.toISOString(), failures: row?.failed } });
+    await audit(tx, ctx, {
+      action: 'auth.lock',
+      subject,
+      targetType: 'officer',
+      targetId: officer.id,
+      summary: { until: until.toISOString(), failures: row?.failed },
+    });
     return true;
   });
 }
@@ -112,13 +158,23 @@ export async function completeTotp(ctx: Ctx, session: Session, code: string): Pr
       .update(officers)
       .set({ failedLogins: 0, ...(remainingCodes ? { recoveryCodes: remainingCodes } : {}) })
       .where(eq(officers.id, officer.id));
-    await tx.update(sessions).set({ stage: 'full', lastSeenAt: new Date() }).where(eq(sessions.id, session.id));
-    await audit(tx, { ...ctx, actor: record.actor }, {
-      action: 'auth.totp',
-      targetType: 'officer',
-      targetId: officer.id,
-      summary: { method: remainingCodes ? 'recovery code' : 'totp', recoveryCodesLeft: remainingCodes?.length },
-    });
+    await tx
+      .update(sessions)
+      .set({ stage: 'full', lastSeenAt: new Date() })
+      .where(eq(sessions.id, session.id));
+    await audit(
+      tx,
+      { ...ctx, actor: record.actor },
+      {
+        action: 'auth.totp',
+        targetType: 'officer',
+        targetId: officer.id,
+        summary: {
+          method: remainingCodes ? 'recovery code' : 'totp',
+          recoveryCodesLeft: remainingCodes?.length,
+        },
+      },
+    );
     return toMe(tx, record);
   });
 }

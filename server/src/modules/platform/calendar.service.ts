@@ -13,7 +13,9 @@ import { AppError } from '../../http/errors.ts';
 let cache: { stamp: string; calendar: Calendar } | null = null;
 
 async function stampOf(db: Queryable): Promise<string> {
-  const [y] = await db.select({ n: count(), last: sql<string>`max(${holidayYears.loadedAt})::text` }).from(holidayYears);
+  const [y] = await db
+    .select({ n: count(), last: sql<string>`max(${holidayYears.loadedAt})::text` })
+    .from(holidayYears);
   const [d] = await db.select({ n: count() }).from(holidayCalendar);
   return `${y?.n}/${y?.last}/${d?.n}`;
 }
@@ -38,7 +40,9 @@ export async function withCalendar<T>(db: Queryable, fn: (c: Calendar) => T): Pr
     return fn(calendar);
   } catch (e) {
     if (e instanceof CalendarYearMissingError) {
-      throw new AppError('CALENDAR_YEAR_MISSING', { from: { key: 'calendar.missingYear', params: { year: e.year } } });
+      throw new AppError('CALENDAR_YEAR_MISSING', {
+        from: { key: 'calendar.missingYear', params: { year: e.year } },
+      });
     }
     throw e;
   }
@@ -47,7 +51,11 @@ export async function withCalendar<T>(db: Queryable, fn: (c: Calendar) => T): Pr
 export async function listYears(db: Queryable) {
   const years = await db.select().from(holidayYears).orderBy(asc(holidayYears.year));
   const counts = await db
-    .select({ year: sql<number>`extract(year from ${holidayCalendar.date})::int`, kind: holidayCalendar.kind, n: count() })
+    .select({
+      year: sql<number>`extract(year from ${holidayCalendar.date})::int`,
+      kind: holidayCalendar.kind,
+      n: count(),
+    })
     .from(holidayCalendar)
     .groupBy(sql`1`, holidayCalendar.kind);
   return years.map((y) => ({
@@ -72,7 +80,11 @@ export async function listDays(db: Queryable, year: number): Promise<CalendarDay
  * Loads (or replaces) one year's State Council notice: all its holidays and make-up working
  * days at once, so a year is never half loaded.
  */
-export async function loadYear(ctx: Ctx | null, db: Queryable, input: { year: number; source: string; days: CalendarDay[] }) {
+export async function loadYear(
+  ctx: Ctx | null,
+  db: Queryable,
+  input: { year: number; source: string; days: CalendarDay[] },
+) {
   const wrong = input.days.findIndex((d) => isoYear(d.date) !== input.year);
   if (wrong >= 0) throw new AppError('VALIDATION', { [`days.${wrong}.date`]: 'calendar.year' });
   const seen = new Set<string>();
@@ -81,7 +93,11 @@ export async function loadYear(ctx: Ctx | null, db: Queryable, input: { year: nu
     seen.add(d.date);
   }
   const before = await listDays(db, input.year);
-  await db.delete(holidayCalendar).where(and(gte(holidayCalendar.date, `${input.year}-01-01`), lte(holidayCalendar.date, `${input.year}-12-31`)));
+  await db
+    .delete(holidayCalendar)
+    .where(
+      and(gte(holidayCalendar.date, `${input.year}-01-01`), lte(holidayCalendar.date, `${input.year}-12-31`)),
+    );
   await db.insert(holidayCalendar).values(input.days);
   await db
     .insert(holidayYears)
@@ -104,9 +120,11 @@ export async function computeDeadline(
   db: Queryable,
   q: { from: string; workdays?: number | undefined; days?: number | undefined; custody?: boolean },
 ): Promise<string> {
-  if (q.workdays === undefined && q.days === undefined) throw new AppError('VALIDATION', { workdays: 'required' });
+  if (q.workdays === undefined && q.days === undefined)
+    throw new AppError('VALIDATION', { workdays: 'required' });
   return withCalendar(db, (c) =>
-    q.workdays !== undefined ? c.addWorkingDays(q.from, q.workdays) : c.addCalendarDays(q.from, q.days!, { custody: q.custody }),
+    q.workdays !== undefined
+      ? c.addWorkingDays(q.from, q.workdays)
+      : c.addCalendarDays(q.from, q.days!, { custody: q.custody }),
   );
 }
-

@@ -1,13 +1,13 @@
 import {
   ADMIN_ROLES,
   type OfficerCreateRequest,
-  OfficerListQuery,
+  type OfficerListQuery,
   type OfficerResponse,
   type OfficerUpdateRequest,
   type RoleCode,
 } from '@fazhi/common';
-import type { z } from 'zod';
 import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { audit, changes } from '../../audit/record.ts';
 import type { Queryable } from '../../db/index.ts';
 import { officerRoles, officers, units } from '../../db/schema/index.ts';
@@ -46,9 +46,21 @@ export async function listOfficers(ctx: Ctx, q: z.infer<typeof OfficerListQuery>
   const actor = requireActor(ctx);
   const conds = [inScope(actor, officers.unitId, officers.orgId)];
   if (q.unitId) conds.push(eq(officers.unitId, q.unitId));
-  if (q.q) conds.push(or(ilike(officers.name, `%${q.q}%`), ilike(officers.badgeNo, `%${q.q}%`), ilike(officers.username, `%${q.q}%`))!);
+  if (q.q)
+    conds.push(
+      or(
+        ilike(officers.name, `%${q.q}%`),
+        ilike(officers.badgeNo, `%${q.q}%`),
+        ilike(officers.username, `%${q.q}%`),
+      )!,
+    );
   if (q.role)
-    conds.push(inArray(officers.id, sql`(select ${officerRoles.officerId} from ${officerRoles} where ${officerRoles.roleCode} = ${q.role})`));
+    conds.push(
+      inArray(
+        officers.id,
+        sql`(select ${officerRoles.officerId} from ${officerRoles} where ${officerRoles.roleCode} = ${q.role})`,
+      ),
+    );
   const where = and(...conds);
   const [total] = await ctx.db.select({ n: count() }).from(officers).where(where);
   const rows = await ctx.db
@@ -59,8 +71,14 @@ export async function listOfficers(ctx: Ctx, q: z.infer<typeof OfficerListQuery>
     .orderBy(asc(units.path), asc(officers.badgeNo))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const roles = await rolesOf(ctx.db, rows.map((r) => r.o.id));
-  return { items: rows.map((r) => toResponse(r.o, r.unitName, roles.get(r.o.id) ?? [])), total: total?.n ?? 0 };
+  const roles = await rolesOf(
+    ctx.db,
+    rows.map((r) => r.o.id),
+  );
+  return {
+    items: rows.map((r) => toResponse(r.o, r.unitName, roles.get(r.o.id) ?? [])),
+    total: total?.n ?? 0,
+  };
 }
 
 async function findInScope(ctx: Ctx, db: Queryable, id: number) {
@@ -82,17 +100,31 @@ export async function getOfficer(ctx: Ctx, id: number): Promise<OfficerResponse>
 
 async function assertUnitInScope(ctx: Ctx, db: Queryable, unitId: number) {
   const actor = requireActor(ctx);
-  const [u] = await db.select({ id: units.id }).from(units).where(and(eq(units.id, unitId), inScope(actor, units.id, units.orgId)));
+  const [u] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.id, unitId), inScope(actor, units.id, units.orgId)));
   if (!u) throw new AppError('VALIDATION', { unitId: 'notInList' });
 }
 
-async function assertUnique(db: Queryable, orgId: number, fields: { badgeNo?: string; username?: string }, exceptId?: number) {
+async function assertUnique(
+  db: Queryable,
+  orgId: number,
+  fields: { badgeNo?: string; username?: string },
+  exceptId?: number,
+) {
   if (fields.badgeNo) {
-    const [t] = await db.select({ id: officers.id }).from(officers).where(and(eq(officers.orgId, orgId), eq(officers.badgeNo, fields.badgeNo)));
+    const [t] = await db
+      .select({ id: officers.id })
+      .from(officers)
+      .where(and(eq(officers.orgId, orgId), eq(officers.badgeNo, fields.badgeNo)));
     if (t && t.id !== exceptId) throw new AppError('VALIDATION', { badgeNo: 'officer.badgeNo.taken' });
   }
   if (fields.username) {
-    const [t] = await db.select({ id: officers.id }).from(officers).where(eq(officers.username, fields.username));
+    const [t] = await db
+      .select({ id: officers.id })
+      .from(officers)
+      .where(eq(officers.username, fields.username));
     if (t && t.id !== exceptId) throw new AppError('VALIDATION', { username: 'officer.username.taken' });
   }
 }
@@ -114,19 +146,36 @@ export async function createOfficer(ctx: Ctx, input: OfficerCreateRequest): Prom
       .insert(officers)
       .values({ ...fields, orgId: ctx.orgId, passwordHash, passwordChangedAt: new Date(0) })
       .returning();
-    await audit(tx, ctx, { action: 'officer.create', targetType: 'officer', targetId: row!.id, summary: { after: fields } });
+    await audit(tx, ctx, {
+      action: 'officer.create',
+      targetType: 'officer',
+      targetId: row!.id,
+      summary: { after: fields },
+    });
     return getOfficer({ ...ctx, db: tx }, row!.id);
   });
 }
 
-export async function updateOfficer(ctx: Ctx, id: number, patch: OfficerUpdateRequest): Promise<OfficerResponse> {
+export async function updateOfficer(
+  ctx: Ctx,
+  id: number,
+  patch: OfficerUpdateRequest,
+): Promise<OfficerResponse> {
   return ctx.db.transaction(async (tx) => {
     const { o: before } = await findInScope(ctx, tx, id);
     if (patch.unitId !== undefined) await assertUnitInScope(ctx, tx, patch.unitId);
     await assertUnique(tx, ctx.orgId, { badgeNo: patch.badgeNo }, id);
-    await tx.update(officers).set({ ...patch, version: sql`${officers.version} + 1` }).where(eq(officers.id, id));
+    await tx
+      .update(officers)
+      .set({ ...patch, version: sql`${officers.version} + 1` })
+      .where(eq(officers.id, id));
     if (patch.active === false) await closeAllSessions(tx, id);
-    await audit(tx, ctx, { action: 'officer.update', targetType: 'officer', targetId: id, summary: changes(before, patch) });
+    await audit(tx, ctx, {
+      action: 'officer.update',
+      targetType: 'officer',
+      targetId: id,
+      summary: changes(before, patch),
+    });
     return getOfficer({ ...ctx, db: tx }, id);
   });
 }
@@ -141,10 +190,18 @@ export async function setOfficerRoles(ctx: Ctx, id: number, roles: RoleCode[]): 
     await findInScope(ctx, tx, id);
     const before = (await rolesOf(tx, [id])).get(id) ?? [];
     await tx.delete(officerRoles).where(eq(officerRoles.officerId, id));
-    if (unique.length) await tx.insert(officerRoles).values(unique.map((roleCode) => ({ orgId: ctx.orgId, officerId: id, roleCode })));
+    if (unique.length)
+      await tx
+        .insert(officerRoles)
+        .values(unique.map((roleCode) => ({ orgId: ctx.orgId, officerId: id, roleCode })));
     // Rights changed: existing sessions must not keep the old ones.
     await closeAllSessions(tx, id);
-    await audit(tx, ctx, { action: 'officer.roles', targetType: 'officer', targetId: id, summary: { before: { roles: before }, after: { roles: unique } } });
+    await audit(tx, ctx, {
+      action: 'officer.roles',
+      targetType: 'officer',
+      targetId: id,
+      summary: { before: { roles: before }, after: { roles: unique } },
+    });
     return getOfficer({ ...ctx, db: tx }, id);
   });
 }
@@ -153,7 +210,12 @@ export async function unlockOfficer(ctx: Ctx, id: number): Promise<OfficerRespon
   return ctx.db.transaction(async (tx) => {
     const { o } = await findInScope(ctx, tx, id);
     await tx.update(officers).set({ lockedUntil: null, failedLogins: 0 }).where(eq(officers.id, id));
-    await audit(tx, ctx, { action: 'officer.unlock', targetType: 'officer', targetId: id, summary: { before: { lockedUntil: o.lockedUntil } } });
+    await audit(tx, ctx, {
+      action: 'officer.unlock',
+      targetType: 'officer',
+      targetId: id,
+      summary: { before: { lockedUntil: o.lockedUntil } },
+    });
     return getOfficer({ ...ctx, db: tx }, id);
   });
 }
@@ -163,7 +225,10 @@ export async function resetOfficerPassword(ctx: Ctx, id: number, password: strin
   const passwordHash = await hashPassword(password);
   return ctx.db.transaction(async (tx) => {
     await findInScope(ctx, tx, id);
-    await tx.update(officers).set({ passwordHash, passwordChangedAt: new Date(0), failedLogins: 0, lockedUntil: null }).where(eq(officers.id, id));
+    await tx
+      .update(officers)
+      .set({ passwordHash, passwordChangedAt: new Date(0), failedLogins: 0, lockedUntil: null })
+      .where(eq(officers.id, id));
     await closeAllSessions(tx, id);
     await audit(tx, ctx, { action: 'officer.resetPassword', targetType: 'officer', targetId: id });
     return getOfficer({ ...ctx, db: tx }, id);

@@ -19,7 +19,20 @@ async function xlsx(rows: (string | number)[][]): Promise<FormData> {
   return form;
 }
 
-const OFFICER_HEADER = ['警号', '姓名', '用户名', '所属单位代码', '角色', '执法资格等级', '资格取得日期', '法律职业资格', '法制员', '法制员任命日期', '联系电话', '初始密码'];
+const OFFICER_HEADER = [
+  '警号',
+  '姓名',
+  '用户名',
+  '所属单位代码',
+  '角色',
+  '执法资格等级',
+  '资格取得日期',
+  '法律职业资格',
+  '法制员',
+  '法制员任命日期',
+  '联系电话',
+  '初始密码',
+];
 
 describe('Excel import', () => {
   it('imports units and officers when every row is valid', async () => {
@@ -31,15 +44,49 @@ describe('Excel import', () => {
     expect(await admin.json(admin.post('/api/units/import', units))).toEqual({ imported: 2 });
     const officers = await xlsx([
       OFFICER_HEADER,
-      ['600001', '钱多多', 'qianduoduo', 'PS-21', '办案民警', '中级', '2021-05-01', '否', '否', '', '13800138000', 'Init@2026x'],
-      ['600002', '孙小美', 'sunxiaomei', 'PS-21-A1', '法制员', '高级', '2019-01-10', '是', '是', '2020-01-01', '', 'Init@2026y'],
+      [
+        '600001',
+        '钱多多',
+        'qianduoduo',
+        'PS-21',
+        '办案民警',
+        '中级',
+        '2021-05-01',
+        '否',
+        '否',
+        '',
+        '13800138000',
+        'Init@2026x',
+      ],
+      [
+        '600002',
+        '孙小美',
+        'sunxiaomei',
+        'PS-21-A1',
+        '法制员',
+        '高级',
+        '2019-01-10',
+        '是',
+        '是',
+        '2020-01-01',
+        '',
+        'Init@2026y',
+      ],
     ]);
     expect(await admin.json(admin.post('/api/officers/import', officers))).toEqual({ imported: 2 });
-    const list = await admin.json<{ items: { name: string; roles: string[]; qualificationLevel: string }[] }>(admin.get('/api/officers?q=孙小美'));
-    expect(list.items[0]).toMatchObject({ roles: ['unit_legal'], qualificationLevel: 'advanced', legalOfficer: true });
+    const list = await admin.json<{ items: { name: string; roles: string[]; qualificationLevel: string }[] }>(
+      admin.get('/api/officers?q=孙小美'),
+    );
+    expect(list.items[0]).toMatchObject({
+      roles: ['unit_legal'],
+      qualificationLevel: 'advanced',
+      legalOfficer: true,
+    });
     // An imported officer must change the initial password at first sign-in.
     const c = t.client();
-    const me = await c.json<{ user: { passwordExpired: boolean } }>(c.post('/api/auth/login', { username: 'qianduoduo', password: 'Init@2026x' }));
+    const me = await c.json<{ user: { passwordExpired: boolean } }>(
+      c.post('/api/auth/login', { username: 'qianduoduo', password: 'Init@2026x' }),
+    );
     expect(me.user.passwordExpired).toBe(true);
   });
 
@@ -47,7 +94,20 @@ describe('Excel import', () => {
     const before = (await admin.json<{ total: number }>(admin.get('/api/officers'))).total;
     const file = await xlsx([
       OFFICER_HEADER,
-      ['600011', '好人', 'goodrow', 'PS-01', '办案民警', '基本级', '2021-05-01', '否', '否', '', '', 'Init@2026x'],
+      [
+        '600011',
+        '好人',
+        'goodrow',
+        'PS-01',
+        '办案民警',
+        '基本级',
+        '2021-05-01',
+        '否',
+        '否',
+        '',
+        '',
+        'Init@2026x',
+      ],
       ['60001X', '坏人', 'bad row', 'NOPE', '厨师', '特级', '2021-13-45', '也许', '否', '', '12345', 'weak'],
       ['600001', '重复', 'qianduoduo', 'PS-01', '', '', '', '', '', '', '', 'Init@2026x'],
     ]);
@@ -56,8 +116,20 @@ describe('Excel import', () => {
     const { error } = await res.json();
     expect(error.code).toBe('IMPORT_INVALID');
     expect(error.message).toBe('导入文件有错误，未导入任何数据');
-    const row3 = error.rows.filter((r: { row: number }) => r.row === 3).map((r: { column: string }) => r.column);
-    expect(row3).toEqual(expect.arrayContaining(['警号', '用户名', '角色', '执法资格等级', '资格取得日期', '法律职业资格', '联系电话']));
+    const row3 = error.rows
+      .filter((r: { row: number }) => r.row === 3)
+      .map((r: { column: string }) => r.column);
+    expect(row3).toEqual(
+      expect.arrayContaining([
+        '警号',
+        '用户名',
+        '角色',
+        '执法资格等级',
+        '资格取得日期',
+        '法律职业资格',
+        '联系电话',
+      ]),
+    );
     expect((await admin.json<{ total: number }>(admin.get('/api/officers'))).total).toBe(before);
   });
 
@@ -71,10 +143,16 @@ describe('Excel import', () => {
 describe('working-day calendar', () => {
   it('answers due dates on working days and calendar days', async () => {
     const c = t.client();
-    expect(await c.json(c.get('/api/calendar/deadline?from=2021-09-28&workdays=20'))).toEqual({ due: '2021-11-01' });
+    expect(await c.json(c.get('/api/calendar/deadline?from=2021-09-28&workdays=20'))).toEqual({
+      due: '2021-11-01',
+    });
     // 3 calendar days from 2021-09-28 end on 10-01, a holiday: rolled to 10-08 — unless custody.
-    expect(await c.json(c.get('/api/calendar/deadline?from=2021-09-28&days=3'))).toEqual({ due: '2021-10-08' });
-    expect(await c.json(c.get('/api/calendar/deadline?from=2021-09-28&days=3&custody=true'))).toEqual({ due: '2021-10-01' });
+    expect(await c.json(c.get('/api/calendar/deadline?from=2021-09-28&days=3'))).toEqual({
+      due: '2021-10-08',
+    });
+    expect(await c.json(c.get('/api/calendar/deadline?from=2021-09-28&days=3&custody=true'))).toEqual({
+      due: '2021-10-01',
+    });
   });
 
   it('refuses a date in a year with no loaded notice and names the year', async () => {
@@ -101,10 +179,19 @@ describe('working-day calendar', () => {
         { date: '2027-01-03', kind: 'holiday', name: '元旦' },
       ],
     };
-    expect((await admin.post('/api/calendar/years', { ...form, days: [{ date: '2028-01-01', kind: 'holiday', name: '元旦' }] })).status).toBe(400);
+    expect(
+      (
+        await admin.post('/api/calendar/years', {
+          ...form,
+          days: [{ date: '2028-01-01', kind: 'holiday', name: '元旦' }],
+        })
+      ).status,
+    ).toBe(400);
     expect((await admin.post('/api/calendar/years', form)).status).toBe(200);
     const c = t.client();
-    expect(await c.json(c.get('/api/calendar/deadline?from=2026-12-31&workdays=1'))).toEqual({ due: '2027-01-04' });
+    expect(await c.json(c.get('/api/calendar/deadline?from=2026-12-31&workdays=1'))).toEqual({
+      due: '2027-01-04',
+    });
     const file = await xlsx([
       ['日期', '类型', '名称'],
       ['2027-01-01', '休', '元旦'],

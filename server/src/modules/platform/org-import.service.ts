@@ -17,12 +17,23 @@ import { hashPassword, passwordProblem } from './passwords.ts';
 import { getSecuritySettings } from './settings.service.ts';
 
 const kindByName = new Map<string, UnitKind>(
-  Object.entries(UNIT_KIND_NAMES).flatMap(([k, n]) => [[n.zh, k as UnitKind], [k, k as UnitKind]]),
+  Object.entries(UNIT_KIND_NAMES).flatMap(([k, n]) => [
+    [n.zh, k as UnitKind],
+    [k, k as UnitKind],
+  ]),
 );
 const levelByName = new Map<string, QualificationLevel>(
-  Object.entries(QUALIFICATION_NAMES).flatMap(([k, n]) => [[n.zh, k as QualificationLevel], [k, k as QualificationLevel]]),
+  Object.entries(QUALIFICATION_NAMES).flatMap(([k, n]) => [
+    [n.zh, k as QualificationLevel],
+    [k, k as QualificationLevel],
+  ]),
 );
-const roleByName = new Map<string, RoleCode>(BUILT_IN_ROLES.flatMap((r) => [[r.nameZh, r.code], [r.code, r.code]]));
+const roleByName = new Map<string, RoleCode>(
+  BUILT_IN_ROLES.flatMap((r) => [
+    [r.nameZh, r.code],
+    [r.code, r.code],
+  ]),
+);
 
 interface UnitRow {
   code: string;
@@ -36,14 +47,23 @@ const unitColumns: Column<UnitRow>[] = [
   { key: 'code', header: '单位代码', required: true },
   { key: 'name', header: '单位名称', required: true, width: 28 },
   { key: 'parentCode', header: '上级单位代码', required: true },
-  { key: 'kind', header: '单位类型', required: true, parse: (r) => (kindByName.has(r) ? { value: kindByName.get(r) } : { error: 'notInList' }) },
+  {
+    key: 'kind',
+    header: '单位类型',
+    required: true,
+    parse: (r) => (kindByName.has(r) ? { value: kindByName.get(r) } : { error: 'notInList' }),
+  },
   { key: 'caseHandling', header: '执法办案部门', parse: yesNo },
 ];
 
 export const unitTemplate = () =>
   writeSheet(
     '单位',
-    unitColumns.map((c) => ({ header: c.header, width: c.width, value: (r: string[]) => r[unitColumns.indexOf(c)] ?? '' })),
+    unitColumns.map((c) => ({
+      header: c.header,
+      width: c.width,
+      value: (r: string[]) => r[unitColumns.indexOf(c)] ?? '',
+    })),
     [[['FZ-XQ-001', '示例派出所', 'BRANCH', '派出所', '是']]],
   );
 
@@ -57,8 +77,10 @@ export async function importUnits(ctx: Ctx, data: ArrayBuffer): Promise<number> 
   const inFile = new Set<string>();
   const rows = await readSheet(data, unitColumns, (v, row) => {
     const issues = [];
-    if (known.has(v.code) || inFile.has(v.code)) issues.push({ row, column: '单位代码', key: 'unit.code.taken' });
-    if (!known.has(v.parentCode) && !inFile.has(v.parentCode)) issues.push({ row, column: '上级单位代码', key: 'unit.parent' });
+    if (known.has(v.code) || inFile.has(v.code))
+      issues.push({ row, column: '单位代码', key: 'unit.code.taken' });
+    if (!known.has(v.parentCode) && !inFile.has(v.parentCode))
+      issues.push({ row, column: '上级单位代码', key: 'unit.parent' });
     inFile.add(v.code);
     return issues;
   });
@@ -67,12 +89,27 @@ export async function importUnits(ctx: Ctx, data: ArrayBuffer): Promise<number> 
       const parent = known.get(v.parentCode)!;
       const [u] = await tx
         .insert(units)
-        .values({ orgId: ctx.orgId, parentId: parent.id, code: v.code, name: v.name, kind: v.kind, caseHandling: v.caseHandling ?? false })
+        .values({
+          orgId: ctx.orgId,
+          parentId: parent.id,
+          code: v.code,
+          name: v.name,
+          kind: v.kind,
+          caseHandling: v.caseHandling ?? false,
+        })
         .returning();
-      const [withPath] = await tx.update(units).set({ path: `${parent.path}${u!.id}/` }).where(eq(units.id, u!.id)).returning();
+      const [withPath] = await tx
+        .update(units)
+        .set({ path: `${parent.path}${u!.id}/` })
+        .where(eq(units.id, u!.id))
+        .returning();
       known.set(v.code, withPath!);
     }
-    await audit(tx, ctx, { action: 'unit.import', targetType: 'unit', summary: { imported: rows.length, codes: rows.map((r) => r.value.code) } });
+    await audit(tx, ctx, {
+      action: 'unit.import',
+      targetType: 'unit',
+      summary: { imported: rows.length, codes: rows.map((r) => r.value.code) },
+    });
   });
   return rows.length;
 }
@@ -93,9 +130,19 @@ interface OfficerRow {
 }
 
 const officerColumns: Column<OfficerRow>[] = [
-  { key: 'badgeNo', header: '警号', required: true, parse: (r) => (/^\d{6}$/.test(r) ? { value: r } : { error: 'badgeNo' }) },
+  {
+    key: 'badgeNo',
+    header: '警号',
+    required: true,
+    parse: (r) => (/^\d{6}$/.test(r) ? { value: r } : { error: 'badgeNo' }),
+  },
   { key: 'name', header: '姓名', required: true },
-  { key: 'username', header: '用户名', required: true, parse: (r) => (/^[A-Za-z0-9_]{3,32}$/.test(r) ? { value: r } : { error: 'username' }) },
+  {
+    key: 'username',
+    header: '用户名',
+    required: true,
+    parse: (r) => (/^[A-Za-z0-9_]{3,32}$/.test(r) ? { value: r } : { error: 'username' }),
+  },
   { key: 'unitCode', header: '所属单位代码', required: true },
   {
     key: 'roles',
@@ -109,7 +156,11 @@ const officerColumns: Column<OfficerRow>[] = [
       return { value: codes };
     },
   },
-  { key: 'qualificationLevel', header: '执法资格等级', parse: (r) => (levelByName.has(r) ? { value: levelByName.get(r) } : { error: 'notInList' }) },
+  {
+    key: 'qualificationLevel',
+    header: '执法资格等级',
+    parse: (r) => (levelByName.has(r) ? { value: levelByName.get(r) } : { error: 'notInList' }),
+  },
   { key: 'qualificationDate', header: '资格取得日期', parse: isoDateCell },
   { key: 'legalProfessionQualified', header: '法律职业资格', parse: yesNo },
   { key: 'legalOfficer', header: '法制员', parse: yesNo },
@@ -122,15 +173,38 @@ export const officerTemplate = () =>
   writeSheet(
     '人员',
     officerColumns.map((c, i) => ({ header: c.header, width: c.width, value: (r: string[]) => r[i] ?? '' })),
-    [[['100001', '张三', 'zhangsan', 'FZ-XQ-001', '办案民警', '中级', '2020-06-01', '否', '否', '', '13800138000', 'Init@2026x']]],
+    [
+      [
+        [
+          '100001',
+          '张三',
+          'zhangsan',
+          'FZ-XQ-001',
+          '办案民警',
+          '中级',
+          '2020-06-01',
+          '否',
+          '否',
+          '',
+          '13800138000',
+          'Init@2026x',
+        ],
+      ],
+    ],
   );
 
 export async function importOfficers(ctx: Ctx, data: ArrayBuffer): Promise<number> {
   const actor = requireActor(ctx);
   const policy = await getSecuritySettings(ctx.db, ctx.orgId);
   const unitRows = await ctx.db.select().from(units).where(eq(units.orgId, ctx.orgId));
-  const unitByCode = new Map(unitRows.filter((u) => actor.scope === 'branch' || u.path.startsWith(actor.unitPath)).map((u) => [u.code, u]));
-  const taken = await ctx.db.select({ badgeNo: officers.badgeNo, username: officers.username, orgId: officers.orgId }).from(officers);
+  const unitByCode = new Map(
+    unitRows
+      .filter((u) => actor.scope === 'branch' || u.path.startsWith(actor.unitPath))
+      .map((u) => [u.code, u]),
+  );
+  const taken = await ctx.db
+    .select({ badgeNo: officers.badgeNo, username: officers.username, orgId: officers.orgId })
+    .from(officers);
   const badges = new Set(taken.filter((t) => t.orgId === ctx.orgId).map((t) => t.badgeNo));
   const usernames = new Set(taken.map((t) => t.username));
   const rows = await readSheet(data, officerColumns, (v, row) => {
@@ -165,9 +239,16 @@ export async function importOfficers(ctx: Ctx, data: ArrayBuffer): Promise<numbe
           passwordChangedAt: new Date(0),
         })
         .returning({ id: officers.id });
-      if (v.roles?.length) await tx.insert(officerRoles).values(v.roles.map((roleCode) => ({ orgId: ctx.orgId, officerId: o!.id, roleCode })));
+      if (v.roles?.length)
+        await tx
+          .insert(officerRoles)
+          .values(v.roles.map((roleCode) => ({ orgId: ctx.orgId, officerId: o!.id, roleCode })));
     }
-    await audit(tx, ctx, { action: 'officer.import', targetType: 'officer', summary: { imported: rows.length, badgeNos: rows.map((r) => r.value.badgeNo) } });
+    await audit(tx, ctx, {
+      action: 'officer.import',
+      targetType: 'officer',
+      summary: { imported: rows.length, badgeNos: rows.map((r) => r.value.badgeNo) },
+    });
   });
   return rows.length;
 }

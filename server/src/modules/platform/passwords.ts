@@ -1,5 +1,5 @@
-import { hash, verify } from '@node-rs/argon2';
 import type { SecuritySettings } from '@fazhi/common';
+import { hash, verify } from '@node-rs/argon2';
 
 // @node-rs/argon2 defaults to argon2id; these costs follow OWASP's argon2id minimum (19 MiB, t=2).
 const COST = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;

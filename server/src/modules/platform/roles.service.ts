@@ -1,7 +1,7 @@
-import { CASE_DATA_PERMISSIONS, PERMISSIONS, type Permission, type RoleResponse } from '@fazhi/common';
-import type { z } from 'zod';
 import type { RoleUpdateRequest } from '@fazhi/common';
+import { CASE_DATA_PERMISSIONS, PERMISSIONS, type Permission, type RoleResponse } from '@fazhi/common';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
 import { audit, changes } from '../../audit/record.ts';
 import { officerRoles, roles, sessions } from '../../db/schema/index.ts';
 import type { Ctx } from '../../http/context.ts';
@@ -29,19 +29,37 @@ export async function listRoles(ctx: Ctx): Promise<{ items: RoleResponse[]; perm
   };
 }
 
-export async function updateRole(ctx: Ctx, code: string, patch: z.infer<typeof RoleUpdateRequest>): Promise<RoleResponse> {
+export async function updateRole(
+  ctx: Ctx,
+  code: string,
+  patch: z.infer<typeof RoleUpdateRequest>,
+): Promise<RoleResponse> {
   // 三员分立: the system administrator never gains access to law-enforcement records.
   if (code === 'sysadmin' && patch.permissions?.some((p) => CASE_DATA_PERMISSIONS.includes(p))) {
     throw new AppError('SEPARATION_OF_DUTIES', { permissions: 'roles.separation' });
   }
   await ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(roles).where(and(eq(roles.orgId, ctx.orgId), eq(roles.code, code)));
+    const [before] = await tx
+      .select()
+      .from(roles)
+      .where(and(eq(roles.orgId, ctx.orgId), eq(roles.code, code)));
     if (!before) throw notFound();
-    await tx.update(roles).set(patch).where(and(eq(roles.orgId, ctx.orgId), eq(roles.code, code)));
+    await tx
+      .update(roles)
+      .set(patch)
+      .where(and(eq(roles.orgId, ctx.orgId), eq(roles.code, code)));
     // Members must sign in again to take up the changed rights.
-    const holders = tx.select({ id: officerRoles.officerId }).from(officerRoles).where(eq(officerRoles.roleCode, code));
+    const holders = tx
+      .select({ id: officerRoles.officerId })
+      .from(officerRoles)
+      .where(eq(officerRoles.roleCode, code));
     await tx.delete(sessions).where(inArray(sessions.officerId, holders));
-    await audit(tx, ctx, { action: 'role.update', targetType: 'role', targetId: code, summary: changes(before, patch) });
+    await audit(tx, ctx, {
+      action: 'role.update',
+      targetType: 'role',
+      targetId: code,
+      summary: changes(before, patch),
+    });
   });
   const { items } = await listRoles(ctx);
   return items.find((r) => r.code === code)!;

@@ -1,4 +1,4 @@
-import { type SQL, and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { units } from '../../db/schema/index.ts';
 import type { Actor } from '../../http/context.ts';

@@ -17,7 +17,13 @@ const digest = (token: string) => createHash('sha256').update(token).digest('hex
  */
 export async function openSession(
   db: Queryable,
-  input: { orgId: number; officerId: number; stage: SessionStage; clientIp: string | null; userAgent: string | null },
+  input: {
+    orgId: number;
+    officerId: number;
+    stage: SessionStage;
+    clientIp: string | null;
+    userAgent: string | null;
+  },
 ): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -26,7 +32,10 @@ export async function openSession(
 }
 
 export async function findSession(db: Queryable, token: string): Promise<Session | null> {
-  const [row] = await db.select().from(sessions).where(eq(sessions.id, digest(token)));
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, digest(token)));
   return row ?? null;
 }
 
@@ -35,7 +44,10 @@ export async function closeSession(db: Queryable, token: string): Promise<void> 
 }
 
 export async function closeAllSessions(db: Queryable, officerId: number): Promise<number> {
-  const gone = await db.delete(sessions).where(eq(sessions.officerId, officerId)).returning({ id: sessions.id });
+  const gone = await db
+    .delete(sessions)
+    .where(eq(sessions.officerId, officerId))
+    .returning({ id: sessions.id });
   return gone.length;
 }
 

@@ -21,7 +21,12 @@ export async function updateSecuritySettings(ctx: Ctx, input: SecuritySettings):
       .insert(settings)
       .values({ orgId: ctx.orgId, key: 'security', value: input })
       .onConflictDoUpdate({ target: [settings.orgId, settings.key], set: { value: input } });
-    await audit(tx, ctx, { action: 'settings.security.update', targetType: 'settings', targetId: 'security', summary: changes(before, input) });
+    await audit(tx, ctx, {
+      action: 'settings.security.update',
+      targetType: 'settings',
+      targetId: 'security',
+      summary: changes(before, input),
+    });
     return input;
   });
 }

@@ -1,4 +1,4 @@
-import { type TaskResponse, chinaToday, say } from '@fazhi/common';
+import { chinaToday, say, type TaskResponse } from '@fazhi/common';
 import { and, count, eq, gt } from 'drizzle-orm';
 import { holidayYears, officers } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
@@ -23,7 +23,9 @@ export async function myTasks(ctx: Ctx): Promise<TaskResponse[]> {
     ),
   );
   const rank = { overdue: 0, warning: 1, info: 2 } as const;
-  return lists.flat().sort((a, b) => rank[a.severity] - rank[b.severity] || (a.due ?? '9').localeCompare(b.due ?? '9'));
+  return lists
+    .flat()
+    .sort((a, b) => rank[a.severity] - rank[b.severity] || (a.due ?? '9').localeCompare(b.due ?? '9'));
 }
 
 registerTaskProvider(async (ctx) => {
@@ -56,7 +58,10 @@ registerTaskProvider(async (ctx) => {
       id: 'account.totp',
       module: 'platform',
       title: say({ zh: '启用双因素认证', en: 'Turn on two-factor sign-in' }, ctx.locale),
-      detail: say({ zh: '用手机验证器保护账号', en: 'Protect your account with an authenticator app' }, ctx.locale),
+      detail: say(
+        { zh: '用手机验证器保护账号', en: 'Protect your account with an authenticator app' },
+        ctx.locale,
+      ),
       due: null,
       severity: me.totpRequired ? 'overdue' : 'info',
       link: '/account',
@@ -81,7 +86,10 @@ registerTaskProvider(async (ctx) => {
       module: 'platform',
       title: say({ zh: `载入 ${y} 年节假日安排`, en: `Load the ${y} holiday notice` }, ctx.locale),
       detail: say(
-        { zh: '国务院办公厅发布通知后载入，否则无法计算该年度的法定期限', en: 'Deadlines in that year cannot be computed until it is loaded' },
+        {
+          zh: '国务院办公厅发布通知后载入，否则无法计算该年度的法定期限',
+          en: 'Deadlines in that year cannot be computed until it is loaded',
+        },
         ctx.locale,
       ),
       due: `${y}-01-01`,
@@ -104,7 +112,10 @@ registerTaskProvider(async (ctx) => {
     {
       id: 'officers.locked',
       module: 'platform',
-      title: say({ zh: `${row.n} 个账号因登录失败被锁定`, en: `${row.n} accounts locked after failed sign-ins` }, ctx.locale),
+      title: say(
+        { zh: `${row.n} 个账号因登录失败被锁定`, en: `${row.n} accounts locked after failed sign-ins` },
+        ctx.locale,
+      ),
       detail: say({ zh: '核实后可解锁', en: 'Check and unlock them' }, ctx.locale),
       due: null,
       severity: 'warning',

@@ -22,7 +22,8 @@ export async function enrolmentPayload(username: string, secret: string) {
   return { secret, otpauthUrl, qrDataUrl };
 }
 
-const hashCode = (code: string) => createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
+const hashCode = (code: string) =>
+  createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
 
 /** Ten one-time recovery codes; only their hashes are stored. */
 export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {

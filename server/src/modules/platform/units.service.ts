@@ -32,13 +32,19 @@ export async function listUnits(ctx: Ctx): Promise<UnitResponse[]> {
 
 async function getUnitInScope(ctx: Ctx, db: Queryable, id: number): Promise<UnitRow> {
   const actor = requireActor(ctx);
-  const [row] = await db.select().from(units).where(and(eq(units.id, id), inScope(actor, units.id, units.orgId)));
+  const [row] = await db
+    .select()
+    .from(units)
+    .where(and(eq(units.id, id), inScope(actor, units.id, units.orgId)));
   if (!row) throw notFound();
   return row;
 }
 
 async function assertCodeFree(db: Queryable, orgId: number, code: string, exceptId?: number) {
-  const [taken] = await db.select({ id: units.id }).from(units).where(and(eq(units.orgId, orgId), eq(units.code, code)));
+  const [taken] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.orgId, orgId), eq(units.code, code)));
   if (taken && taken.id !== exceptId) throw new AppError('VALIDATION', { code: 'unit.code.taken' });
 }
 
@@ -50,10 +56,26 @@ export async function createUnit(ctx: Ctx, input: UnitCreateRequest): Promise<Un
     await assertCodeFree(tx, ctx.orgId, input.code);
     const [row] = await tx
       .insert(units)
-      .values({ orgId: ctx.orgId, parentId: parent.id, code: input.code, name: input.name, kind: input.kind, caseHandling: input.caseHandling })
+      .values({
+        orgId: ctx.orgId,
+        parentId: parent.id,
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        caseHandling: input.caseHandling,
+      })
       .returning();
-    const [withPath] = await tx.update(units).set({ path: `${parent.path}${row!.id}/` }).where(eq(units.id, row!.id)).returning();
-    await audit(tx, ctx, { action: 'unit.create', targetType: 'unit', targetId: row!.id, summary: { after: toResponse(withPath!) } });
+    const [withPath] = await tx
+      .update(units)
+      .set({ path: `${parent.path}${row!.id}/` })
+      .where(eq(units.id, row!.id))
+      .returning();
+    await audit(tx, ctx, {
+      action: 'unit.create',
+      targetType: 'unit',
+      targetId: row!.id,
+      summary: { after: toResponse(withPath!) },
+    });
     return toResponse(withPath!);
   });
 }
@@ -65,7 +87,8 @@ export async function updateUnit(ctx: Ctx, id: number, patch: UnitUpdateRequest)
     let path = before.path;
     if (patch.parentId !== undefined && patch.parentId !== before.parentId) {
       const parent = await getUnitInScope(ctx, tx, patch.parentId).catch(() => null);
-      if (!parent || parent.path.startsWith(before.path)) throw new AppError('VALIDATION', { parentId: 'unit.parent' });
+      if (!parent || parent.path.startsWith(before.path))
+        throw new AppError('VALIDATION', { parentId: 'unit.parent' });
       path = `${parent.path}${id}/`;
       // Re-root the whole subtree under the new parent in one statement.
       await tx
@@ -73,8 +96,17 @@ export async function updateUnit(ctx: Ctx, id: number, patch: UnitUpdateRequest)
         .set({ path: sql`${path} || substr(${units.path}, ${before.path.length + 1})` })
         .where(and(eq(units.orgId, ctx.orgId), like(units.path, `${before.path}%`)));
     }
-    const [row] = await tx.update(units).set({ ...patch, path }).where(eq(units.id, id)).returning();
-    await audit(tx, ctx, { action: 'unit.update', targetType: 'unit', targetId: id, summary: changes(toResponse(before), patch) });
+    const [row] = await tx
+      .update(units)
+      .set({ ...patch, path })
+      .where(eq(units.id, id))
+      .returning();
+    await audit(tx, ctx, {
+      action: 'unit.update',
+      targetType: 'unit',
+      targetId: id,
+      summary: changes(toResponse(before), patch),
+    });
     return toResponse(row!);
   });
 }

@@ -18,12 +18,21 @@ import type { App, AppDeps } from '../../../http/app.ts';
 import type { AppEnv } from '../../../http/env.ts';
 import { AppError } from '../../../http/errors.ts';
 import { defineRoute } from '../../../http/route.ts';
-import { changePassword, disableTotp, enableTotp, regenerateRecoveryCodes, setupTotp } from '../account.service.ts';
+import {
+  changePassword,
+  disableTotp,
+  enableTotp,
+  regenerateRecoveryCodes,
+  setupTotp,
+} from '../account.service.ts';
 import { completeTotp, login, toMe } from '../auth.service.ts';
-import { CSRF_COOKIE, SESSION_COOKIE, closeAllSessions, closeSession } from '../sessions.ts';
+import { CSRF_COOKIE, closeAllSessions, closeSession, SESSION_COOKIE } from '../sessions.ts';
 
 const tags = ['Sign-in and account'];
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
 
 function signedIn(c: Context<AppEnv>) {
   const session = c.get('session');
@@ -64,7 +73,10 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
         userAgent: c.req.header('user-agent') ?? null,
       });
       setSessionCookies(c, result.token, result.csrfToken);
-      return c.json(result.me ? { user: result.me } : { secondFactor: result.stage as 'totp' | 'enrol' }, 200);
+      return c.json(
+        result.me ? { user: result.me } : { secondFactor: result.stage as 'totp' | 'enrol' },
+        200,
+      );
     },
   );
 
@@ -97,13 +109,24 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
   );
 
   app.openapi(
-    defineRoute('enrolment', { method: 'post', path: '/api/auth/logout', tags, summary: 'Sign out here', allowExpiredPassword: true, response: OkResponse }),
+    defineRoute('enrolment', {
+      method: 'post',
+      path: '/api/auth/logout',
+      tags,
+      summary: 'Sign out here',
+      allowExpiredPassword: true,
+      response: OkResponse,
+    }),
     async (c) => {
       const { record } = signedIn(c);
       const ctx = { ...c.get('ctx'), actor: record.actor };
       await ctx.db.transaction(async (tx) => {
         await closeSession(tx, c.get('sessionToken')!);
-        await audit(tx, ctx, { action: 'auth.logout', targetType: 'officer', targetId: record.actor.officerId });
+        await audit(tx, ctx, {
+          action: 'auth.logout',
+          targetType: 'officer',
+          targetId: record.actor.officerId,
+        });
       });
       clearCookies(c);
       return c.json({ ok: true as const }, 200);
@@ -124,7 +147,12 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
       const ctx = { ...c.get('ctx'), actor: record.actor };
       await ctx.db.transaction(async (tx) => {
         const n = await closeAllSessions(tx, record.actor.officerId);
-        await audit(tx, ctx, { action: 'auth.logoutAll', targetType: 'officer', targetId: record.actor.officerId, summary: { sessions: n } });
+        await audit(tx, ctx, {
+          action: 'auth.logoutAll',
+          targetType: 'officer',
+          targetId: record.actor.officerId,
+          summary: { sessions: n },
+        });
       });
       clearCookies(c);
       return c.json({ ok: true as const }, 200);
@@ -150,7 +178,13 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
   );
 
   app.openapi(
-    defineRoute('enrolment', { method: 'post', path: '/api/account/totp/setup', tags, summary: 'Start 2FA enrolment', response: TotpSetupResponse }),
+    defineRoute('enrolment', {
+      method: 'post',
+      path: '/api/account/totp/setup',
+      tags,
+      summary: 'Start 2FA enrolment',
+      response: TotpSetupResponse,
+    }),
     async (c) => c.json(await setupTotp(c.get('ctx'), signedIn(c).record), 200),
   );
 
@@ -186,7 +220,14 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
   );
 
   app.openapi(
-    defineRoute('signed-in', { method: 'post', path: '/api/account/recovery-codes', tags, summary: 'New recovery codes', response: RecoveryCodesResponse }),
-    async (c) => c.json({ recoveryCodes: await regenerateRecoveryCodes(c.get('ctx'), signedIn(c).record) }, 200),
+    defineRoute('signed-in', {
+      method: 'post',
+      path: '/api/account/recovery-codes',
+      tags,
+      summary: 'New recovery codes',
+      response: RecoveryCodesResponse,
+    }),
+    async (c) =>
+      c.json({ recoveryCodes: await regenerateRecoveryCodes(c.get('ctx'), signedIn(c).record) }, 200),
   );
 }

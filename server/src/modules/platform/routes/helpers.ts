@@ -4,7 +4,10 @@ import type { AppEnv } from '../../../http/env.ts';
 import { AppError } from '../../../http/errors.ts';
 import { XLSX } from '../../../platform-io/excel.ts';
 
-export const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+export const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 /** An uploaded .xlsx under the multipart field `file`. */

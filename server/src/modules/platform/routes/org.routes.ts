@@ -25,16 +25,29 @@ import { importOfficers, importUnits, officerTemplate, unitTemplate } from '../o
 import { listRoles, updateRole } from '../roles.service.ts';
 import { getSecuritySettings, updateSecuritySettings } from '../settings.service.ts';
 import { createUnit, listUnits, updateUnit } from '../units.service.ts';
-import { XLSX_TYPE, idParam, json, upload, uploadedFile, xlsxDownload } from './helpers.ts';
+import { idParam, json, upload, uploadedFile, XLSX_TYPE, xlsxDownload } from './helpers.ts';
 
 export function registerOrgRoutes(app: App) {
   const unitTags = ['Organisation'];
   app.openapi(
-    defineRoute('unit.read', { method: 'get', path: '/api/units', tags: unitTags, summary: 'Units in my scope', response: UnitListResponse }),
+    defineRoute('unit.read', {
+      method: 'get',
+      path: '/api/units',
+      tags: unitTags,
+      summary: 'Units in my scope',
+      response: UnitListResponse,
+    }),
     async (c) => c.json({ items: await listUnits(c.get('ctx')) }, 200),
   );
   app.openapi(
-    defineRoute('unit.manage', { method: 'post', path: '/api/units', tags: unitTags, summary: 'Create a unit', request: { body: json(UnitCreateRequest) }, response: UnitResponse }),
+    defineRoute('unit.manage', {
+      method: 'post',
+      path: '/api/units',
+      tags: unitTags,
+      summary: 'Create a unit',
+      request: { body: json(UnitCreateRequest) },
+      response: UnitResponse,
+    }),
     async (c) => c.json(await createUnit(c.get('ctx'), c.req.valid('json')), 200),
   );
   app.openapi(
@@ -49,7 +62,13 @@ export function registerOrgRoutes(app: App) {
     async (c) => c.json(await updateUnit(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
-    defineRoute('unit.manage', { method: 'get', path: '/api/units/import-template', tags: unitTags, summary: 'Excel template for unit import', download: XLSX_TYPE }),
+    defineRoute('unit.manage', {
+      method: 'get',
+      path: '/api/units/import-template',
+      tags: unitTags,
+      summary: 'Excel template for unit import',
+      download: XLSX_TYPE,
+    }),
     async (c) => xlsxDownload(c, '单位导入模板.xlsx', await unitTemplate()),
   );
   app.openapi(
@@ -77,15 +96,35 @@ export function registerOrgRoutes(app: App) {
     async (c) => c.json(await officersSvc.listOfficers(c.get('ctx'), c.req.valid('query')), 200),
   );
   app.openapi(
-    defineRoute('officer.manage', { method: 'get', path: '/api/officers/import-template', tags: officerTags, summary: 'Excel template for officer import', download: XLSX_TYPE }),
+    defineRoute('officer.manage', {
+      method: 'get',
+      path: '/api/officers/import-template',
+      tags: officerTags,
+      summary: 'Excel template for officer import',
+      download: XLSX_TYPE,
+    }),
     async (c) => xlsxDownload(c, '人员导入模板.xlsx', await officerTemplate()),
   );
   app.openapi(
-    defineRoute('officer.read', { method: 'get', path: '/api/officers/{id}', tags: officerTags, summary: 'One officer', request: { params: idParam }, response: OfficerResponse }),
+    defineRoute('officer.read', {
+      method: 'get',
+      path: '/api/officers/{id}',
+      tags: officerTags,
+      summary: 'One officer',
+      request: { params: idParam },
+      response: OfficerResponse,
+    }),
     async (c) => c.json(await officersSvc.getOfficer(c.get('ctx'), c.req.valid('param').id), 200),
   );
   app.openapi(
-    defineRoute('officer.manage', { method: 'post', path: '/api/officers', tags: officerTags, summary: 'Create an officer account', request: { body: json(OfficerCreateRequest) }, response: OfficerResponse }),
+    defineRoute('officer.manage', {
+      method: 'post',
+      path: '/api/officers',
+      tags: officerTags,
+      summary: 'Create an officer account',
+      request: { body: json(OfficerCreateRequest) },
+      response: OfficerResponse,
+    }),
     async (c) => c.json(await officersSvc.createOfficer(c.get('ctx'), c.req.valid('json')), 200),
   );
   app.openapi(
@@ -97,7 +136,11 @@ export function registerOrgRoutes(app: App) {
       request: { params: idParam, body: json(OfficerUpdateRequest) },
       response: OfficerResponse,
     }),
-    async (c) => c.json(await officersSvc.updateOfficer(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(
+        await officersSvc.updateOfficer(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
   );
   app.openapi(
     defineRoute('officer.assignRoles', {
@@ -108,10 +151,21 @@ export function registerOrgRoutes(app: App) {
       request: { params: idParam, body: json(OfficerRolesRequest) },
       response: OfficerResponse,
     }),
-    async (c) => c.json(await officersSvc.setOfficerRoles(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').roles), 200),
+    async (c) =>
+      c.json(
+        await officersSvc.setOfficerRoles(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').roles),
+        200,
+      ),
   );
   app.openapi(
-    defineRoute('officer.unlock', { method: 'post', path: '/api/officers/{id}/unlock', tags: officerTags, summary: 'Unlock a locked account', request: { params: idParam }, response: OfficerResponse }),
+    defineRoute('officer.unlock', {
+      method: 'post',
+      path: '/api/officers/{id}/unlock',
+      tags: officerTags,
+      summary: 'Unlock a locked account',
+      request: { params: idParam },
+      response: OfficerResponse,
+    }),
     async (c) => c.json(await officersSvc.unlockOfficer(c.get('ctx'), c.req.valid('param').id), 200),
   );
   app.openapi(
@@ -123,20 +177,48 @@ export function registerOrgRoutes(app: App) {
       request: { params: idParam, body: json(PasswordResetRequest) },
       response: OfficerResponse,
     }),
-    async (c) => c.json(await officersSvc.resetOfficerPassword(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').password), 200),
+    async (c) =>
+      c.json(
+        await officersSvc.resetOfficerPassword(
+          c.get('ctx'),
+          c.req.valid('param').id,
+          c.req.valid('json').password,
+        ),
+        200,
+      ),
   );
   app.openapi(
-    defineRoute('officer.unlock', { method: 'post', path: '/api/officers/{id}/reset-totp', tags: officerTags, summary: 'Remove a lost second factor', request: { params: idParam }, response: OfficerResponse }),
+    defineRoute('officer.unlock', {
+      method: 'post',
+      path: '/api/officers/{id}/reset-totp',
+      tags: officerTags,
+      summary: 'Remove a lost second factor',
+      request: { params: idParam },
+      response: OfficerResponse,
+    }),
     async (c) => c.json(await officersSvc.resetOfficerTotp(c.get('ctx'), c.req.valid('param').id), 200),
   );
   app.openapi(
-    defineRoute('officer.manage', { method: 'post', path: '/api/officers/import', tags: officerTags, summary: 'Import officers from .xlsx (all rows or none)', request: { body: upload() }, response: ImportResponse }),
+    defineRoute('officer.manage', {
+      method: 'post',
+      path: '/api/officers/import',
+      tags: officerTags,
+      summary: 'Import officers from .xlsx (all rows or none)',
+      request: { body: upload() },
+      response: ImportResponse,
+    }),
     async (c) => c.json({ imported: await importOfficers(c.get('ctx'), await uploadedFile(c)) }, 200),
   );
 
   const secTags = ['Roles and security'];
   app.openapi(
-    defineRoute('role.read', { method: 'get', path: '/api/roles', tags: secTags, summary: 'Roles with their permissions', response: RoleListResponse }),
+    defineRoute('role.read', {
+      method: 'get',
+      path: '/api/roles',
+      tags: secTags,
+      summary: 'Roles with their permissions',
+      response: RoleListResponse,
+    }),
     async (c) => c.json(await listRoles(c.get('ctx')), 200),
   );
   app.openapi(
@@ -151,11 +233,24 @@ export function registerOrgRoutes(app: App) {
     async (c) => c.json(await updateRole(c.get('ctx'), c.req.valid('param').code, c.req.valid('json')), 200),
   );
   app.openapi(
-    defineRoute('security.manage', { method: 'get', path: '/api/settings/security', tags: secTags, summary: 'Password, lockout and session policy', response: SecuritySettings }),
+    defineRoute('security.manage', {
+      method: 'get',
+      path: '/api/settings/security',
+      tags: secTags,
+      summary: 'Password, lockout and session policy',
+      response: SecuritySettings,
+    }),
     async (c) => c.json(await getSecuritySettings(c.get('ctx').db, c.get('ctx').orgId), 200),
   );
   app.openapi(
-    defineRoute('security.manage', { method: 'put', path: '/api/settings/security', tags: secTags, summary: 'Change the security policy', request: { body: json(SecuritySettings) }, response: SecuritySettings }),
+    defineRoute('security.manage', {
+      method: 'put',
+      path: '/api/settings/security',
+      tags: secTags,
+      summary: 'Change the security policy',
+      request: { body: json(SecuritySettings) },
+      response: SecuritySettings,
+    }),
     async (c) => c.json(await updateSecuritySettings(c.get('ctx'), c.req.valid('json')), 200),
   );
 }

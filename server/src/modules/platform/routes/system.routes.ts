@@ -20,7 +20,7 @@ import { type Column, readSheet, writeSheet } from '../../../platform-io/excel.t
 import { auditForExport, listAudit, verifyAudit } from '../audit.service.ts';
 import { computeDeadline, listDays, listYears, loadYearAudited } from '../calendar.service.ts';
 import { myTasks } from '../tasks.service.ts';
-import { XLSX_TYPE, json, upload, xlsxDownload } from './helpers.ts';
+import { json, upload, XLSX_TYPE, xlsxDownload } from './helpers.ts';
 
 interface DayRow {
   date: string;
@@ -28,7 +28,12 @@ interface DayRow {
   name: string;
 }
 const dayColumns: Column<DayRow>[] = [
-  { key: 'date', header: '日期', required: true, parse: (r) => (/^\d{4}-\d{2}-\d{2}$/.test(r) ? { value: r } : { error: 'date' }) },
+  {
+    key: 'date',
+    header: '日期',
+    required: true,
+    parse: (r) => (/^\d{4}-\d{2}-\d{2}$/.test(r) ? { value: r } : { error: 'date' }),
+  },
   {
     key: 'kind',
     header: '类型',
@@ -45,20 +50,41 @@ const dayColumns: Column<DayRow>[] = [
 
 export function registerSystemRoutes(app: App, deps: AppDeps) {
   app.openapi(
-    defineRoute('public', { method: 'get', path: '/api/health', tags: ['System'], summary: 'Liveness and database kind', response: HealthResponse }),
+    defineRoute('public', {
+      method: 'get',
+      path: '/api/health',
+      tags: ['System'],
+      summary: 'Liveness and database kind',
+      response: HealthResponse,
+    }),
     async (c) => {
       await c.get('ctx').db.execute('select 1');
-      return c.json({ status: 'ok' as const, database: deps.database.kind, version: deps.config.version }, 200);
+      return c.json(
+        { status: 'ok' as const, database: deps.database.kind, version: deps.config.version },
+        200,
+      );
     },
   );
   app.openapi(
-    defineRoute('signed-in', { method: 'get', path: '/api/tasks', tags: ['System'], summary: 'My tasks (待办) from every module', response: TaskListResponse }),
+    defineRoute('signed-in', {
+      method: 'get',
+      path: '/api/tasks',
+      tags: ['System'],
+      summary: 'My tasks (待办) from every module',
+      response: TaskListResponse,
+    }),
     async (c) => c.json({ items: await myTasks(c.get('ctx')) }, 200),
   );
 
   const calTags = ['Working-day calendar'];
   app.openapi(
-    defineRoute('signed-in', { method: 'get', path: '/api/calendar/years', tags: calTags, summary: 'Years whose holiday notice is loaded', response: CalendarYearListResponse }),
+    defineRoute('signed-in', {
+      method: 'get',
+      path: '/api/calendar/years',
+      tags: calTags,
+      summary: 'Years whose holiday notice is loaded',
+      response: CalendarYearListResponse,
+    }),
     async (c) => c.json({ items: await listYears(c.get('ctx').db) }, 200),
   );
   app.openapi(
@@ -102,7 +128,8 @@ export function registerSystemRoutes(app: App, deps: AppDeps) {
       const body = await c.req.parseBody();
       const year = Number(body.year);
       const source = String(body.source ?? '').trim();
-      if (!Number.isInteger(year) || year < 2004 || year > 2100) throw new AppError('VALIDATION', { year: 'invalid' });
+      if (!Number.isInteger(year) || year < 2004 || year > 2100)
+        throw new AppError('VALIDATION', { year: 'invalid' });
       if (!source) throw new AppError('VALIDATION', { source: 'required' });
       if (!(body.file instanceof File)) throw new AppError('VALIDATION', { file: 'required' });
       const rows = await readSheet(await body.file.arrayBuffer(), dayColumns);
@@ -129,7 +156,14 @@ export function registerSystemRoutes(app: App, deps: AppDeps) {
 
   const auditTags = ['Audit trail'];
   app.openapi(
-    defineRoute('audit.read', { method: 'get', path: '/api/audit', tags: auditTags, summary: 'Search the audit trail', request: { query: AuditQuery }, response: AuditListResponse }),
+    defineRoute('audit.read', {
+      method: 'get',
+      path: '/api/audit',
+      tags: auditTags,
+      summary: 'Search the audit trail',
+      request: { query: AuditQuery },
+      response: AuditListResponse,
+    }),
     async (c) => c.json(await listAudit(c.get('ctx'), c.req.valid('query')), 200),
   );
   app.openapi(
@@ -146,7 +180,12 @@ export function registerSystemRoutes(app: App, deps: AppDeps) {
         '审计日志',
         [
           { header: '编号', width: 10, value: (r) => r.id },
-          { header: '时间', width: 22, value: (r) => new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
+          {
+            header: '时间',
+            width: 22,
+            value: (r) =>
+              new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
+          },
           { header: '操作人', value: (r) => r.actorName },
           { header: '角色', value: (r) => r.actorRole },
           { header: '单位', width: 24, value: (r) => r.unitName },
@@ -163,7 +202,13 @@ export function registerSystemRoutes(app: App, deps: AppDeps) {
     },
   );
   app.openapi(
-    defineRoute('audit.read', { method: 'get', path: '/api/audit/verify', tags: auditTags, summary: 'Verify the hash chain', response: AuditVerifyResponse }),
+    defineRoute('audit.read', {
+      method: 'get',
+      path: '/api/audit/verify',
+      tags: auditTags,
+      summary: 'Verify the hash chain',
+      response: AuditVerifyResponse,
+    }),
     async (c) => c.json(await verifyAudit(c.get('ctx')), 200),
   );
 }
