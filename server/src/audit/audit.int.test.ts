@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, units } from '../db/schema/index.ts';
-import { type TestApp, testApp } from '../test-support/test-app.ts';
+import { read, type TestApp, testApp } from '../test-support/test-app.ts';
 import { sealPending, verifyChain } from './chain.ts';
 
 let t: TestApp;
@@ -47,7 +47,7 @@ describe('audit trail', () => {
     const unitsBefore = (await db().select().from(units)).length;
     const res = await admin.post('/api/units', { parentId: 1, code: '', name: 'x', kind: 'castle' });
     expect(res.status).toBe(400);
-    const { error } = await res.json();
+    const { error } = await read(res);
     expect(Object.keys(error.fields).sort()).toEqual(['code', 'kind', 'name']);
     expect(error.fields.kind).toBe('不是可选的值');
     // Only the sign-in of this test is new.

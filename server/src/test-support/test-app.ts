@@ -121,3 +121,7 @@ export class TestClient {
     return (await (await res).json()) as T;
   }
 }
+
+/** A response body as tests read it: any JSON shape, checked by the assertions that follow. */
+// biome-ignore lint/suspicious/noExplicitAny: tests assert the shape of what they read
+export const read = (res: Response): Promise<any> => res.json();

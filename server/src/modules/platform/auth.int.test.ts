@@ -3,7 +3,7 @@ import { authenticator } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, officers, roles, sessions } from '../../db/schema/index.ts';
 import { DEMO_TOTP_SECRET } from '../../seed/demo.ts';
-import { type TestApp, testApp } from '../../test-support/test-app.ts';
+import { read, type TestApp, testApp } from '../../test-support/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ describe('sign-in', () => {
     const c = t.client();
     const res = await c.post('/api/auth/login', { username: 'legal', password: 'Demo@2026' });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await read(res);
     expect(body.user).toMatchObject({ username: 'legal', roles: ['legal'], scope: 'branch' });
     const cookies = res.headers.getSetCookie().join('\n');
     expect(cookies).toMatch(/fazhi_session=[^;]+;.*HttpOnly/);
@@ -42,14 +42,14 @@ describe('sign-in', () => {
     c.language = 'en-US';
     const res = await c.post('/api/auth/login', { username: 'legal', password: 'nope' });
     expect(res.status).toBe(401);
-    expect((await res.json()).error).toMatchObject({
+    expect((await read(res)).error).toMatchObject({
       code: 'INVALID_CREDENTIALS',
       message: 'Wrong username or password',
     });
     expect(await lastAudit('auth.login')).toMatchObject({ outcome: 'failure' });
     c.language = 'zh-CN';
     expect(
-      (await c.json(c.post('/api/auth/login', { username: 'ghost', password: 'x' }))).error.message,
+      (await read(await c.post('/api/auth/login', { username: 'ghost', password: 'x' }))).error.message,
     ).toBe('用户名或密码错误');
   });
 
@@ -63,7 +63,7 @@ describe('sign-in', () => {
     expect((await c.post('/api/auth/totp', { code: '000000' })).status).toBe(401);
     const ok = await c.post('/api/auth/totp', { code: authenticator.generate(DEMO_TOTP_SECRET) });
     expect(ok.status).toBe(200);
-    expect((await ok.json()).user.roles).toEqual(['auditadmin']);
+    expect((await read(ok)).user.roles).toEqual(['auditadmin']);
     expect((await c.get('/api/audit')).status).toBe(200);
   });
 
@@ -112,7 +112,7 @@ describe('lockout', () => {
     expect((await c.post('/api/auth/login', { username: 'officer2', password: 'wrong' })).status).toBe(423);
     const locked = await c.post('/api/auth/login', { username: 'officer2', password: 'Demo@2026' });
     expect(locked.status).toBe(423);
-    expect((await locked.json()).error.code).toBe('ACCOUNT_LOCKED');
+    expect((await read(locked)).error.code).toBe('ACCOUNT_LOCKED');
     const lock = await lastAudit('auth.lock');
     expect(lock).toMatchObject({ actorName: '刘洋', targetType: 'officer' });
     const [o] = await t.database.db.select().from(officers).where(eq(officers.username, 'officer2'));
@@ -148,7 +148,7 @@ describe('sessions', () => {
     await t.database.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) });
     const res = await c.get('/api/tasks');
     expect(res.status).toBe(401);
-    expect((await res.json()).error.code).toBe('SESSION_EXPIRED');
+    expect((await read(res)).error.code).toBe('SESSION_EXPIRED');
     expect((await c.get('/api/auth/me')).status).toBe(401);
   });
 
@@ -180,14 +180,14 @@ describe('sessions', () => {
       .set({ passwordChangedAt: new Date(0) })
       .where(eq(officers.username, 'unithead'));
     const c = await t.signIn('unithead');
-    expect((await c.json(c.get('/api/auth/me'))).user.passwordExpired).toBe(true);
+    expect((await read(await c.get('/api/auth/me'))).user.passwordExpired).toBe(true);
     expect((await c.get('/api/units')).status).toBe(403);
     const weak = await c.post('/api/account/password', {
       currentPassword: 'Demo@2026',
       newPassword: 'alllowercase',
     });
     expect(weak.status).toBe(400);
-    expect((await weak.json()).error.fields.newPassword).toContain('三类');
+    expect((await read(weak)).error.fields.newPassword).toContain('三类');
     const ok = await c.post('/api/account/password', {
       currentPassword: 'Demo@2026',
       newPassword: 'Better#Pass2026',

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, type TestClient, testApp } from '../../test-support/test-app.ts';
+import { read, type TestApp, type TestClient, testApp } from '../../test-support/test-app.ts';
 
 let t: TestApp;
 let admin: TestClient;
@@ -113,7 +113,7 @@ describe('Excel import', () => {
     ]);
     const res = await admin.post('/api/officers/import', file);
     expect(res.status).toBe(422);
-    const { error } = await res.json();
+    const { error } = await read(res);
     expect(error.code).toBe('IMPORT_INVALID');
     expect(error.message).toBe('导入文件有错误，未导入任何数据');
     const row3 = error.rows
@@ -136,7 +136,7 @@ describe('Excel import', () => {
   it('reports the missing columns of a wrong file', async () => {
     const res = await admin.post('/api/units/import', await xlsx([['名称'], ['x']]));
     expect(res.status).toBe(400);
-    expect((await res.json()).error.fields.file).toContain('单位代码');
+    expect((await read(res)).error.fields.file).toContain('单位代码');
   });
 });
 
@@ -160,7 +160,7 @@ describe('working-day calendar', () => {
     c.language = 'en-US';
     const res = await c.get('/api/calendar/deadline?from=2027-03-01&workdays=5');
     expect(res.status).toBe(422);
-    const { error } = await res.json();
+    const { error } = await read(res);
     expect(error.code).toBe('CALENDAR_YEAR_MISSING');
     expect(Object.values(error.fields).join()).toContain('2027');
   });
