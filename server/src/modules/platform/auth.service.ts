@@ -35,8 +35,9 @@ export async function login(
   password: string,
   client: ClientInfo,
 ): Promise<SignInResult> {
-  const policy = await getSecuritySettings(ctx.db, ctx.orgId);
   const [officer] = await ctx.db.select().from(officers).where(eq(officers.username, username.trim()));
+  // Each branch sets its own policy; an unknown username is judged by the default branch's.
+  const policy = await getSecuritySettings(ctx.db, officer?.orgId ?? ctx.orgId);
   const now = new Date();
   const subject = officer ? { id: officer.id, name: officer.name, unitId: officer.unitId } : undefined;
 
@@ -141,7 +142,7 @@ async function recordFailure(
 
 /** Second-factor step: a TOTP code or a one-time recovery code. */
 export async function completeTotp(ctx: Ctx, session: Session, code: string): Promise<MeResponse> {
-  const policy = await getSecuritySettings(ctx.db, ctx.orgId);
+  const policy = await getSecuritySettings(ctx.db, session.orgId);
   const record = await loadActor(ctx.db, session.officerId);
   if (!record) throw new AppError('UNAUTHENTICATED');
   const { officer } = record;
