@@ -20,7 +20,7 @@ export interface RunningServer {
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fazhi-e2e-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const env = { ...process.env, PORT: String(port), FAZHI_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), FAZHI_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'server/bin/fazhi.js'), 'serve'], {
     cwd: root,

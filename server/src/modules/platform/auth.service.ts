@@ -2,7 +2,7 @@ import type { MeResponse } from '@fazhi/common';
 import { eq, sql } from 'drizzle-orm';
 import { audit } from '../../audit/record.ts';
 import type { Queryable } from '../../db/index.ts';
-import { officers, sessions } from '../../db/schema/index.ts';
+import { officers, sessions, units } from '../../db/schema/index.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { type ActorRecord, loadActor } from './actor.ts';
@@ -35,11 +35,18 @@ export async function login(
   password: string,
   client: ClientInfo,
 ): Promise<SignInResult> {
-  const [officer] = await ctx.db.select().from(officers).where(eq(officers.username, username.trim()));
+  const [found] = await ctx.db
+    .select({ officer: officers, unitName: units.name })
+    .from(officers)
+    .innerJoin(units, eq(units.id, officers.unitId))
+    .where(eq(officers.username, username.trim()));
+  const officer = found?.officer;
   // Each branch sets its own policy; an unknown username is judged by the default branch's.
   const policy = await getSecuritySettings(ctx.db, officer?.orgId ?? ctx.orgId);
   const now = new Date();
-  const subject = officer ? { id: officer.id, name: officer.name, unitId: officer.unitId } : undefined;
+  const subject = officer
+    ? { id: officer.id, name: officer.name, unitId: officer.unitId, unitName: found.unitName }
+    : undefined;
 
   if (officer?.lockedUntil && officer.lockedUntil > now) {
     await ctx.db.transaction((tx) =>

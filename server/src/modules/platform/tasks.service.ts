@@ -94,7 +94,7 @@ registerTaskProvider(async (ctx) => {
       ),
       due: `${y}-01-01`,
       severity: y === year ? 'overdue' : 'warning',
-      link: '/admin/calendar',
+      link: '/calendar',
     });
   }
   return out;
@@ -119,7 +119,7 @@ registerTaskProvider(async (ctx) => {
       detail: say({ zh: '核实后可解锁', en: 'Check and unlock them' }, ctx.locale),
       due: null,
       severity: 'warning',
-      link: '/admin/officers?locked=1',
+      link: '/officers',
     },
   ];
 });

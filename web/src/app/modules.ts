@@ -1,0 +1,18 @@
+import { platformModule } from '../modules/platform/index.tsx';
+import type { AppModule, MenuGroup } from './module.ts';
+
+/** Every module of the web app; a new module adds itself here. */
+export const MODULES: AppModule[] = [platformModule];
+
+/** Groups every module may put entries in; modules declare further groups themselves. */
+const CORE_GROUPS: MenuGroup[] = [
+  { key: 'workbench', label: 'nav.workbench', order: 0 },
+  { key: 'system', label: 'nav.system', order: 900 },
+  { key: 'audit', label: 'nav.audit', order: 950 },
+];
+
+export const MENU_GROUPS: MenuGroup[] = [...CORE_GROUPS, ...MODULES.flatMap((m) => m.groups ?? [])].sort(
+  (a, b) => a.order - b.order,
+);
+
+export const ROUTES = MODULES.flatMap((m) => m.routes);

@@ -1,0 +1,183 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../app/api.ts';
+import { useCan } from '../../../app/auth.tsx';
+import { useAction } from '../../../app/ui/action.ts';
+import { ExcelImport } from '../../../app/ui/excel-import.tsx';
+import { formatDateTime, todayCst } from '../../../app/ui/format.ts';
+import { ErrorAlert, Page } from '../../../app/ui/page.tsx';
+import { required } from '../../../app/ui/rules.ts';
+import { DeadlineCalculator } from './deadline-calculator.tsx';
+import { LoadYearDrawer, type LoadYearInitial } from './load-year-drawer.tsx';
+import { CALENDAR_KEY, type CalendarYear, useCalendarYears } from './use-calendar.ts';
+import { YearView } from './year-view.tsx';
+
+/** The years a deadline may fall in soon: this one and the next. Missing either is a problem. */
+function MissingYears({ loaded }: { loaded: number[] }) {
+  const { t } = useTranslation();
+  const year = Number(todayCst().slice(0, 4));
+  if (!loaded.includes(year))
+    return (
+      <Alert
+        type="error"
+        showIcon
+        banner
+        style={{ marginBottom: 16 }}
+        title={t('calendar.currentMissing', { year })}
+      />
+    );
+  if (!loaded.includes(year + 1))
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        data-testid="next-year-missing"
+        title={t('calendar.nextMissing', { year: year + 1 })}
+        description={t('calendar.nextMissingHint', { year: year + 1 })}
+      />
+    );
+  return null;
+}
+
+export default function CalendarPage() {
+  const { t } = useTranslation();
+  const manage = useCan()('calendar.manage');
+  const years = useCalendarYears();
+  const [selected, setSelected] = useState<number | undefined>();
+  const [loading, setLoading] = useState<LoadYearInitial | null>(null);
+  const current = Number(todayCst().slice(0, 4));
+  const list = years.data ?? [];
+  const shown = selected ?? list.find((y) => y.year === current)?.year ?? list[0]?.year;
+
+  // "reload" starts from what is loaded now, so an admin corrects rather than retypes
+  const reload = useAction(
+    async (y: CalendarYear) => {
+      const days = await api.get<{ items: LoadYearInitial['days'] }>('/api/calendar/days', { year: y.year });
+      return { year: y.year, source: y.source, days: days.items };
+    },
+    { onSuccess: setLoading },
+  );
+  const nextMissing = list.some((y) => y.year === current + 1) ? current + 2 : current + 1;
+
+  return (
+    <Page
+      title={t('calendar.title')}
+      extra={
+        manage && (
+          <>
+            <ExcelImport
+              what={t('calendar.title')}
+              uploadPath="/api/calendar/import"
+              invalidate={[CALENDAR_KEY]}
+              hint={
+                <Alert
+                  type="info"
+                  showIcon
+                  title={t('calendar.importColumns')}
+                  style={{ marginBottom: 16 }}
+                />
+              }
+              fields={
+                <Row gutter={16}>
+                  <Col span={8}>
+                    <Form.Item
+                      name="year"
+                      label={t('calendar.year')}
+                      rules={[required()]}
+                      initialValue={nextMissing}
+                    >
+                      <InputNumber min={2004} max={2100} precision={0} style={{ width: '100%' }} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={16}>
+                    <Form.Item name="source" label={t('calendar.source')} rules={[required()]}>
+                      <Input maxLength={100} placeholder={t('calendar.sourcePlaceholder')} />
+                    </Form.Item>
+                  </Col>
+                </Row>
+              }
+            />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setLoading({ year: nextMissing })}>
+              {t('calendar.load')}
+            </Button>
+          </>
+        )
+      }
+    >
+      <ErrorAlert error={years.error} onRetry={() => years.refetch()} />
+      {years.data && <MissingYears loaded={list.map((y) => y.year)} />}
+      <Row gutter={16}>
+        <Col xs={24} xl={17}>
+          <Card title={t('calendar.loadedYears')} size="small" style={{ marginBottom: 16 }}>
+            <Table<CalendarYear>
+              size="small"
+              rowKey="year"
+              loading={years.isFetching}
+              dataSource={list}
+              pagination={false}
+              rowClassName={(y) => (y.year === shown ? 'fz-row-current' : '')}
+              scroll={{ y: 246 }}
+              onRow={(y) => ({ onClick: () => setSelected(y.year), style: { cursor: 'pointer' } })}
+              locale={{
+                emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('calendar.noYears')} />,
+              }}
+              columns={[
+                { title: t('calendar.year'), dataIndex: 'year', width: 80 },
+                { title: t('calendar.source'), dataIndex: 'source', ellipsis: true },
+                { title: t('calendar.holidays'), dataIndex: 'holidays', width: 110 },
+                { title: t('calendar.makeupDays'), dataIndex: 'workdays', width: 120 },
+                { title: t('calendar.loadedAt'), dataIndex: 'loadedAt', width: 170, render: formatDateTime },
+                ...(manage
+                  ? [
+                      {
+                        title: t('common.actions'),
+                        key: 'actions',
+                        width: 100,
+                        render: (_: unknown, y: CalendarYear) => (
+                          <Button
+                            type="link"
+                            size="small"
+                            loading={reload.isPending && reload.variables?.year === y.year}
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              reload.mutate(y);
+                            }}
+                          >
+                            {t('calendar.reload')}
+                          </Button>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          </Card>
+          {shown !== undefined && (
+            <Card
+              size="small"
+              title={
+                <span>
+                  {t('calendar.yearTitle', { year: shown })}
+                  <Typography.Text type="secondary" style={{ marginLeft: 12, fontWeight: 'normal' }}>
+                    {list.find((y) => y.year === shown)?.source}
+                  </Typography.Text>
+                </span>
+              }
+            >
+              <YearView year={shown} />
+            </Card>
+          )}
+        </Col>
+        <Col xs={24} xl={7}>
+          <Card title={t('calendar.calculator')} size="small">
+            <DeadlineCalculator />
+          </Card>
+        </Col>
+      </Row>
+      <LoadYearDrawer initial={loading} onClose={() => setLoading(null)} />
+    </Page>
+  );
+}

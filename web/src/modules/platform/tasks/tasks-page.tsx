@@ -1,0 +1,148 @@
+import { ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import type { TaskResponse } from '@fazhi/common';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../../app/api.ts';
+import { daysFromToday, EMPTY, formatDate, formatDateTime } from '../../../app/ui/format.ts';
+import { ErrorAlert, Page } from '../../../app/ui/page.tsx';
+
+const SEVERITY_ORDER = { overdue: 0, warning: 1, info: 2 } as const;
+const SEVERITY_COLOR = { overdue: 'red', warning: 'orange', info: 'blue' } as const;
+
+/** The three counters above the list: label, which tasks, colour when not zero. */
+const STATS: [string, TaskResponse['severity'] | null, string | null][] = [
+  ['tasks.total', null, null],
+  ['tasks.severity.overdue', 'overdue', '#cf1322'],
+  ['tasks.severity.warning', 'warning', '#d46b08'],
+];
+
+const byUrgency = (a: TaskResponse, b: TaskResponse) =>
+  SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.due ?? '9999').localeCompare(b.due ?? '9999');
+
+function Due({ due }: { due: string | null }) {
+  const { t } = useTranslation();
+  if (!due) return <>{EMPTY}</>;
+  const days = daysFromToday(due);
+  const rel =
+    days < 0
+      ? t('tasks.overdueBy', { n: -days })
+      : days === 0
+        ? t('tasks.dueToday')
+        : t('tasks.dueIn', { n: days });
+  return (
+    <div>
+      <div>{due.includes('T') ? formatDateTime(due) : formatDate(due)}</div>
+      <Typography.Text
+        type={days < 0 ? 'danger' : days <= 2 ? 'warning' : 'secondary'}
+        style={{ fontSize: 12 }}
+      >
+        {rel}
+      </Typography.Text>
+    </div>
+  );
+}
+
+export default function TasksPage() {
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: ['tasks'],
+    queryFn: () => api.get<{ items: TaskResponse[] }>('/api/tasks'),
+  });
+  const items = [...(q.data?.items ?? [])].sort(byUrgency);
+  const count = (s: TaskResponse['severity']) => items.filter((x) => x.severity === s).length;
+
+  return (
+    <Page
+      title={t('tasks.title')}
+      extra={
+        <Button icon={<ReloadOutlined />} onClick={() => q.refetch()} loading={q.isFetching}>
+          {t('common.refresh')}
+        </Button>
+      }
+    >
+      <ErrorAlert error={q.error} onRetry={() => q.refetch()} />
+      <Row gutter={16} style={{ marginBottom: 16 }}>
+        {STATS.map(([key, severity, color]) => {
+          const n = severity ? count(severity) : items.length;
+          return (
+            <Col xs={24} sm={8} key={key}>
+              <Card size="small">
+                <Statistic
+                  title={t(key)}
+                  value={n}
+                  loading={q.isPending}
+                  styles={{ content: { color: n && color ? color : undefined } }}
+                />
+              </Card>
+            </Col>
+          );
+        })}
+      </Row>
+      <div className="fz-panel" style={{ padding: 0 }}>
+        <Table<TaskResponse>
+          size="middle"
+          rowKey="id"
+          loading={q.isFetching}
+          dataSource={items}
+          pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.empty')} />,
+          }}
+          columns={[
+            {
+              title: t('tasks.severityLabel'),
+              dataIndex: 'severity',
+              width: 110,
+              render: (s: TaskResponse['severity']) => (
+                <Tag color={SEVERITY_COLOR[s]}>{t(`tasks.severity.${s}`)}</Tag>
+              ),
+            },
+            {
+              title: t('tasks.item'),
+              dataIndex: 'title',
+              render: (_: string, r) => (
+                <div>
+                  <Typography.Text strong>{r.title}</Typography.Text>
+                  {r.detail && (
+                    <div>
+                      <Typography.Text type="secondary">{r.detail}</Typography.Text>
+                    </div>
+                  )}
+                </div>
+              ),
+            },
+            {
+              title: t('tasks.module'),
+              dataIndex: 'module',
+              width: 140,
+              render: (m: string) => t(`modules.${m}`, { defaultValue: m }),
+            },
+            {
+              title: t('tasks.due'),
+              dataIndex: 'due',
+              width: 180,
+              render: (d: string | null) => <Due due={d} />,
+            },
+            {
+              title: t('common.actions'),
+              width: 100,
+              render: (_, r) =>
+                r.link &&
+                (r.link.startsWith('/') ? (
+                  <Link to={r.link}>
+                    {t('tasks.open')} <RightOutlined />
+                  </Link>
+                ) : (
+                  <a href={r.link}>
+                    {t('tasks.open')} <RightOutlined />
+                  </a>
+                )),
+            },
+          ]}
+        />
+      </div>
+    </Page>
+  );
+}
