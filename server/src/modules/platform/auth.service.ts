@@ -48,19 +48,23 @@ export async function login(
     ? { id: officer.id, name: officer.name, unitId: officer.unitId, unitName: found.unitName }
     : undefined;
 
-  if (officer?.lockedUntil && officer.lockedUntil > now) {
+  /** A refusal that does not count towards the lockout, audited and committed before it is thrown. */
+  const refuse = async (reason: string, code: 'ACCOUNT_LOCKED' | 'ACCOUNT_DISABLED') => {
+    const summary = { username, reason };
     await ctx.db.transaction((tx) =>
       audit(tx, ctx, {
         action: 'auth.login',
         outcome: 'failure',
         subject,
         targetType: 'officer',
-        targetId: officer.id,
-        summary: { username, reason: 'locked' },
+        targetId: officer?.id,
+        summary,
       }),
     );
-    throw new AppError('ACCOUNT_LOCKED');
-  }
+    return new AppError(code);
+  };
+
+  if (officer?.lockedUntil && officer.lockedUntil > now) throw await refuse('locked', 'ACCOUNT_LOCKED');
   const passwordOk = await verifyPassword(officer?.passwordHash ?? null, password);
   if (!officer || !passwordOk) {
     const locked = await recordFailure(
@@ -71,19 +75,7 @@ export async function login(
     );
     throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
   }
-  if (!officer.active) {
-    await ctx.db.transaction((tx) =>
-      audit(tx, ctx, {
-        action: 'auth.login',
-        outcome: 'failure',
-        subject,
-        targetType: 'officer',
-        targetId: officer.id,
-        summary: { username, reason: 'disabled' },
-      }),
-    );
-    throw new AppError('ACCOUNT_DISABLED');
-  }
+  if (!officer.active) throw await refuse('disabled', 'ACCOUNT_DISABLED');
   const record = (await loadActor(ctx.db, officer.id))!;
   const stage: SessionStage = officer.totpEnabled ? 'totp' : record.requiresTotp ? 'enrol' : 'full';
   return ctx.db.transaction(async (tx) => {

@@ -108,56 +108,35 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
     async (c) => c.json({ user: await toMe(c.get('ctx').db, signedIn(c).record) }, 200),
   );
 
-  app.openapi(
-    defineRoute('enrolment', {
-      method: 'post',
-      path: '/api/auth/logout',
-      tags,
-      summary: 'Sign out here',
-      allowExpiredPassword: true,
-      response: OkResponse,
-    }),
-    async (c) => {
-      const { record } = signedIn(c);
-      const ctx = { ...c.get('ctx'), actor: record.actor };
-      await ctx.db.transaction(async (tx) => {
-        await closeSession(tx, c.get('sessionToken')!);
-        await audit(tx, ctx, {
-          action: 'auth.logout',
-          targetType: 'officer',
-          targetId: record.actor.officerId,
+  // Sign out here, or on every device (every session of this officer ends).
+  for (const everywhere of [false, true]) {
+    app.openapi(
+      defineRoute('enrolment', {
+        method: 'post',
+        path: everywhere ? '/api/auth/logout-all' : '/api/auth/logout',
+        tags,
+        summary: everywhere ? 'Sign out on every device' : 'Sign out here',
+        allowExpiredPassword: true,
+        response: OkResponse,
+      }),
+      async (c) => {
+        const { record } = signedIn(c);
+        const ctx = { ...c.get('ctx'), actor: record.actor };
+        await ctx.db.transaction(async (tx) => {
+          const sessions = everywhere ? await closeAllSessions(tx, record.actor.officerId) : 1;
+          if (!everywhere) await closeSession(tx, c.get('sessionToken')!);
+          await audit(tx, ctx, {
+            action: everywhere ? 'auth.logoutAll' : 'auth.logout',
+            targetType: 'officer',
+            targetId: record.actor.officerId,
+            summary: { sessions },
+          });
         });
-      });
-      clearCookies(c);
-      return c.json({ ok: true as const }, 200);
-    },
-  );
-
-  app.openapi(
-    defineRoute('enrolment', {
-      method: 'post',
-      path: '/api/auth/logout-all',
-      tags,
-      summary: 'Sign out on every device',
-      allowExpiredPassword: true,
-      response: OkResponse,
-    }),
-    async (c) => {
-      const { record } = signedIn(c);
-      const ctx = { ...c.get('ctx'), actor: record.actor };
-      await ctx.db.transaction(async (tx) => {
-        const n = await closeAllSessions(tx, record.actor.officerId);
-        await audit(tx, ctx, {
-          action: 'auth.logoutAll',
-          targetType: 'officer',
-          targetId: record.actor.officerId,
-          summary: { sessions: n },
-        });
-      });
-      clearCookies(c);
-      return c.json({ ok: true as const }, 200);
-    },
-  );
+        clearCookies(c);
+        return c.json({ ok: true as const }, 200);
+      },
+    );
+  }
 
   app.openapi(
     defineRoute('signed-in', {
