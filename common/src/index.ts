@@ -1,4 +1,7 @@
 export * from './calendar/index.ts';
+export * from './cases/index.ts';
+export * from './incidents/index.ts';
+export * from './legal-rules/index.ts';
 export * from './personal-data/index.ts';
 export * from './platform/contracts.ts';
 export * from './platform/errors.ts';

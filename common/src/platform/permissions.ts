@@ -15,6 +15,16 @@ export const PERMISSIONS = [
   'calendar.manage',
   'audit.read',
   'audit.export',
+  'incident.read',
+  'incident.write',
+  'incident.import',
+  'case.read',
+  'case.write',
+  'case.review',
+  'case.legal',
+  'publicity.read',
+  'publicity.publish',
+  'dashboard.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -22,7 +32,18 @@ export type Permission = (typeof PERMISSIONS)[number];
  * Permissions that read or change law-enforcement records (incidents, cases, findings …).
  * The system administrator must never hold one of these (三员分立); modules add theirs here.
  */
-export const CASE_DATA_PERMISSIONS: readonly Permission[] = [];
+export const CASE_DATA_PERMISSIONS: readonly Permission[] = [
+  'incident.read',
+  'incident.write',
+  'incident.import',
+  'case.read',
+  'case.write',
+  'case.review',
+  'case.legal',
+  'publicity.read',
+  'publicity.publish',
+  'dashboard.read',
+];
 
 /** How far a user's reads and writes reach in the unit tree. */
 export const DATA_SCOPES = ['unit', 'subtree', 'branch'] as const;
@@ -57,6 +78,8 @@ export interface RoleDefinition {
 }
 
 const READ_ORG: Permission[] = ['unit.read', 'officer.read'];
+const HANDLE: Permission[] = ['incident.read', 'incident.write', 'case.read', 'case.write', 'publicity.read'];
+const REVIEW: Permission[] = [...HANDLE, 'case.review', 'publicity.publish', 'dashboard.read'];
 
 export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
   {
@@ -96,7 +119,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Case officer',
     scope: 'unit',
     requiresTotp: false,
-    permissions: READ_ORG,
+    permissions: [...READ_ORG, ...HANDLE],
   },
   {
     code: 'unit_legal',
@@ -104,7 +127,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Unit legal officer',
     scope: 'unit',
     requiresTotp: false,
-    permissions: READ_ORG,
+    permissions: [...READ_ORG, ...REVIEW],
   },
   {
     code: 'unit_head',
@@ -112,7 +135,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Unit head',
     scope: 'subtree',
     requiresTotp: false,
-    permissions: READ_ORG,
+    permissions: [...READ_ORG, ...REVIEW],
   },
   {
     code: 'legal',
@@ -120,7 +143,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Legal detachment',
     scope: 'branch',
     requiresTotp: false,
-    permissions: READ_ORG,
+    permissions: [...READ_ORG, ...REVIEW, 'case.legal', 'incident.import'],
   },
   {
     code: 'branch_head',
@@ -128,7 +151,14 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Branch head',
     scope: 'branch',
     requiresTotp: false,
-    permissions: READ_ORG,
+    permissions: [
+      ...READ_ORG,
+      'incident.read',
+      'case.read',
+      'case.review',
+      'publicity.read',
+      'dashboard.read',
+    ],
   },
   {
     code: 'command',
@@ -136,7 +166,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Command centre',
     scope: 'branch',
     requiresTotp: false,
-    permissions: READ_ORG,
+    permissions: [...READ_ORG, 'incident.read', 'incident.write', 'incident.import', 'dashboard.read'],
   },
   {
     code: 'inspector',
@@ -144,7 +174,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Inspectorate',
     scope: 'branch',
     requiresTotp: false,
-    permissions: READ_ORG,
+    permissions: [...READ_ORG, 'incident.read', 'case.read', 'publicity.read'],
   },
   {
     code: 'mediator',

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -47,11 +48,13 @@ export async function createDb(opts: CreateDbOptions): Promise<Database> {
   }
   const dir = opts.dataDir ?? './data';
   let client: PGlite;
-  if (dir.startsWith('memory://')) client = new PGlite();
+  // pg_trgm backs the Chinese full-text searches (see migration 0003).
+  const extensions = { pg_trgm };
+  if (dir.startsWith('memory://')) client = new PGlite({ extensions });
   else {
     const dbDir = path.join(dir, 'db');
     mkdirSync(dbDir, { recursive: true });
-    client = new PGlite(dbDir);
+    client = new PGlite(dbDir, { extensions });
   }
   await client.waitReady;
   const pgliteDb = drizzlePglite(client, { schema });

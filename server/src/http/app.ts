@@ -11,9 +11,9 @@ import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/index.ts';
+import { registerModules } from '../modules/index.ts';
 import { loadActor } from '../modules/platform/actor.ts';
 import { toMe } from '../modules/platform/auth.service.ts';
-import { registerPlatformRoutes } from '../modules/platform/routes/index.ts';
 import {
   closeSession,
   findSession,
@@ -111,7 +111,7 @@ export function createApp(deps: AppDeps): App {
     await next();
   });
 
-  registerPlatformRoutes(app, deps);
+  registerModules(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

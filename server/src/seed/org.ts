@@ -2,6 +2,7 @@ import { BUILT_IN_ROLES } from '@fazhi/common';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../db/index.ts';
 import { orgs, roles, units } from '../db/schema/index.ts';
+import { seedOrgDictionaries } from './dictionaries.ts';
 
 /** Creates a branch with its root unit and the built-in roles. */
 export async function createOrg(db: Queryable, input: { code: string; name: string }) {
@@ -22,6 +23,7 @@ export async function createOrg(db: Queryable, input: { code: string; name: stri
     .set({ path: `/${root!.id}/` })
     .where(eq(units.id, root!.id));
   await db.insert(roles).values(BUILT_IN_ROLES.map((r) => ({ ...r, orgId: org!.id })));
+  await seedOrgDictionaries(db, org!.id);
   return { org: org!, rootUnitId: root!.id, rootPath: `/${root!.id}/` };
 }
 

@@ -2,8 +2,9 @@ import { createRequire } from 'node:module';
 import type { CalendarDay } from '@fazhi/common';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { dataSteps } from '../db/schema/index.ts';
+import { dataSteps, orgs } from '../db/schema/index.ts';
 import { loadYear } from '../modules/platform/calendar.service.ts';
+import { seedLegalRules, seedOrgDictionaries, syncBuiltInRolePermissions } from './dictionaries.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -44,6 +45,14 @@ const STEPS: DataStep[] = [
           days,
         });
       }
+    },
+  },
+  {
+    id: '2026-11-enforcement-core',
+    async apply(db) {
+      await seedLegalRules(db);
+      for (const org of await db.select({ id: orgs.id }).from(orgs)) await seedOrgDictionaries(db, org.id);
+      await syncBuiltInRolePermissions(db);
     },
   },
 ];

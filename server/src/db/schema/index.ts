@@ -1,1 +1,2 @@
+export * from './enforcement.ts';
 export * from './platform.ts';

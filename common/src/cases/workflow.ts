@@ -1,0 +1,211 @@
+/**
+ * The case workflows as data (OpenCRVS-style): for each case type, the actions each status
+ * allows and where they lead. The server refuses any action the table does not allow; the web
+ * app draws its buttons from `availableActions`.
+ */
+import type { RoleCode } from '../platform/permissions.ts';
+
+export const CASE_TYPES = ['admin', 'criminal'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+export const CASE_STATUSES = [
+  'acceptance_review', // 受案审查 (administrative)
+  'filing_review', // 立案审查 (criminal)
+  'investigating', // 调查取证 / 侦查
+  'in_review', // 三级五关审核中
+  'approved', // 审核通过，待作出决定
+  'decided', // 已作出决定
+  'with_procuratorate', // 两统一：已统一出口至检察机关
+  'closed', // 结案
+  'not_accepted', // 不予受案
+  'not_filed', // 不予立案
+  'transferred', // 移送
+  'mediated', // 调解结案
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_ACTIONS = [
+  'accept',
+  'refuse',
+  'file',
+  'refuse_filing',
+  'transfer',
+  'mediate',
+  'submit',
+  'approve',
+  'send_back',
+  'disagree',
+  'decide',
+  'record_feedback',
+  'reopen',
+  'close',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** Who may take an action: the handling unit, the reviewer at the current gate, or the legal detachment. */
+export type Actor = 'handler' | 'gate' | 'legal';
+
+export interface Transition {
+  to: CaseStatus | 'same';
+  by: Actor;
+}
+
+type Table = Partial<Record<CaseStatus, Partial<Record<CaseAction, Transition>>>>;
+
+const REVIEW: Table = {
+  in_review: {
+    approve: { to: 'same', by: 'gate' },
+    send_back: { to: 'investigating', by: 'gate' },
+    disagree: { to: 'investigating', by: 'gate' },
+  },
+};
+
+export const WORKFLOWS = {
+  admin: {
+    acceptance_review: {
+      accept: { to: 'investigating', by: 'handler' },
+      refuse: { to: 'not_accepted', by: 'handler' },
+      transfer: { to: 'transferred', by: 'handler' },
+      mediate: { to: 'mediated', by: 'handler' },
+    },
+    investigating: {
+      submit: { to: 'in_review', by: 'handler' },
+      transfer: { to: 'transferred', by: 'handler' },
+      mediate: { to: 'mediated', by: 'handler' },
+    },
+    ...REVIEW,
+    approved: { decide: { to: 'decided', by: 'handler' } },
+    decided: { close: { to: 'closed', by: 'handler' } },
+  },
+  criminal: {
+    filing_review: {
+      file: { to: 'investigating', by: 'handler' },
+      refuse_filing: { to: 'not_filed', by: 'handler' },
+      transfer: { to: 'transferred', by: 'handler' },
+    },
+    not_filed: { reopen: { to: 'investigating', by: 'legal' } },
+    investigating: {
+      submit: { to: 'in_review', by: 'handler' },
+      transfer: { to: 'transferred', by: 'handler' },
+    },
+    ...REVIEW,
+    // 两统一: the legal detachment decides and outputs every criminal case to the procuratorate.
+    approved: { decide: { to: 'with_procuratorate', by: 'legal' } },
+    with_procuratorate: {
+      record_feedback: { to: 'same', by: 'legal' },
+      reopen: { to: 'investigating', by: 'legal' },
+      close: { to: 'closed', by: 'legal' },
+    },
+  },
+} as const satisfies Record<CaseType, Table>;
+
+export function transition(
+  caseType: CaseType,
+  status: CaseStatus,
+  action: CaseAction,
+): Transition | undefined {
+  const row = (WORKFLOWS[caseType] as Table)[status];
+  return row?.[action];
+}
+
+export const TERMINAL_STATUSES: readonly CaseStatus[] = [
+  'closed',
+  'not_accepted',
+  'not_filed',
+  'transferred',
+  'mediated',
+];
+
+// ---- the 三级五关 review chain -----------------------------------------------------------------
+
+export const GATES = ['officer', 'unit_legal', 'unit_head', 'legal', 'branch_head'] as const;
+export type Gate = (typeof GATES)[number];
+
+/** The role that acts at each gate (the officer's gate is the submission itself). */
+export const GATE_ROLE: Record<Gate, RoleCode> = {
+  officer: 'officer',
+  unit_legal: 'unit_legal',
+  unit_head: 'unit_head',
+  legal: 'legal',
+  branch_head: 'branch_head',
+};
+
+export const ADMIN_DECISIONS = ['warning', 'fine', 'confiscation', 'detention', 'no_penalty'] as const;
+export const CRIMINAL_DECISIONS = ['arrest_request', 'prosecution_transfer', 'case_revoked'] as const;
+export const DECISION_KINDS = [...ADMIN_DECISIONS, ...CRIMINAL_DECISIONS] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+/**
+ * Which gates a proposed decision passes, by weight: a warning stops at the unit head; a fine
+ * or confiscation goes on to the legal detachment; detention and every criminal case reach the
+ * branch head. Configurable per branch in the `review_gates` setting; this is the default.
+ */
+export const DEFAULT_GATES: Record<DecisionKind, readonly Gate[]> = {
+  warning: ['officer', 'unit_legal', 'unit_head'],
+  no_penalty: ['officer', 'unit_legal', 'unit_head'],
+  fine: ['officer', 'unit_legal', 'unit_head', 'legal'],
+  confiscation: ['officer', 'unit_legal', 'unit_head', 'legal'],
+  detention: GATES,
+  arrest_request: GATES,
+  prosecution_transfer: GATES,
+  case_revoked: GATES,
+};
+
+export function nextGate(gates: readonly Gate[], current: Gate): Gate | null {
+  const i = gates.indexOf(current);
+  return i >= 0 && i < gates.length - 1 ? gates[i + 1]! : null;
+}
+
+/** What every gate checks (案件审核规范). */
+export const REVIEW_CHECKLIST = [
+  'subject', // 执法主体
+  'jurisdiction', // 管辖
+  'facts', // 事实认定
+  'evidence', // 证据
+  'procedure', // 程序
+  'formalities', // 法律手续
+  'appropriateness', // 处理适当
+  'time_limits', // 时效
+] as const;
+export type ChecklistItem = (typeof REVIEW_CHECKLIST)[number];
+
+/** A penalty or licence decision is published within 7 working days; others within 20. */
+export function publicityRule(kind: DecisionKind): 'publicity_penalty' | 'publicity_other' | null {
+  if (kind === 'warning' || kind === 'fine' || kind === 'confiscation' || kind === 'detention')
+    return 'publicity_penalty';
+  if (kind === 'no_penalty') return 'publicity_other';
+  return null;
+}
+
+export interface CaseForActions {
+  caseType: CaseType;
+  status: CaseStatus;
+  unitPath: string;
+  currentGate: Gate | null;
+}
+
+export interface UserForActions {
+  roles: readonly RoleCode[];
+  unitPath: string;
+}
+
+/** The actions this user may take on this case now (the server checks the same function). */
+export function availableActions(c: CaseForActions, u: UserForActions): CaseAction[] {
+  const row = (WORKFLOWS[c.caseType] as Table)[c.status] ?? {};
+  const handlesUnit = c.unitPath.startsWith(u.unitPath);
+  return (Object.entries(row) as [CaseAction, Transition][])
+    .filter(([, t]) => {
+      if (t.by === 'legal') return u.roles.includes('legal');
+      if (t.by === 'handler')
+        return (
+          handlesUnit &&
+          (u.roles.includes('officer') || u.roles.includes('unit_head') || u.roles.includes('unit_legal'))
+        );
+      // At a gate: the gate's role, inside the case's unit for the unit's own gates.
+      if (!c.currentGate) return false;
+      const role = GATE_ROLE[c.currentGate];
+      if (!u.roles.includes(role)) return false;
+      return c.currentGate === 'legal' || c.currentGate === 'branch_head' || handlesUnit;
+    })
+    .map(([a]) => a);
+}

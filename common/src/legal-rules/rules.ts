@@ -1,0 +1,217 @@
+import type { Calendar } from '../calendar/calendar.ts';
+
+export type ClockUnit = 'hours' | 'calendar_days' | 'working_days' | 'months';
+
+export interface LegalRule {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  amount: number;
+  unit: ClockUnit;
+  /** Custody periods are never extended over holidays (刑事诉讼法 art. 105). */
+  custody?: boolean;
+  effectiveFrom: string;
+  citation: string;
+  /** Widely quoted but the source text was not seen: editable and flagged on the rules page. */
+  unconfirmed?: boolean;
+}
+
+/**
+ * The statutory clocks of the enforcement core, seeded into `legal_rules` by a data step. Never
+ * use these numbers as literals elsewhere: read the rule in force on the clock's start date.
+ */
+export const LEGAL_RULES: readonly LegalRule[] = [
+  {
+    code: 'acceptance_review',
+    nameZh: '受案审查',
+    nameEn: 'Acceptance review',
+    amount: 24,
+    unit: 'hours',
+    effectiveFrom: '2015-11-01',
+    citation: '公安部关于改革完善受案立案制度的意见（公通字〔2015〕32号）',
+  },
+  {
+    code: 'acceptance_review_complex',
+    nameZh: '受案审查（疑难复杂）',
+    nameEn: 'Acceptance review (complex)',
+    amount: 3,
+    unit: 'calendar_days',
+    effectiveFrom: '2015-11-01',
+    citation: '公通字〔2015〕32号',
+  },
+  {
+    code: 'filing_review',
+    nameZh: '立案审查',
+    nameEn: 'Criminal filing review',
+    amount: 3,
+    unit: 'calendar_days',
+    effectiveFrom: '2015-11-01',
+    citation: '公通字〔2015〕32号',
+  },
+  {
+    code: 'filing_review_lead',
+    nameZh: '立案审查（线索需初查）',
+    nameEn: 'Filing review (lead to check)',
+    amount: 7,
+    unit: 'calendar_days',
+    effectiveFrom: '2015-11-01',
+    citation: '公通字〔2015〕32号',
+  },
+  {
+    code: 'filing_review_major',
+    nameZh: '立案审查（重大复杂，经县级公安机关负责人批准）',
+    nameEn: 'Filing review (major, approved)',
+    amount: 30,
+    unit: 'calendar_days',
+    effectiveFrom: '2015-11-01',
+    citation: '公通字〔2015〕32号',
+  },
+  {
+    code: 'admin_case_period',
+    nameZh: '行政案件办案期限',
+    nameEn: 'Administrative case period',
+    amount: 30,
+    unit: 'calendar_days',
+    effectiveFrom: '2013-01-01',
+    citation: '公安机关办理行政案件程序规定 第165条',
+  },
+  {
+    code: 'admin_case_extension',
+    nameZh: '行政案件延长办案期限',
+    nameEn: 'Administrative case extension',
+    amount: 30,
+    unit: 'calendar_days',
+    effectiveFrom: '2013-01-01',
+    citation: '公安机关办理行政案件程序规定 第165条',
+  },
+  {
+    code: 'not_filed_notice_service',
+    nameZh: '不予立案通知书送达',
+    nameEn: 'Serve the not-filed notice',
+    amount: 3,
+    unit: 'calendar_days',
+    effectiveFrom: '2020-09-01',
+    citation: '公安机关办理刑事案件程序规定（2020）第178条',
+  },
+  {
+    code: 'reconsideration_apply',
+    nameZh: '控告人申请复议期限',
+    nameEn: 'Complainant applies for reconsideration',
+    amount: 7,
+    unit: 'calendar_days',
+    effectiveFrom: '2020-09-01',
+    citation: '公安机关办理刑事案件程序规定（2020）第179条',
+  },
+  {
+    code: 'reconsideration_decide',
+    nameZh: '复议决定',
+    nameEn: 'Reconsideration decision',
+    amount: 30,
+    unit: 'calendar_days',
+    effectiveFrom: '2020-09-01',
+    citation: '公安机关办理刑事案件程序规定（2020）第179条',
+  },
+  {
+    code: 'review_apply',
+    nameZh: '申请复核期限',
+    nameEn: 'Apply for review',
+    amount: 7,
+    unit: 'calendar_days',
+    effectiveFrom: '2020-09-01',
+    citation: '公安机关办理刑事案件程序规定（2020）第179条',
+  },
+  {
+    code: 'review_decide',
+    nameZh: '复核决定',
+    nameEn: 'Review decision',
+    amount: 30,
+    unit: 'calendar_days',
+    effectiveFrom: '2020-09-01',
+    citation: '公安机关办理刑事案件程序规定（2020）第179条',
+  },
+  {
+    code: 'arrest_request',
+    nameZh: '拘留后提请批准逮捕',
+    nameEn: 'Request arrest approval after detention',
+    amount: 3,
+    unit: 'calendar_days',
+    custody: true,
+    effectiveFrom: '2018-10-26',
+    citation: '刑事诉讼法 第91条',
+  },
+  {
+    code: 'procuratorate_reply',
+    nameZh: '检察机关通知、建议的回复',
+    nameEn: 'Reply to the procuratorate',
+    amount: 30,
+    unit: 'calendar_days',
+    effectiveFrom: '2020-09-01',
+    citation: '人民检察院刑事诉讼规则 / 公安机关办理刑事案件程序规定',
+    unconfirmed: true,
+  },
+  {
+    code: 'publicity_penalty',
+    nameZh: '行政许可、行政处罚决定公示',
+    nameEn: 'Publish a licence or penalty decision',
+    amount: 7,
+    unit: 'working_days',
+    effectiveFrom: '2019-01-03',
+    citation: '国办发〔2018〕118号',
+  },
+  {
+    code: 'publicity_other',
+    nameZh: '其他行政执法决定公示',
+    nameEn: 'Publish another enforcement decision',
+    amount: 20,
+    unit: 'working_days',
+    effectiveFrom: '2019-01-03',
+    citation: '国办发〔2018〕118号',
+  },
+  {
+    code: 'publicity_withdraw',
+    nameZh: '决定变更、撤销后撤回公示',
+    nameEn: 'Withdraw a changed or revoked decision',
+    amount: 3,
+    unit: 'calendar_days',
+    effectiveFrom: '2019-01-03',
+    citation: '行政处罚法 第48条（部规定表述待核实）',
+    unconfirmed: true,
+  },
+];
+
+/** The rule in force on a date: the latest `effectiveFrom` not after it. */
+export function ruleInForce<R extends Pick<LegalRule, 'code' | 'effectiveFrom'>>(
+  rules: readonly R[],
+  code: string,
+  on: string,
+): R | undefined {
+  return rules
+    .filter((r) => r.code === code && r.effectiveFrom <= on)
+    .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+}
+
+/**
+ * The due date of a clock that starts on `start` (a China Standard Time date; the start day is
+ * not counted). Hours are counted from `startAt` and answered as the date they end on.
+ */
+export function dueDate(
+  rule: Pick<LegalRule, 'amount' | 'unit' | 'custody'>,
+  start: string,
+  calendar: Calendar,
+  startAt?: Date,
+): string {
+  switch (rule.unit) {
+    case 'hours': {
+      const end = new Date(
+        (startAt ?? new Date(`${start}T00:00:00+08:00`)).getTime() + rule.amount * 3600_000,
+      );
+      return new Date(end.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    }
+    case 'working_days':
+      return calendar.addWorkingDays(start, rule.amount);
+    case 'calendar_days':
+      return calendar.addCalendarDays(start, rule.amount, { custody: rule.custody });
+    case 'months':
+      return calendar.addMonths(start, rule.amount, { custody: rule.custody });
+  }
+}

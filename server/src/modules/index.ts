@@ -1,0 +1,13 @@
+import type { App, AppDeps } from '../http/app.ts';
+import { registerCasesRoutes } from './cases/routes.ts';
+import { registerIncidentsRoutes } from './incidents/routes.ts';
+import { registerPlatformRoutes } from './platform/routes/index.ts';
+import { registerPublicityRoutes } from './publicity/routes.ts';
+
+/** Every module's routes; a new module adds one line here. */
+export function registerModules(app: App, deps: AppDeps) {
+  registerPlatformRoutes(app, deps);
+  registerIncidentsRoutes(app, deps);
+  registerCasesRoutes(app, deps);
+  registerPublicityRoutes(app, deps);
+}

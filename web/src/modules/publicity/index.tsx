@@ -1,0 +1,7 @@
+import type { AppModule } from '../../app/module.ts';
+
+export const publicityModule: AppModule = {
+  key: 'publicity',
+  messages: { 'zh-CN': {}, 'en-US': {} },
+  routes: [],
+};
