@@ -282,3 +282,34 @@ export const HealthResponse = z.object({
   database: z.enum(['embedded', 'postgres']),
   version: z.string(),
 });
+
+// ---- statutory clocks (legal rules) -------------------------------------------------------------
+
+export const CLOCK_UNITS = ['hours', 'calendar_days', 'working_days', 'months'] as const;
+export const LegalRuleResponse = z.object({
+  id: z.number(),
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  amount: z.number(),
+  unit: z.enum(CLOCK_UNITS),
+  custody: z.boolean(),
+  effectiveFrom: IsoDate,
+  citation: z.string(),
+  unconfirmed: z.boolean(),
+  /** Whether this version is the one in force today. */
+  inForce: z.boolean(),
+});
+export type LegalRuleResponse = z.infer<typeof LegalRuleResponse>;
+export const LegalRuleListResponse = z.object({ items: z.array(LegalRuleResponse) });
+/** A revised law adds a version of the rule from its effective date; earlier clocks keep theirs. */
+export const LegalRuleVersionRequest = z.object({
+  code: z.string().min(1).max(64),
+  amount: z.number().int().min(1).max(3650),
+  unit: z.enum(CLOCK_UNITS),
+  custody: z.boolean().default(false),
+  effectiveFrom: IsoDate,
+  citation: z.string().trim().min(2).max(200),
+  unconfirmed: z.boolean().default(false),
+});
+export type LegalRuleVersionRequest = z.infer<typeof LegalRuleVersionRequest>;

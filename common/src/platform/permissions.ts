@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'publicity.read',
   'publicity.publish',
   'dashboard.read',
+  'rules.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -143,7 +144,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Legal detachment',
     scope: 'branch',
     requiresTotp: false,
-    permissions: [...READ_ORG, ...REVIEW, 'case.legal', 'incident.import'],
+    permissions: [...READ_ORG, ...REVIEW, 'case.legal', 'incident.import', 'rules.manage'],
   },
   {
     code: 'branch_head',

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  FieldTimeOutlined,
   LockOutlined,
   SafetyOutlined,
   TeamOutlined,
@@ -56,6 +57,11 @@ export const platformModule: AppModule = {
       path: '/calendar',
       component: lazy(() => import('./calendar/calendar-page.tsx')),
       menu: { group: 'system', label: 'calendar.title', icon: <CalendarOutlined />, order: 50 },
+    },
+    {
+      path: '/legal-rules',
+      component: lazy(() => import('./legal-rules/legal-rules-page.tsx')),
+      menu: { group: 'system', label: 'legalRules.title', icon: <FieldTimeOutlined />, order: 60 },
     },
     {
       path: '/audit',

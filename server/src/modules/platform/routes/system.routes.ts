@@ -9,6 +9,9 @@ import {
   DeadlineResponse,
   HealthResponse,
   ImportResponse,
+  LegalRuleListResponse,
+  LegalRuleResponse,
+  LegalRuleVersionRequest,
   OkResponse,
   TaskListResponse,
 } from '@fazhi/common';
@@ -19,6 +22,7 @@ import { defineRoute } from '../../../http/route.ts';
 import { type Column, readSheet, writeSheet } from '../../../platform-io/excel.ts';
 import { auditForExport, listAudit, verifyAudit } from '../audit.service.ts';
 import { computeDeadline, listDays, listYears, loadYearAudited } from '../calendar.service.ts';
+import { addLegalRuleVersion, listLegalRules } from '../legal-rules.service.ts';
 import { myTasks } from '../tasks.service.ts';
 import { json, upload, XLSX_TYPE, xlsxDownload } from './helpers.ts';
 
@@ -152,6 +156,29 @@ export function registerSystemRoutes(app: App, deps: AppDeps) {
       const due = await computeDeadline(c.get('ctx').db, { ...q, custody: q.custody === 'true' });
       return c.json({ due }, 200);
     },
+  );
+
+  const ruleTags = ['Statutory clocks'];
+  app.openapi(
+    defineRoute('signed-in', {
+      method: 'get',
+      path: '/api/legal-rules',
+      tags: ruleTags,
+      summary: 'Statutory clocks with their versions, citations and unconfirmed flags',
+      response: LegalRuleListResponse,
+    }),
+    async (c) => c.json({ items: await listLegalRules(c.get('ctx')) }, 200),
+  );
+  app.openapi(
+    defineRoute('rules.manage', {
+      method: 'post',
+      path: '/api/legal-rules',
+      tags: ruleTags,
+      summary: 'Add a version of a statutory clock from its effective date',
+      request: { body: json(LegalRuleVersionRequest) },
+      response: LegalRuleResponse,
+    }),
+    async (c) => c.json(await addLegalRuleVersion(c.get('ctx'), c.req.valid('json')), 200),
   );
 
   const auditTags = ['Audit trail'];

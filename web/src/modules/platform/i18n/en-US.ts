@@ -1,8 +1,10 @@
+import { legalRulesEn } from './legal-rules.ts';
 import { enOrg } from './org.en-US.ts';
 import type { zhCN } from './zh-CN.ts';
 
 export const enUS: typeof zhCN = {
   ...enOrg,
+  legalRules: legalRulesEn,
   login: {
     title: 'Sign in',
     username: 'Username',

@@ -105,6 +105,16 @@ export const enOrg: typeof zhOrg = {
     security: { manage: 'Manage security settings' },
     calendar: { manage: 'Maintain the holiday calendar' },
     audit: { read: 'View the audit log', export: 'Export the audit log' },
+    incident: { read: 'View incidents', write: 'Record and dispose incidents', import: 'Import 110 exports' },
+    case: {
+      read: 'View cases',
+      write: 'Handle cases',
+      review: 'Review cases',
+      legal: 'Unified legal review and output',
+    },
+    publicity: { read: 'View publicity', publish: 'Publish and withdraw' },
+    dashboard: { read: 'View enforcement overview' },
+    rules: { manage: 'Maintain statutory clocks' },
   },
   security: {
     title: 'Security settings',

@@ -94,6 +94,11 @@ export const zhOrg = {
     security: { manage: '管理安全策略' },
     calendar: { manage: '维护节假日日历' },
     audit: { read: '查看审计日志', export: '导出审计日志' },
+    incident: { read: '查看警情', write: '登记与处置警情', import: '导入110警情' },
+    case: { read: '查看案件', write: '办理案件', review: '案件审核', legal: '法制部门统一审核与出口' },
+    publicity: { read: '查看执法公示', publish: '发布与撤回公示' },
+    dashboard: { read: '查看执法态势' },
+    rules: { manage: '维护法定期限规则' },
   },
   security: {
     title: '安全策略',

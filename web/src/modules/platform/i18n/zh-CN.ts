@@ -1,8 +1,10 @@
+import { legalRulesZh } from './legal-rules.ts';
 import { zhOrg } from './org.zh-CN.ts';
 
 /** Strings of the platform pages (sign-in, account, tasks, calendar, audit); org pages in org.*. */
 export const zhCN = {
   ...zhOrg,
+  legalRules: legalRulesZh,
   login: {
     title: '用户登录',
     username: '用户名',
