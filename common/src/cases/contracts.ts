@@ -1,0 +1,680 @@
+/**
+ * Contracts of the cases API (受案立案 / 案件办理 / 三级五关 / 两统一), shared by the server
+ * (validation, OpenAPI) and the web app (forms, types). Field messages are FIELD_MESSAGES keys.
+ *
+ * Endpoints (method path — permission — request → response). Every case route answers 404 for a
+ * case outside the caller's unit scope. Fine-grained rights (who acts at which gate) are checked
+ * by the server with `availableActions`; the permission below is the coarse gate of the route.
+ *
+ *   GET    /api/cases                                   case.read   CaseListQuery (query) → CaseListResponse
+ *   POST   /api/cases                                   case.write  CaseCreateRequest → CaseResponse
+ *   GET    /api/cases/review-config                     case.read   – → ReviewConfigResponse
+ *   GET    /api/cases/{id}                              case.read   CaseRevealQuery (?reveal=1) → CaseResponse
+ *   PATCH  /api/cases/{id}                              case.write  CaseUpdateRequest → CaseResponse
+ *   POST   /api/cases/{id}/actions/{action}             case.read   CaseActionRequest (fields per action,
+ *                                                                   see CASE_ACTION_BODIES) → CaseResponse
+ *   POST   /api/cases/{id}/parties                      case.write  PartyRequest → CaseResponse
+ *   PUT    /api/cases/{id}/parties/{partyId}            case.write  PartyRequest → CaseResponse
+ *   DELETE /api/cases/{id}/parties/{partyId}            case.write  – → CaseResponse
+ *   PUT    /api/cases/{id}/offences                     case.write  OffencesRequest → CaseResponse
+ *   POST   /api/cases/{id}/evidence                     case.write  multipart: file, description? → EvidenceResponse
+ *   GET    /api/evidence/{id}/download                  case.read   – → the file (header X-Content-SHA256)
+ *   POST   /api/cases/{id}/discussions                  case.write  DiscussionRequest → CaseResponse
+ *   POST   /api/cases/{id}/extend-period                case.read   ExtendPeriodRequest → CaseResponse
+ *                                                                   (caller = approver: case.review + role legal or
+ *                                                                   branch_head, else 403; checked after the scope)
+ *   POST   /api/cases/{id}/appraisals                   case.write  AppraisalRequest → CaseResponse
+ *   POST   /api/cases/{id}/proceedings/{pid}/{step}     case.write  ProceedingStepRequest → CaseResponse
+ *                                                                   step ∈ PROCEEDING_STEPS (serve/apply/reply/conclude)
+ *   GET    /api/penalty-items                           case.read   PenaltyItemListQuery → PenaltyItemListResponse
+ *   GET    /api/decisions/{id}                          case.read   – → DecisionResponse
+ *   GET    /api/decisions/{id}/document                 case.read   – → .docx (决定书 / 不予立案通知书)
+ *   POST   /api/decisions/{id}/change                   case.read   DecisionChangeRequest → DecisionResponse
+ *                                                                   (needs case.legal, checked after the scope: 403)
+ *   GET    /api/cases/offline-reports                   case.read   OfflineReportListQuery → OfflineReportListResponse
+ *   POST   /api/cases/offline-reports                   case.write  OfflineReportCreateRequest → OfflineReportResponse
+ *   GET    /api/cases/offline-reports/quarterly         case.read   OfflineQuarterQuery (?year=&quarter=) → .xlsx
+ *
+ *   GET    /api/decisions/{id}/document?masked=1     → a copy with names / ID numbers masked (default:
+ *                                                       whole for case.write users, masked for others)
+ *
+ * Errors ({error:{code,message,fields}}): 400 VALIDATION with fields named as in the body
+ * ('proposal.fineAmount', 'reasons', 'checklist.facts.ok' …); 404 outside the caller's scope;
+ * 403 FORBIDDEN fields.action = not the caller's turn / gate (or the legal gate's qualification);
+ * 409 CONFLICT fields.action = the status does not allow the action (or a precondition such as the
+ * collective discussion of a major case), and 409 without fields = someone else changed the case
+ * (send `version` from the page to detect a stale page; two reviewers at one gate: one wins).
+ * Buttons: draw from CaseResponse.availableActions and ProceedingResponse.availableSteps; show
+ * CaseResponse.clock (daysLeft, overdue), returnedReasons (after a send-back) and history.
+ *
+ * 待办 (GET /api/tasks) gains: cases at my gate, my cases due within 2 days or overdue, cases sent
+ * back to me, approved criminal cases awaiting the legal detachment, open proceedings due soon or
+ * overdue; links `/cases/{id}`.
+ */
+import { z } from 'zod';
+import { IdNumberSchema, PersonNameSchema, PhoneSchema } from '../personal-data/schemas.ts';
+import { Id, IsoDate, Paging } from '../platform/contracts.ts';
+import {
+  CASE_ACTIONS,
+  CASE_STATUSES,
+  CASE_TYPES,
+  DECISION_KINDS,
+  GATES,
+  REVIEW_CHECKLIST,
+} from './workflow.ts';
+
+// ---- dictionaries -------------------------------------------------------------------------
+
+export const PARTY_KINDS = ['person', 'organisation'] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+export const PARTY_ROLES = ['suspect', 'offender', 'victim', 'complainant', 'witness', 'other'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+/** Which clock a criminal filing review runs on (3 / 7 / 30 days). */
+export const FILING_REVIEW_CLOCKS = ['filing_review', 'filing_review_lead', 'filing_review_major'] as const;
+
+/** The 不予立案通知书 is a decision row of this kind (not a DECISION_KINDS proposal). */
+export const NOT_FILED_DECISION = 'not_filed' as const;
+export const DECISION_ROW_KINDS = [...DECISION_KINDS, NOT_FILED_DECISION] as const;
+export type DecisionRowKind = (typeof DECISION_ROW_KINDS)[number];
+
+/** The procuratorate's feedback (两统一): 通知立案, 纠正违法通知, 检察建议, 不捕, 不诉. */
+export const FEEDBACK_KINDS = [
+  'notify_filing',
+  'correction_notice',
+  'procuratorial_suggestion',
+  'no_arrest',
+  'no_prosecution',
+] as const;
+export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+
+/**
+ * Side proceedings of a case (`proceedings.kind`):
+ * - not_filed_notice: serve the 不予立案通知书 (clock not_filed_notice_service)
+ * - reconsideration_window / reconsideration: the complainant's 复议 (apply 7 d, decide 30 d)
+ * - review_window / review: the complainant's 复核 (apply, decide)
+ * - procuratorate_feedback: one feedback of the procuratorate with the reply on its clock
+ * - procuratorate_reconsideration / procuratorate_review: our 复议 / 复核 of a 不捕 or 不诉
+ * - period_extension / appraisal: records of the administrative case period (no clock)
+ */
+export const PROCEEDING_KINDS = [
+  'not_filed_notice',
+  'reconsideration_window',
+  'reconsideration',
+  'review_window',
+  'review',
+  'procuratorate_feedback',
+  'procuratorate_reconsideration',
+  'procuratorate_review',
+  'period_extension',
+  'appraisal',
+] as const;
+export type ProceedingKind = (typeof PROCEEDING_KINDS)[number];
+
+/**
+ * Steps on an open proceeding:
+ * - serve (not_filed_notice): record the service date → opens reconsideration_window
+ * - apply (reconsideration_window | review_window | procuratorate_feedback of no_arrest/no_prosecution):
+ *   a 复议/复核 application → opens reconsideration | review | procuratorate_reconsideration
+ * - reply (procuratorate_feedback): our reply to the procuratorate → done
+ * - conclude (reconsideration | review | procuratorate_reconsideration | procuratorate_review, or a
+ *   window that lapsed): outcome upheld | overturned (| lapsed); an upheld 复议 opens the 复核 window;
+ *   an overturned outcome on a not-filed case lets the legal detachment `reopen` the case.
+ */
+export const PROCEEDING_STEPS = ['serve', 'apply', 'reply', 'conclude'] as const;
+export type ProceedingStep = (typeof PROCEEDING_STEPS)[number];
+export const PROCEEDING_OUTCOMES = [
+  'upheld',
+  'overturned',
+  'lapsed',
+  'replied',
+  'served',
+  'applied',
+] as const;
+
+// ---- the case -----------------------------------------------------------------------------
+
+export const ClockView = z.object({
+  rule: z.string().nullable(),
+  start: IsoDate.nullable(),
+  due: IsoDate.nullable(),
+  /** Calendar days from today (China Standard Time) to the due date; negative when overdue. */
+  daysLeft: z.number().nullable(),
+  overdue: z.boolean(),
+});
+export type ClockView = z.infer<typeof ClockView>;
+
+export const PartyResponse = z.object({
+  id: z.number(),
+  kind: z.enum(PARTY_KINDS),
+  role: z.enum(PARTY_ROLES),
+  name: z.string(),
+  /** Masked (110105********1234) unless the case was read with ?reveal=1 by a case.write user. */
+  idNumber: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  masked: z.boolean(),
+});
+export type PartyResponse = z.infer<typeof PartyResponse>;
+
+export const PartyRequest = z
+  .object({
+    kind: z.enum(PARTY_KINDS),
+    role: z.enum(PARTY_ROLES),
+    name: z.string().trim().min(1).max(100),
+    idNumber: IdNumberSchema.nullable().optional(),
+    /** 统一社会信用代码 of an organisation. */
+    creditCode: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, { message: 'invalid' })
+      .nullable()
+      .optional(),
+    phone: PhoneSchema.nullable().optional(),
+    address: z.string().trim().max(200).nullable().optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.kind === 'person') {
+      const r = PersonNameSchema.safeParse(p.name);
+      if (!r.success) ctx.addIssue({ code: 'custom', path: ['name'], message: 'personName' });
+    }
+  });
+export type PartyRequest = z.infer<typeof PartyRequest>;
+
+export const OffenceResponse = z.object({
+  code: z.string(),
+  name: z.string(),
+  law: z.string(),
+  article: z.string(),
+  penalties: z.array(z.string()),
+});
+export const OffencesRequest = z.object({ codes: z.array(z.string().min(1)).max(20) });
+
+export const PenaltyItemResponse = OffenceResponse.extend({
+  caseType: z.enum(CASE_TYPES),
+  powerListCode: z.string().nullable(),
+  active: z.boolean(),
+});
+export type PenaltyItemResponse = z.infer<typeof PenaltyItemResponse>;
+export const PenaltyItemListQuery = z.object({
+  caseType: z.enum(CASE_TYPES).optional(),
+  q: z.string().trim().max(50).optional(),
+});
+export const PenaltyItemListResponse = z.object({ items: z.array(PenaltyItemResponse) });
+
+export const EvidenceResponse = z.object({
+  id: z.number(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  description: z.string().nullable(),
+  uploadedBy: z.number(),
+  uploadedByName: z.string().nullable(),
+  uploadedAt: z.string(),
+});
+export type EvidenceResponse = z.infer<typeof EvidenceResponse>;
+
+export const Opinion = z.object({
+  officerId: z.number().int().positive().nullable().default(null),
+  name: z.string().trim().min(1).max(32),
+  opinion: z.string().trim().min(1).max(2000),
+});
+export const DiscussionRequest = z.object({
+  heldAt: z.iso.datetime({ offset: true }),
+  chairId: z.number().int().positive(),
+  opinions: z.array(Opinion).min(2),
+  conclusion: z.string().trim().min(1).max(4000),
+  /** Dissent as said, verbatim; null when there was none. */
+  dissent: z.string().trim().max(4000).nullable().default(null),
+});
+export type DiscussionRequest = z.infer<typeof DiscussionRequest>;
+export const DiscussionResponse = z.object({
+  id: z.number(),
+  heldAt: z.string(),
+  chairId: z.number(),
+  chairName: z.string().nullable(),
+  opinions: z.array(z.object({ officerId: z.number().nullable(), name: z.string(), opinion: z.string() })),
+  conclusion: z.string(),
+  dissent: z.string().nullable(),
+  recordedBy: z.number(),
+});
+export type DiscussionResponse = z.infer<typeof DiscussionResponse>;
+
+export const ChecklistEntry = z.object({
+  ok: z.boolean(),
+  note: z.string().trim().max(1000).nullable().default(null),
+});
+/** Every item of REVIEW_CHECKLIST must be answered at every gate. */
+export const Checklist = z.object(
+  Object.fromEntries(REVIEW_CHECKLIST.map((k) => [k, ChecklistEntry])) as Record<
+    (typeof REVIEW_CHECKLIST)[number],
+    typeof ChecklistEntry
+  >,
+);
+export type Checklist = z.infer<typeof Checklist>;
+
+/** The decision the officer proposes on `submit`; reviewed as is, issued by `decide`. */
+export const ProposedDecision = z
+  .object({
+    kind: z.enum(DECISION_KINDS),
+    fineAmount: z.number().positive().max(1e9).nullable().default(null),
+    detentionDays: z.number().int().min(1).max(20).nullable().default(null),
+    confiscation: z.string().trim().max(500).nullable().default(null),
+    penaltyItemCodes: z.array(z.string().min(1)).min(1),
+    /** The party the decision is addressed to (a case party id). */
+    partyId: z.number().int().positive().nullable().default(null),
+    facts: z.string().trim().min(1).max(8000),
+    reasoning: z.string().trim().max(8000).default(''),
+  })
+  .superRefine((d, ctx) => {
+    if (d.kind === 'fine' && d.fineAmount == null)
+      ctx.addIssue({ code: 'custom', path: ['fineAmount'], message: 'required' });
+    if (d.kind === 'detention' && d.detentionDays == null)
+      ctx.addIssue({ code: 'custom', path: ['detentionDays'], message: 'required' });
+    if (d.kind === 'confiscation' && !d.confiscation)
+      ctx.addIssue({ code: 'custom', path: ['confiscation'], message: 'required' });
+  });
+export type ProposedDecision = z.infer<typeof ProposedDecision>;
+
+export const ReviewResponse = z.object({
+  id: z.number(),
+  round: z.number(),
+  gate: z.enum(GATES),
+  reviewerId: z.number(),
+  reviewerName: z.string().nullable(),
+  outcome: z.enum(['submit', 'approve', 'send_back', 'disagree']),
+  checklist: z.record(z.string(), z.object({ ok: z.boolean(), note: z.string().nullable() })).nullable(),
+  reasons: z.string().nullable(),
+  /** On `submit` rows: the proposal the round reviews. */
+  proposal: ProposedDecision.nullable(),
+  actedAt: z.string(),
+});
+export type ReviewResponse = z.infer<typeof ReviewResponse>;
+
+export const DecisionResponse = z.object({
+  id: z.number(),
+  caseId: z.number(),
+  kind: z.enum(DECISION_ROW_KINDS),
+  docNo: z.string(),
+  fineAmount: z.number().nullable(),
+  detentionDays: z.number().nullable(),
+  confiscation: z.string().nullable(),
+  penaltyItemCodes: z.array(z.string()),
+  partyId: z.number().nullable(),
+  facts: z.string(),
+  reasoning: z.string(),
+  decidedAt: z.string(),
+  decidedBy: z.number(),
+  status: z.enum(['effective', 'changed', 'revoked']),
+  statusChangedAt: z.string().nullable(),
+  publicationId: z.number().nullable(),
+});
+export type DecisionResponse = z.infer<typeof DecisionResponse>;
+
+export const ProceedingResponse = z.object({
+  id: z.number(),
+  kind: z.enum(PROCEEDING_KINDS),
+  status: z.enum(['open', 'done']),
+  startedOn: IsoDate,
+  clock: ClockView,
+  closedOn: IsoDate.nullable(),
+  detail: z.record(z.string(), z.unknown()),
+  outcome: z.string().nullable(),
+  /** Steps the caller may take on it now. */
+  availableSteps: z.array(z.enum(PROCEEDING_STEPS)),
+});
+export type ProceedingResponse = z.infer<typeof ProceedingResponse>;
+
+export const CaseSummary = z.object({
+  id: z.number(),
+  caseNo: z.string(),
+  caseType: z.enum(CASE_TYPES),
+  title: z.string(),
+  status: z.enum(CASE_STATUSES),
+  unitId: z.number(),
+  unitName: z.string(),
+  leadOfficerId: z.number(),
+  leadOfficerName: z.string(),
+  incidentId: z.number().nullable(),
+  proposedDecision: z.enum(DECISION_KINDS).nullable(),
+  currentGate: z.enum(GATES).nullable(),
+  reviewRound: z.number(),
+  major: z.boolean(),
+  inCentre: z.boolean(),
+  complex: z.boolean(),
+  receivedAt: z.string(),
+  clock: ClockView,
+  version: z.number(),
+  updatedAt: z.string(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseResponse = CaseSummary.extend({
+  incidentNo: z.string().nullable(),
+  coOfficerIds: z.array(z.number()),
+  summary: z.string(),
+  tags: z.array(z.string()),
+  acceptedAt: z.string().nullable(),
+  periodExtendedDays: z.number(),
+  appraisalDays: z.number(),
+  closedAt: z.string().nullable(),
+  /** The gates the current proposal passes (DEFAULT_GATES or the branch's review_gates setting). */
+  gates: z.array(z.enum(GATES)),
+  /** What the caller may do now: the web app draws its buttons from this list. */
+  availableActions: z.array(z.enum(CASE_ACTIONS)),
+  /** Whether the caller may reveal ID numbers (case.write within scope). */
+  canReveal: z.boolean(),
+  /** The proposal of the current (latest) round, if submitted. */
+  proposal: ProposedDecision.nullable(),
+  /** The reasons of the last send_back / disagree, shown to the officer. */
+  returnedReasons: z.string().nullable(),
+  parties: z.array(PartyResponse),
+  offences: z.array(OffenceResponse),
+  evidence: z.array(EvidenceResponse),
+  discussions: z.array(DiscussionResponse),
+  reviews: z.array(ReviewResponse),
+  decisions: z.array(DecisionResponse),
+  proceedings: z.array(ProceedingResponse),
+  /** The case's audit trail, oldest first: every transition with who, when and the reason given. */
+  history: z.array(
+    z.object({
+      at: z.string(),
+      action: z.string(),
+      actorName: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+export type CaseResponse = z.infer<typeof CaseResponse>;
+
+export const CaseListQuery = Paging.extend({
+  caseType: z.enum(CASE_TYPES).optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  gate: z.enum(GATES).optional(),
+  unitId: Id.optional(),
+  q: z.string().trim().max(50).optional(),
+  /** Only cases waiting at a gate the caller may act on. */
+  atMyGate: z.enum(['1', 'true']).optional(),
+  /** Only cases whose clock is overdue. */
+  overdue: z.enum(['1', 'true']).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+export const CaseListResponse = z.object({ items: z.array(CaseSummary), total: z.number() });
+
+export const CaseRevealQuery = z.object({ reveal: z.enum(['0', '1', 'true', 'false']).optional() });
+
+/**
+ * A new case: from an incident (its unit, received time and narrative are taken over and the
+ * incident's disposal becomes case_opened) or directly, for walk-ins. An admin case starts in
+ * acceptance_review, a criminal case in filing_review, each on its clock.
+ */
+export const CaseCreateRequest = z.object({
+  caseType: z.enum(CASE_TYPES),
+  incidentId: z.number().int().positive().nullable().default(null),
+  /** Defaults to the incident's unit, else the caller's unit; must be within the caller's scope. */
+  unitId: z.number().int().positive().nullable().default(null),
+  title: z.string().trim().min(2).max(200),
+  summary: z.string().trim().max(8000).default(''),
+  /** Defaults to the incident's received time, else now. */
+  receivedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  /** Acceptance review of a difficult or complex admin case runs 3 days instead of 24 h. */
+  complex: z.boolean().default(false),
+  /** The criminal filing-review clock (3 / 7 / 30 days). */
+  filingClock: z.enum(FILING_REVIEW_CLOCKS).default('filing_review'),
+  major: z.boolean().default(false),
+  inCentre: z.boolean().default(false),
+  coOfficerIds: z.array(z.number().int().positive()).default([]),
+  tags: z.array(z.string().trim().min(1).max(20)).default([]),
+});
+export type CaseCreateRequest = z.infer<typeof CaseCreateRequest>;
+
+export const CaseUpdateRequest = z.object({
+  version: z.number().int().positive(),
+  title: z.string().trim().min(2).max(200).optional(),
+  summary: z.string().trim().max(8000).optional(),
+  major: z.boolean().optional(),
+  inCentre: z.boolean().optional(),
+  complex: z.boolean().optional(),
+  coOfficerIds: z.array(z.number().int().positive()).optional(),
+  tags: z.array(z.string().trim().min(1).max(20)).optional(),
+});
+export type CaseUpdateRequest = z.infer<typeof CaseUpdateRequest>;
+
+// ---- actions (POST /api/cases/{id}/actions/{action}) ----------------------------------------
+
+const reason = z.string().trim().min(1).max(4000);
+const note = z.string().trim().max(4000).nullable().default(null);
+
+/** The body each action takes; `version` (optional) makes the action fail with 409 if stale. */
+export const CASE_ACTION_BODIES = {
+  /** acceptedOn: the acceptance date (default today; a back-entered acceptance names its date). */
+  accept: z.object({ note, acceptedOn: IsoDate.nullable().default(null) }),
+  refuse: z.object({ reason }),
+  file: z.object({ note, filedOn: IsoDate.nullable().default(null) }),
+  refuse_filing: z.object({
+    reason,
+    /** The complainant to be served the 不予立案通知书 (a party of the case). */
+    complainantPartyId: z.number().int().positive().nullable().default(null),
+  }),
+  transfer: z.object({ reason, transferTo: z.string().trim().min(2).max(100) }),
+  mediate: z.object({ reason }),
+  submit: z.object({ proposal: ProposedDecision }),
+  approve: z.object({ checklist: Checklist, reasons: note }),
+  send_back: z.object({ checklist: Checklist, reasons: reason }),
+  disagree: z.object({ checklist: Checklist, reasons: reason }),
+  decide: z.object({ decidedOn: IsoDate.nullable().default(null) }),
+  record_feedback: z.object({
+    feedbackKind: z.enum(FEEDBACK_KINDS),
+    receivedOn: IsoDate,
+    docNo: z.string().trim().max(100).nullable().default(null),
+    content: reason,
+  }),
+  reopen: z.object({ reason }),
+  close: z.object({ note }),
+} as const satisfies Record<(typeof CASE_ACTIONS)[number], z.ZodType>;
+
+/** The route's body: the union of every action's fields (the server validates per action). */
+export const CaseActionRequest = z
+  .object({
+    version: z.number().int().positive().optional(),
+    note: z.string().nullable().optional(),
+    acceptedOn: z.string().nullable().optional(),
+    filedOn: z.string().nullable().optional(),
+    reason: z.string().optional(),
+    reasons: z.string().nullable().optional(),
+    complainantPartyId: z.number().nullable().optional(),
+    transferTo: z.string().optional(),
+    proposal: z.unknown().optional(),
+    checklist: z.unknown().optional(),
+    decidedOn: z.string().nullable().optional(),
+    feedbackKind: z.enum(FEEDBACK_KINDS).optional(),
+    receivedOn: z.string().optional(),
+    docNo: z.string().nullable().optional(),
+    content: z.string().optional(),
+  })
+  .loose();
+export type CaseActionRequest = z.infer<typeof CaseActionRequest>;
+export const CaseActionParams = z.object({ id: Id, action: z.enum(CASE_ACTIONS) });
+
+// ---- period, appraisal, proceedings ---------------------------------------------------------
+
+export const ExtendPeriodRequest = z.object({
+  reason,
+  /** The approving organ's document (审批表 number), if any. */
+  approvalRef: z.string().trim().max(100).nullable().default(null),
+});
+export const AppraisalRequest = z
+  .object({ from: IsoDate, to: IsoDate, note })
+  .refine((a) => a.from <= a.to, { path: ['to'], message: 'invalid' });
+
+export const ProceedingStepRequest = z.object({
+  /** serve: the service date; apply: the application date; reply/conclude: the date of the act. */
+  on: IsoDate,
+  outcome: z.enum(PROCEEDING_OUTCOMES).nullable().default(null),
+  /** Applicant (apply), reply content or the grounds of the outcome. */
+  note,
+});
+export type ProceedingStepRequest = z.infer<typeof ProceedingStepRequest>;
+export const ProceedingStepParams = z.object({ id: Id, pid: Id, step: z.enum(PROCEEDING_STEPS) });
+
+// ---- decisions ------------------------------------------------------------------------------
+
+export const DecisionChangeRequest = z.object({
+  status: z.enum(['changed', 'revoked']),
+  reason,
+});
+
+// ---- review configuration -------------------------------------------------------------------
+
+export const ReviewConfigResponse = z.object({
+  gates: z.record(z.enum(DECISION_KINDS), z.array(z.enum(GATES))),
+  legalGateMinQualification: z.enum(['basic', 'intermediate', 'advanced']),
+  checklist: z.array(z.enum(REVIEW_CHECKLIST)),
+});
+
+// ---- offline handling (线下办理) ------------------------------------------------------------
+
+export const OFFLINE_REASONS = [
+  'system_failure', // 系统故障
+  'network_outage', // 网络中断
+  'classified', // 涉密案件
+  'urgent_on_scene', // 现场紧急处置
+  'other', // 其他
+] as const;
+export type OfflineReason = (typeof OFFLINE_REASONS)[number];
+
+export const OfflineReportCreateRequest = z.object({
+  unitId: z.number().int().positive().nullable().default(null),
+  caseId: z.number().int().positive().nullable().default(null),
+  caseType: z.enum(CASE_TYPES),
+  title: z.string().trim().min(2).max(200),
+  reason: z.enum(OFFLINE_REASONS),
+  reasonDetail: z.string().trim().max(2000).nullable().default(null),
+  reportedOn: IsoDate.nullable().default(null),
+});
+export type OfflineReportCreateRequest = z.infer<typeof OfflineReportCreateRequest>;
+export const OfflineReportResponse = z.object({
+  id: z.number(),
+  unitId: z.number(),
+  unitName: z.string(),
+  caseId: z.number().nullable(),
+  caseType: z.enum(CASE_TYPES),
+  title: z.string(),
+  reason: z.enum(OFFLINE_REASONS),
+  reasonDetail: z.string().nullable(),
+  reportedBy: z.number(),
+  reportedByName: z.string().nullable(),
+  reportedOn: IsoDate,
+});
+export type OfflineReportResponse = z.infer<typeof OfflineReportResponse>;
+export const OfflineReportListQuery = Paging.extend({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  quarter: z.coerce.number().int().min(1).max(4).optional(),
+  unitId: Id.optional(),
+});
+export const OfflineReportListResponse = z.object({
+  items: z.array(OfflineReportResponse),
+  total: z.number(),
+});
+export const OfflineQuarterQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  quarter: z.coerce.number().int().min(1).max(4),
+});
+
+// ---- names for the web app ------------------------------------------------------------------
+
+export const CASE_STATUS_NAMES: Record<(typeof CASE_STATUSES)[number], { zh: string; en: string }> = {
+  acceptance_review: { zh: '受案审查', en: 'Acceptance review' },
+  filing_review: { zh: '立案审查', en: 'Filing review' },
+  investigating: { zh: '调查取证', en: 'Investigating' },
+  in_review: { zh: '审核中', en: 'In review' },
+  approved: { zh: '审核通过', en: 'Approved' },
+  decided: { zh: '已决定', en: 'Decided' },
+  with_procuratorate: { zh: '已移送检察机关', en: 'With the procuratorate' },
+  closed: { zh: '已结案', en: 'Closed' },
+  not_accepted: { zh: '不予受案', en: 'Not accepted' },
+  not_filed: { zh: '不予立案', en: 'Not filed' },
+  transferred: { zh: '已移送', en: 'Transferred' },
+  mediated: { zh: '调解结案', en: 'Mediated' },
+};
+
+export const CASE_ACTION_NAMES: Record<(typeof CASE_ACTIONS)[number], { zh: string; en: string }> = {
+  accept: { zh: '受案', en: 'Accept' },
+  refuse: { zh: '不予受案', en: 'Refuse' },
+  file: { zh: '立案', en: 'File' },
+  refuse_filing: { zh: '不予立案', en: 'Refuse filing' },
+  transfer: { zh: '移送', en: 'Transfer' },
+  mediate: { zh: '调解结案', en: 'Close by mediation' },
+  submit: { zh: '提交审核', en: 'Submit for review' },
+  approve: { zh: '同意', en: 'Approve' },
+  send_back: { zh: '退回补充', en: 'Send back' },
+  disagree: { zh: '不同意', en: 'Disagree' },
+  decide: { zh: '作出决定', en: 'Decide' },
+  record_feedback: { zh: '登记检察反馈', en: 'Record procuratorate feedback' },
+  reopen: { zh: '重新办理', en: 'Reopen' },
+  close: { zh: '结案', en: 'Close case' },
+};
+
+export const GATE_NAMES: Record<(typeof GATES)[number], { zh: string; en: string }> = {
+  officer: { zh: '办案民警', en: 'Case officer' },
+  unit_legal: { zh: '法制员', en: 'Unit legal officer' },
+  unit_head: { zh: '办案部门负责人', en: 'Unit head' },
+  legal: { zh: '法制支队', en: 'Legal detachment' },
+  branch_head: { zh: '分局领导', en: 'Branch head' },
+};
+
+export const CHECKLIST_NAMES: Record<(typeof REVIEW_CHECKLIST)[number], { zh: string; en: string }> = {
+  subject: { zh: '执法主体', en: 'Enforcement body' },
+  jurisdiction: { zh: '管辖', en: 'Jurisdiction' },
+  facts: { zh: '事实认定', en: 'Facts' },
+  evidence: { zh: '证据', en: 'Evidence' },
+  procedure: { zh: '程序', en: 'Procedure' },
+  formalities: { zh: '法律手续', en: 'Legal formalities' },
+  appropriateness: { zh: '处理适当', en: 'Appropriateness' },
+  time_limits: { zh: '时效', en: 'Time limits' },
+};
+
+export const DECISION_KIND_NAMES: Record<DecisionRowKind, { zh: string; en: string }> = {
+  warning: { zh: '警告', en: 'Warning' },
+  fine: { zh: '罚款', en: 'Fine' },
+  confiscation: { zh: '没收', en: 'Confiscation' },
+  detention: { zh: '行政拘留', en: 'Administrative detention' },
+  no_penalty: { zh: '不予处罚', en: 'No penalty' },
+  arrest_request: { zh: '提请批准逮捕', en: 'Request arrest approval' },
+  prosecution_transfer: { zh: '移送审查起诉', en: 'Transfer for prosecution' },
+  case_revoked: { zh: '撤销案件', en: 'Revoke the case' },
+  not_filed: { zh: '不予立案', en: 'Not filed' },
+};
+
+export const FEEDBACK_NAMES: Record<FeedbackKind, { zh: string; en: string }> = {
+  notify_filing: { zh: '通知立案', en: 'Notice to file' },
+  correction_notice: { zh: '纠正违法通知', en: 'Notice to correct' },
+  procuratorial_suggestion: { zh: '检察建议', en: 'Procuratorial suggestion' },
+  no_arrest: { zh: '不批准逮捕', en: 'Arrest not approved' },
+  no_prosecution: { zh: '不起诉', en: 'Not prosecuted' },
+};
+
+export const OFFLINE_REASON_NAMES: Record<OfflineReason, { zh: string; en: string }> = {
+  system_failure: { zh: '系统故障', en: 'System failure' },
+  network_outage: { zh: '网络中断', en: 'Network outage' },
+  classified: { zh: '涉密案件', en: 'Classified case' },
+  urgent_on_scene: { zh: '现场紧急处置', en: 'Urgent on-scene handling' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const PROCEEDING_KIND_NAMES: Record<ProceedingKind, { zh: string; en: string }> = {
+  not_filed_notice: { zh: '不予立案通知书送达', en: 'Serve the not-filed notice' },
+  reconsideration_window: { zh: '复议申请期', en: 'Reconsideration window' },
+  reconsideration: { zh: '复议', en: 'Reconsideration' },
+  review_window: { zh: '复核申请期', en: 'Review window' },
+  review: { zh: '复核', en: 'Review' },
+  procuratorate_feedback: { zh: '检察机关反馈', en: 'Procuratorate feedback' },
+  procuratorate_reconsideration: { zh: '提请复议', en: 'Reconsideration by the procuratorate' },
+  procuratorate_review: { zh: '提请复核', en: 'Review by the higher procuratorate' },
+  period_extension: { zh: '延长办案期限', en: 'Period extension' },
+  appraisal: { zh: '鉴定期间', en: 'Appraisal period' },
+};

@@ -1,0 +1,339 @@
+/**
+ * What each workflow action does besides moving the status and gate: its checks, the fields it
+ * sets on the case, and the rows it writes (reviews, decisions, proceedings) once the case row is
+ * locked by the guarded update in `applyCaseAction`.
+ */
+import {
+  ADMIN_DECISIONS,
+  type CASE_ACTION_BODIES,
+  type CaseAction,
+  CRIMINAL_DECISIONS,
+  chinaToday,
+  type DecisionKind,
+  type Gate,
+  type ProposedDecision,
+} from '@fazhi/common';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Queryable } from '../../db/index.ts';
+import {
+  caseOffences,
+  caseParties,
+  type cases,
+  decisions,
+  discussions,
+  penaltyItems,
+  proceedings,
+  reviews,
+} from '../../db/schema/index.ts';
+import { type Ctx, requireActor } from '../../http/context.ts';
+import { AppError } from '../../http/errors.ts';
+import { clockDue } from '../platform/clocks.ts';
+import { openPublication } from '../publicity/open-publication.ts';
+import { type CaseRow, type LoadedCase, proposalOf, type ReviewSettings } from './case-view.ts';
+import { setIncidentDisposal } from './cases.service.ts';
+import { decisionDocNo, periodDue } from './numbers.ts';
+
+type Bodies = typeof CASE_ACTION_BODIES;
+type Body<A extends CaseAction> = z.infer<Bodies[A]>;
+
+export interface Step {
+  tx: Queryable;
+  ctx: Ctx;
+  lc: LoadedCase;
+  rs: ReviewSettings;
+}
+
+/** What an action changes besides status and gate, and what it writes once the case is locked. */
+export interface Effect {
+  patch?: Partial<typeof cases.$inferInsert>;
+  /** The gate chain this transition follows (submit: the new proposal's). */
+  gates?: readonly Gate[];
+  summary?: Record<string, unknown>;
+  write?: (round: number) => Promise<Record<string, unknown> | undefined>;
+  /** A review row at the case's current gate and round, written in the same statement as the update. */
+  review?: ReviewAct;
+}
+
+export interface ReviewAct {
+  outcome: 'approve' | 'send_back' | 'disagree';
+  checklist: Body<'approve'>['checklist'];
+  reasons: string | null;
+}
+
+function dateNotFuture(field: string, date: string, notBefore?: string | null) {
+  if (date > chinaToday()) throw new AppError('VALIDATION', { [field]: 'case.date.future' });
+  if (notBefore && date < notBefore)
+    throw new AppError('VALIDATION', { [field]: 'case.date.beforeReceived' });
+}
+
+/** An instant for a back-entered date: now when it is today, else midnight China time. */
+const instantOf = (date: string) => (date === chinaToday() ? new Date() : new Date(`${date}T00:00:00+08:00`));
+
+async function assertParty(tx: Queryable, caseId: number, partyId: number | null, field: string) {
+  if (!partyId) return;
+  const [p] = await tx
+    .select({ id: caseParties.id })
+    .from(caseParties)
+    .where(and(eq(caseParties.id, partyId), eq(caseParties.caseId, caseId)));
+  if (!p) throw new AppError('VALIDATION', { [field]: 'case.party.notInCase' });
+}
+
+/** A case leaving the workflow: its clock stops. */
+const closed = (): Effect['patch'] => ({
+  clockRule: null,
+  clockStart: null,
+  clockDue: null,
+  closedAt: new Date(),
+});
+
+async function checkProposal(s: Step, p: ProposedDecision) {
+  const c = s.lc.c;
+  const allowedKinds: readonly DecisionKind[] = c.caseType === 'admin' ? ADMIN_DECISIONS : CRIMINAL_DECISIONS;
+  if (!allowedKinds.includes(p.kind))
+    throw new AppError('VALIDATION', { 'proposal.kind': 'case.decision.kind' });
+  const linked = await s.tx
+    .select({ code: caseOffences.penaltyItemCode, penalties: penaltyItems.penalties })
+    .from(caseOffences)
+    .innerJoin(
+      penaltyItems,
+      and(eq(penaltyItems.orgId, caseOffences.orgId), eq(penaltyItems.code, caseOffences.penaltyItemCode)),
+    )
+    .where(and(eq(caseOffences.caseId, c.id), inArray(caseOffences.penaltyItemCode, p.penaltyItemCodes)));
+  if (linked.length !== new Set(p.penaltyItemCodes).size)
+    throw new AppError('VALIDATION', { 'proposal.penaltyItemCodes': 'case.offence.notLinked' });
+  // 不予处罚 and 撤销案件 need no penalty in the item; any other kind must be one the law allows.
+  if (
+    p.kind !== 'no_penalty' &&
+    p.kind !== 'case_revoked' &&
+    !linked.some((l) => l.penalties.includes(p.kind))
+  )
+    throw new AppError('VALIDATION', { 'proposal.kind': 'case.decision.kind' });
+  if (c.caseType === 'admin' && !p.partyId)
+    throw new AppError('VALIDATION', { 'proposal.partyId': 'required' });
+  await assertParty(s.tx, c.id, p.partyId, 'proposal.partyId');
+  if (c.major) {
+    const [d] = await s.tx
+      .select({ id: discussions.id })
+      .from(discussions)
+      .where(eq(discussions.caseId, c.id));
+    if (!d) throw new AppError('CONFLICT', { action: 'case.discussion.required' });
+  }
+}
+
+async function latestProposal(tx: Queryable, c: CaseRow): Promise<ProposedDecision> {
+  const [row] = await tx
+    .select({ checklist: reviews.checklist })
+    .from(reviews)
+    .where(and(eq(reviews.caseId, c.id), eq(reviews.round, c.reviewRound), eq(reviews.outcome, 'submit')));
+  const p = proposalOf(row?.checklist);
+  if (!p) throw new AppError('CONFLICT', { action: 'case.action.status' });
+  return p;
+}
+
+/** A gate act: the review row it writes (with the guarded update, see applyCaseAction). */
+function gateAct(s: Step, outcome: ReviewAct['outcome'], b: Body<'approve'>, reasons: string | null): Effect {
+  const c = s.lc.c;
+  return {
+    summary: { reasons: reasons ?? undefined, gate: c.currentGate, round: c.reviewRound },
+    review: { outcome, checklist: b.checklist, reasons: b.reasons ?? null },
+  };
+}
+
+export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Effect> } = {
+  async accept(s, b) {
+    const on = b.acceptedOn ?? chinaToday();
+    dateNotFuture('acceptedOn', on, s.lc.c.clockStart);
+    // The administrative case period runs from acceptance (程序规定 art.165).
+    const due = await periodDue(s.tx, on, 0);
+    return {
+      patch: { acceptedAt: instantOf(on), clockRule: 'admin_case_period', clockStart: on, clockDue: due },
+      summary: { note: b.note, acceptedOn: on, clock: { rule: 'admin_case_period', due } },
+    };
+  },
+  async refuse(s, b) {
+    await setIncidentDisposal(s.tx, s.ctx, s.lc.c.incidentId, 'no_action', b.reason);
+    return { patch: closed(), summary: { reason: b.reason } };
+  },
+  async file(s, b) {
+    const on = b.filedOn ?? chinaToday();
+    dateNotFuture('filedOn', on, s.lc.c.clockStart);
+    return {
+      patch: { acceptedAt: instantOf(on), clockRule: null, clockStart: null, clockDue: null },
+      summary: { note: b.note, filedOn: on },
+    };
+  },
+  async refuse_filing(s, b) {
+    const c = s.lc.c;
+    await assertParty(s.tx, c.id, b.complainantPartyId, 'complainantPartyId');
+    await setIncidentDisposal(s.tx, s.ctx, c.incidentId, 'no_action', b.reason);
+    return {
+      patch: closed(),
+      summary: { reason: b.reason },
+      write: async () => {
+        // The 不予立案通知书 is a numbered decision; serving it runs on its own 3-day clock.
+        const today = chinaToday();
+        const docNo = await decisionDocNo(s.tx, c.orgId, 'not_filed', Number(today.slice(0, 4)));
+        const [d] = await s.tx
+          .insert(decisions)
+          .values({
+            orgId: c.orgId,
+            caseId: c.id,
+            kind: 'not_filed',
+            docNo,
+            partyId: b.complainantPartyId,
+            facts: c.summary,
+            reasoning: b.reason,
+            decidedAt: new Date(),
+            decidedBy: requireActor(s.ctx).officerId,
+          })
+          .returning({ id: decisions.id });
+        const dueOn = await clockDue(s.tx, 'not_filed_notice_service', today);
+        const [p] = await s.tx
+          .insert(proceedings)
+          .values({
+            orgId: c.orgId,
+            caseId: c.id,
+            kind: 'not_filed_notice',
+            startedOn: today,
+            clockRule: 'not_filed_notice_service',
+            dueOn,
+            detail: { decisionId: d!.id, docNo, complainantPartyId: b.complainantPartyId },
+            createdBy: requireActor(s.ctx).officerId,
+          })
+          .returning({ id: proceedings.id });
+        return { decisionId: d!.id, docNo, proceedingId: p!.id, serviceDue: dueOn };
+      },
+    };
+  },
+  async transfer(s, b) {
+    await setIncidentDisposal(s.tx, s.ctx, s.lc.c.incidentId, 'transferred', `${b.transferTo}：${b.reason}`);
+    return { patch: closed(), summary: { reason: b.reason, transferTo: b.transferTo } };
+  },
+  async mediate(s, b) {
+    await setIncidentDisposal(s.tx, s.ctx, s.lc.c.incidentId, 'mediated', b.reason);
+    return { patch: closed(), summary: { reason: b.reason } };
+  },
+  async submit(s, b) {
+    await checkProposal(s, b.proposal);
+    const c = s.lc.c;
+    const gates = s.rs.chains[b.proposal.kind];
+    return {
+      gates,
+      patch: { proposedDecision: b.proposal.kind },
+      summary: { kind: b.proposal.kind, gates },
+      write: async (round) => {
+        await s.tx.insert(reviews).values({
+          orgId: c.orgId,
+          caseId: c.id,
+          round,
+          gate: 'officer',
+          reviewerId: requireActor(s.ctx).officerId,
+          outcome: 'submit',
+          checklist: { proposal: b.proposal },
+        });
+        return { round };
+      },
+    };
+  },
+  async approve(s, b) {
+    return gateAct(s, 'approve', b, b.reasons ?? null);
+  },
+  async send_back(s, b) {
+    return gateAct(s, 'send_back', b, b.reasons);
+  },
+  async disagree(s, b) {
+    return gateAct(s, 'disagree', b, b.reasons);
+  },
+  async decide(s, b) {
+    const c = s.lc.c;
+    const on = b.decidedOn ?? chinaToday();
+    dateNotFuture('decidedOn', on, c.clockStart);
+    const p = await latestProposal(s.tx, c);
+    return {
+      patch: { clockRule: null, clockStart: null, clockDue: null },
+      summary: { kind: p.kind, decidedOn: on },
+      write: async () => {
+        const docNo = await decisionDocNo(s.tx, c.orgId, p.kind, Number(on.slice(0, 4)));
+        const [d] = await s.tx
+          .insert(decisions)
+          .values({
+            orgId: c.orgId,
+            caseId: c.id,
+            kind: p.kind,
+            docNo,
+            fineAmount: p.fineAmount === null ? null : String(p.fineAmount),
+            detentionDays: p.detentionDays,
+            confiscation: p.confiscation,
+            penaltyItemCodes: p.penaltyItemCodes,
+            partyId: p.partyId,
+            facts: p.facts,
+            reasoning: p.reasoning,
+            decidedAt: instantOf(on),
+            decidedBy: requireActor(s.ctx).officerId,
+          })
+          .returning({ id: decisions.id });
+        // 两统一: a criminal decision goes to the procuratorate, never to the publicity portal.
+        const publicationId =
+          c.caseType === 'admin'
+            ? await openPublication(s.tx, s.ctx, {
+                decisionId: d!.id,
+                caseId: c.id,
+                unitId: c.unitId,
+                kind: p.kind,
+                decidedOn: on,
+              })
+            : null;
+        return { decisionId: d!.id, docNo, publicationId };
+      },
+    };
+  },
+  async record_feedback(s, b) {
+    const c = s.lc.c;
+    dateNotFuture('receivedOn', b.receivedOn);
+    return {
+      summary: { feedbackKind: b.feedbackKind, note: b.content },
+      write: async () => {
+        const dueOn = await clockDue(s.tx, 'procuratorate_reply', b.receivedOn);
+        const [p] = await s.tx
+          .insert(proceedings)
+          .values({
+            orgId: c.orgId,
+            caseId: c.id,
+            kind: 'procuratorate_feedback',
+            startedOn: b.receivedOn,
+            clockRule: 'procuratorate_reply',
+            dueOn,
+            detail: { feedbackKind: b.feedbackKind, docNo: b.docNo, content: b.content },
+            createdBy: requireActor(s.ctx).officerId,
+          })
+          .returning({ id: proceedings.id });
+        return { proceedingId: p!.id, replyDue: dueOn };
+      },
+    };
+  },
+  async reopen(s, b) {
+    const c = s.lc.c;
+    if (c.status === 'not_filed') {
+      // Only a 复议/复核 that overturned the refusal reopens a not-filed case.
+      const [p] = await s.tx
+        .select({ id: proceedings.id })
+        .from(proceedings)
+        .where(
+          and(
+            eq(proceedings.caseId, c.id),
+            inArray(proceedings.kind, ['reconsideration', 'review']),
+            eq(proceedings.outcome, 'overturned'),
+          ),
+        );
+      if (!p) throw new AppError('CONFLICT', { action: 'case.reopen.notOverturned' });
+    }
+    return {
+      patch: { closedAt: null, clockRule: null, clockStart: null, clockDue: null },
+      summary: { reason: b.reason },
+    };
+  },
+  async close(_s, b) {
+    return { patch: closed(), summary: { note: b.note } };
+  },
+};

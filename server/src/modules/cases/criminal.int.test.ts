@@ -1,0 +1,260 @@
+import { chinaToday } from '@fazhi/common';
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publications } from '../../db/schema/index.ts';
+import { read, type TestApp, type TestClient, testApp } from '../../test-support/test-app.ts';
+import { clockDue } from '../platform/clocks.ts';
+import { act, checklist, createCase, newIncident, signInAll } from './case-fixtures.ts';
+
+let t: TestApp;
+let officer: TestClient;
+let unitlegal: TestClient;
+let unithead: TestClient;
+let legal: TestClient;
+let head: TestClient;
+const today = chinaToday();
+const due = (rule: string, start: string) => clockDue(t.database.db, rule, start);
+
+beforeAll(async () => {
+  t = await testApp();
+  [officer, unitlegal, unithead, legal, head] = await signInAll(t, [
+    'officer',
+    'unitlegal',
+    'unithead',
+    'legal',
+    'head',
+  ] as const);
+}, 120_000);
+afterAll(() => t.close());
+
+async function refusedFiling() {
+  const incidentId = await newIncident(t);
+  const c = await createCase(officer, { caseType: 'criminal', title: '王某被骗案', incidentId });
+  const withParty = await read(
+    await officer.post(`/api/cases/${c.id}/parties`, { kind: 'person', role: 'complainant', name: '王小明' }),
+  );
+  const partyId = withParty.parties[0].id;
+  const r = await act(officer, c.id, 'refuse_filing', {
+    reason: '没有犯罪事实',
+    complainantPartyId: partyId,
+  });
+  expect(r.status).toBe(200);
+  return r.body;
+}
+
+const step = async (
+  who: TestClient,
+  caseId: number,
+  pid: number,
+  s: string,
+  body: Record<string, unknown>,
+) => {
+  const res = await who.post(`/api/cases/${caseId}/proceedings/${pid}/${s}`, body);
+  return { status: res.status, body: await read(res) };
+};
+const open = (c: { proceedings: { kind: string; status: string }[] }, kind: string) =>
+  c.proceedings.find((p) => p.kind === kind && p.status === 'open') as
+    | { id: number; clock: { rule: string; due: string | null }; availableSteps: string[] }
+    | undefined;
+
+describe('不予立案 with its notice, 复议 and 复核 on their clocks', () => {
+  it('serves the notice, opens 复议 then 复核, and an overturning review lets the legal detachment reopen', async () => {
+    const c = await refusedFiling();
+    expect(c.status).toBe('not_filed');
+    const notice = c.decisions[0];
+    expect(notice.kind).toBe('not_filed');
+    expect(notice.docNo).toMatch(new RegExp(`^渝州公（刑）不立字〔${today.slice(0, 4)}〕第\\d{5}号$`));
+    const serve = open(c, 'not_filed_notice')!;
+    expect(serve.clock).toMatchObject({
+      rule: 'not_filed_notice_service',
+      due: await due('not_filed_notice_service', today),
+    });
+    expect(serve.availableSteps).toEqual(['serve']);
+
+    const doc = await officer.get(`/api/decisions/${notice.id}/document`);
+    const xml = await (await JSZip.loadAsync(await doc.arrayBuffer()))
+      .file('word/document.xml')!
+      .async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('不予立案通知书');
+    expect(text).toContain(notice.docNo);
+    expect(text).toContain('王小明：');
+    expect(text).toContain('七日内');
+
+    const served = await step(officer, c.id, serve.id, 'serve', { on: today });
+    expect(served.status).toBe(200);
+    const window = open(served.body, 'reconsideration_window')!;
+    expect(window.clock).toMatchObject({
+      rule: 'reconsideration_apply',
+      due: await due('reconsideration_apply', today),
+    });
+    // Lapse cannot be declared before the window closes; the officer cannot declare it at all.
+    expect((await step(officer, c.id, window.id, 'conclude', { on: today })).status).toBe(403);
+    expect((await step(legal, c.id, window.id, 'conclude', { on: today })).status).toBe(409);
+
+    const applied = await step(officer, c.id, window.id, 'apply', {
+      on: today,
+      note: '控告人王小明申请复议',
+    });
+    const recon = open(applied.body, 'reconsideration')!;
+    expect(recon.clock).toMatchObject({
+      rule: 'reconsideration_decide',
+      due: await due('reconsideration_decide', today),
+    });
+    expect(recon.availableSteps).toEqual([]);
+    // Not yet overturned: no reopening.
+    const early = await act(legal, c.id, 'reopen', { reason: '重新审查' });
+    expect(early.status).toBe(409);
+    expect(early.body.error.fields.action).toBeTruthy();
+
+    const upheld = await step(legal, c.id, recon.id, 'conclude', {
+      on: today,
+      outcome: 'upheld',
+      note: '维持原决定',
+    });
+    const reviewWindow = open(upheld.body, 'review_window')!;
+    expect(reviewWindow.clock).toMatchObject({ rule: 'review_apply', due: await due('review_apply', today) });
+    const reviewApplied = await step(officer, c.id, reviewWindow.id, 'apply', {
+      on: today,
+      note: '申请复核',
+    });
+    const review = open(reviewApplied.body, 'review')!;
+    expect(review.clock).toMatchObject({ rule: 'review_decide', due: await due('review_decide', today) });
+    const overturned = await step(legal, c.id, review.id, 'conclude', { on: today, outcome: 'overturned' });
+    expect(overturned.body.proceedings.every((p: { status: string }) => p.status === 'done')).toBe(true);
+
+    expect((await act(officer, c.id, 'reopen', { reason: '重新办理' })).status).toBe(403);
+    const reopened = await act(legal, c.id, 'reopen', { reason: '复核决定撤销不予立案决定' });
+    expect(reopened.body.status).toBe('investigating');
+    // A finished proceeding takes no more steps.
+    expect((await step(legal, c.id, review.id, 'conclude', { on: today, outcome: 'upheld' })).status).toBe(
+      409,
+    );
+  });
+});
+
+describe('两统一: the legal detachment decides and outputs criminal cases', () => {
+  it('runs every gate, lets only the legal detachment decide, and records the procuratorate feedback', async () => {
+    const c = await createCase(officer, {
+      caseType: 'criminal',
+      title: '张某盗窃案',
+      receivedAt: '2021-05-10T09:00:00+08:00',
+    });
+    await act(officer, c.id, 'file', { filedOn: '2021-05-11' });
+    await officer.put(`/api/cases/${c.id}/offences`, { codes: ['XF-264'] });
+    const sub = await act(officer, c.id, 'submit', {
+      proposal: {
+        kind: 'arrest_request',
+        penaltyItemCodes: ['XF-264'],
+        facts: '张某多次入室盗窃，数额较大。',
+      },
+    });
+    expect(sub.body.gates).toEqual(['officer', 'unit_legal', 'unit_head', 'legal', 'branch_head']);
+    for (const who of [unitlegal, unithead, legal, head])
+      await act(who, c.id, 'approve', { checklist: checklist() });
+    const approved = await read(await officer.get(`/api/cases/${c.id}`));
+    expect(approved.status).toBe('approved');
+    expect(approved.availableActions).toEqual([]);
+    expect((await act(officer, c.id, 'decide', {})).status).toBe(403);
+    const legalTasks = await read(await legal.get('/api/tasks'));
+    expect(legalTasks.items.some((x: { id: string }) => x.id === `case.output.${c.id}`)).toBe(true);
+
+    const decided = await act(legal, c.id, 'decide', { decidedOn: '2021-06-01' });
+    expect(decided.body.status).toBe('with_procuratorate');
+    const d = decided.body.decisions[0];
+    expect(d.docNo).toMatch(/^渝州公（刑）提捕字〔2021〕第\d{5}号$/);
+    expect(
+      await t.database.db.select().from(publications).where(eq(publications.decisionId, d.id)),
+    ).toHaveLength(0);
+
+    const fb = await act(legal, c.id, 'record_feedback', {
+      feedbackKind: 'no_arrest',
+      receivedOn: '2021-06-08',
+      docNo: '渝州检不捕〔2021〕5号',
+      content: '证据不足，不批准逮捕',
+    });
+    expect(fb.status).toBe(200);
+    expect(fb.body.status).toBe('with_procuratorate');
+    const feedback = open(fb.body, 'procuratorate_feedback')!;
+    expect(feedback.clock).toMatchObject({
+      rule: 'procuratorate_reply',
+      due: await due('procuratorate_reply', '2021-06-08'),
+    });
+    expect(feedback.availableSteps).toEqual(['reply', 'apply']);
+    const recon = await step(legal, c.id, feedback.id, 'apply', { on: '2021-06-10', note: '要求复议' });
+    const pr = open(recon.body, 'procuratorate_reconsideration')!;
+    expect(pr).toBeTruthy();
+
+    const note = await act(legal, c.id, 'record_feedback', {
+      feedbackKind: 'procuratorial_suggestion',
+      receivedOn: '2021-06-09',
+      content: '建议规范取证',
+    });
+    const sug = note.body.proceedings.find(
+      (p: { kind: string; detail: { feedbackKind?: string } }) =>
+        p.detail.feedbackKind === 'procuratorial_suggestion',
+    );
+    expect(sug.availableSteps).toEqual(['reply']);
+    const replied = await step(legal, c.id, sug.id, 'reply', { on: '2021-06-20', note: '已整改' });
+    expect(replied.status).toBe(200);
+    expect(
+      (
+        await act(officer, c.id, 'record_feedback', {
+          feedbackKind: 'no_prosecution',
+          receivedOn: '2021-06-09',
+          content: 'x',
+        })
+      ).status,
+    ).toBe(403);
+    const closed = await act(legal, c.id, 'close', {});
+    expect(closed.body.status).toBe('closed');
+  });
+});
+
+describe('线下办理 and 待办', () => {
+  it('records offline reports and writes the quarterly statistics table', async () => {
+    for (const [caseType, reason, on] of [
+      ['admin', 'system_failure', '2021-07-05'],
+      ['admin', 'network_outage', '2021-08-15'],
+      ['criminal', 'classified', '2021-09-30'],
+      ['admin', 'other', '2021-10-01'],
+    ] as const) {
+      const r = await officer.post('/api/cases/offline-reports', {
+        caseType,
+        title: '线下办理案件',
+        reason,
+        reasonDetail: reason === 'other' ? '停电' : null,
+        reportedOn: on,
+      });
+      expect(r.status).toBe(200);
+    }
+    const list = await read(await officer.get('/api/cases/offline-reports?year=2021&quarter=3'));
+    expect(list.total).toBe(3);
+    expect(list.items[0]).toMatchObject({ unitName: '城关派出所', reportedByName: '李建军' });
+    const bad = await officer.post('/api/cases/offline-reports', {
+      caseType: 'admin',
+      title: 'x',
+      reason: 'bored',
+    });
+    expect(bad.status).toBe(400);
+    const res = await officer.get('/api/cases/offline-reports/quarterly?year=2021&quarter=3');
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.name).toBe('线下办理案件情况统计表');
+    const rows = sheet.getSheetValues().slice(2) as unknown[][];
+    const unitRow = rows.find((r) => r?.[1] === '城关派出所')!;
+    expect(unitRow.slice(2, 5)).toEqual([2, 1, 3]);
+    expect((await officer.get('/api/cases/offline-reports/quarterly?year=2021&quarter=5')).status).toBe(400);
+  });
+
+  it('lists my overdue cases in 待办', async () => {
+    const c = await createCase(officer, { receivedAt: '2021-09-27T10:00:00+08:00' });
+    const tasks = await read(await officer.get('/api/tasks'));
+    const mine = tasks.items.find((x: { id: string }) => x.id === `case.clock.${c.id}`);
+    expect(mine).toMatchObject({ severity: 'overdue', link: `/cases/${c.id}`, due: '2021-09-28' });
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The pure state machine of a case: where an action takes it, including the review gate it
+ * waits at. The service applies exactly this; the property tests drive it with random actions.
+ */
+import {
+  type CaseAction,
+  type CaseStatus,
+  type CaseType,
+  DECISION_KINDS,
+  DEFAULT_GATES,
+  type DecisionKind,
+  GATES,
+  type Gate,
+  nextGate,
+  transition,
+} from '@fazhi/common';
+
+export interface CaseState {
+  caseType: CaseType;
+  status: CaseStatus;
+  currentGate: Gate | null;
+  reviewRound: number;
+}
+
+/**
+ * The state after `action`, or null when the workflow table does not allow it. `gates` is the
+ * chain of the proposal under review (for submit: the proposal being submitted).
+ */
+export function nextState(s: CaseState, action: CaseAction, gates: readonly Gate[]): CaseState | null {
+  const t = transition(s.caseType, s.status, action);
+  if (!t) return null;
+  const to: CaseStatus = t.to === 'same' ? s.status : t.to;
+  switch (action) {
+    case 'submit': {
+      // Round N opens with the officer's own gate (the submission), then waits at the next one.
+      const first = nextGate(gates, 'officer');
+      return first
+        ? { ...s, status: to, currentGate: first, reviewRound: s.reviewRound + 1 }
+        : { ...s, status: 'approved', currentGate: null, reviewRound: s.reviewRound + 1 };
+    }
+    case 'approve': {
+      if (!s.currentGate) return null;
+      const next = nextGate(gates, s.currentGate);
+      return next ? { ...s, currentGate: next } : { ...s, status: 'approved', currentGate: null };
+    }
+    default:
+      return { ...s, status: to, currentGate: null };
+  }
+}
+
+/** The branch's gate chains: DEFAULT_GATES overridden per kind by the `review_gates` setting. */
+export function gateChains(setting: unknown): Record<DecisionKind, Gate[]> {
+  const out = Object.fromEntries(DECISION_KINDS.map((k) => [k, [...DEFAULT_GATES[k]]])) as Record<
+    DecisionKind,
+    Gate[]
+  >;
+  if (!setting || typeof setting !== 'object') return out;
+  for (const [kind, chain] of Object.entries(setting as Record<string, unknown>)) {
+    if (!(DECISION_KINDS as readonly string[]).includes(kind) || !Array.isArray(chain)) continue;
+    const gates = chain.filter((g): g is Gate => (GATES as readonly string[]).includes(g as string));
+    // A chain always starts at the officer and keeps the canonical order of the gates.
+    const ordered = GATES.filter((g) => g === 'officer' || gates.includes(g));
+    if (ordered.length >= 2) out[kind as DecisionKind] = ordered;
+  }
+  return out;
+}
+
+export const QUALIFICATION_RANK = { basic: 0, intermediate: 1, advanced: 2 } as const;
+export type Qualification = keyof typeof QUALIFICATION_RANK;
+
+export function qualifies(level: string | null, min: Qualification): boolean {
+  if (!level || !(level in QUALIFICATION_RANK)) return false;
+  return QUALIFICATION_RANK[level as Qualification] >= QUALIFICATION_RANK[min];
+}
+
+export type StepName = 'serve' | 'apply' | 'reply' | 'conclude';
+
+/**
+ * The steps an open proceeding allows: serving the not-filed notice and registering an
+ * application are clerical (the handling unit or the legal detachment); deciding a 复议/复核,
+ * declaring a window lapsed and replying to the procuratorate belong to the legal detachment.
+ */
+export function proceedingSteps(
+  p: { kind: string; status: string; detail: unknown },
+  who: { canWrite: boolean; isLegal: boolean },
+): StepName[] {
+  if (p.status !== 'open') return [];
+  const out: StepName[] = [];
+  const clerk = who.canWrite || who.isLegal;
+  switch (p.kind) {
+    case 'not_filed_notice':
+      if (clerk) out.push('serve');
+      break;
+    case 'reconsideration_window':
+    case 'review_window':
+      if (clerk) out.push('apply');
+      if (who.isLegal) out.push('conclude');
+      break;
+    case 'reconsideration':
+    case 'review':
+    case 'procuratorate_reconsideration':
+    case 'procuratorate_review':
+      if (who.isLegal) out.push('conclude');
+      break;
+    case 'procuratorate_feedback': {
+      if (!who.isLegal) break;
+      out.push('reply');
+      const kind = (p.detail as { feedbackKind?: string } | null)?.feedbackKind;
+      if (kind === 'no_arrest' || kind === 'no_prosecution') out.push('apply');
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,245 @@
+import {
+  ADMIN_DECISIONS,
+  type CaseResponse,
+  CRIMINAL_DECISIONS,
+  DEFAULT_GATES,
+  type DecisionKind,
+  type Gate,
+  ProposedDecision,
+} from '@fazhi/common';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Col,
+  Form,
+  type FormInstance,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Steps,
+  Typography,
+} from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../app/api.ts';
+import { FormDialog } from '../../../app/ui/form-dialog.tsx';
+import { required, zodRule } from '../../../app/ui/rules.ts';
+import { CASES_KEY, postAction, useConflictHandler } from '../api.ts';
+import { actionName, decisionName, gateName } from '../names.ts';
+
+const shape = ProposedDecision.shape;
+type Values = { proposal: ProposedDecision };
+/** Kinds that need no penalty in the offence's item (the server checks the same). */
+const ANY_ITEM: readonly DecisionKind[] = ['no_penalty', 'case_revoked'];
+
+/** Only the amount the kind takes travels: a fine switched to a warning drops its amount. */
+const clean = (p: ProposedDecision): ProposedDecision => ({
+  ...p,
+  fineAmount: p.kind === 'fine' ? p.fineAmount : null,
+  detentionDays: p.kind === 'detention' ? p.detentionDays : null,
+  confiscation: p.kind === 'confiscation' ? p.confiscation : null,
+  partyId: p.partyId ?? null,
+  reasoning: p.reasoning ?? '',
+});
+
+function useGateChains() {
+  return useQuery({
+    queryKey: ['cases', 'review-config'],
+    queryFn: () => api.get<{ gates: Record<DecisionKind, Gate[]> }>('/api/cases/review-config'),
+    staleTime: 10 * 60_000,
+  });
+}
+
+/** The gates a proposal will pass, as the branch configured them. */
+function GatePreview({ kind }: { kind: DecisionKind | undefined }) {
+  const { t } = useTranslation();
+  const chains = useGateChains();
+  if (!kind) return null;
+  const gates = chains.data?.gates[kind] ?? DEFAULT_GATES[kind];
+  return (
+    <div style={{ marginBottom: 16 }}>
+      <Typography.Text type="secondary">{t('cases.submit.route')}</Typography.Text>
+      <Steps
+        size="small"
+        current={0}
+        style={{ marginTop: 8 }}
+        items={gates.map((g) => ({ title: gateName(g) }))}
+      />
+    </div>
+  );
+}
+
+/** The proposal's fields; the penalty's own fields appear with its kind. */
+function ProposalFields({ form, c }: { form: FormInstance<Values>; c: CaseResponse }) {
+  const { t } = useTranslation();
+  const kinds = c.caseType === 'admin' ? ADMIN_DECISIONS : CRIMINAL_DECISIONS;
+  const needsParty = c.caseType === 'admin';
+  const kind = Form.useWatch(['proposal', 'kind'], form) as DecisionKind | undefined;
+  const codes = (Form.useWatch(['proposal', 'penaltyItemCodes'], form) as string[] | undefined) ?? [];
+  const allowed = new Set(c.offences.filter((o) => codes.includes(o.code)).flatMap((o) => o.penalties));
+  return (
+    <Row gutter={16}>
+      <Col span={24}>
+        <Form.Item
+          name={['proposal', 'penaltyItemCodes']}
+          label={t('cases.proposal.offences')}
+          rules={[required(), zodRule(shape.penaltyItemCodes)]}
+          extra={t('cases.submit.offencesHint')}
+        >
+          <Select
+            mode="multiple"
+            options={c.offences.map((o) => ({
+              value: o.code,
+              label: `${o.name}（${o.law}${o.article}）`,
+            }))}
+          />
+        </Form.Item>
+      </Col>
+      <Col span={12}>
+        <Form.Item name={['proposal', 'kind']} label={t('cases.proposal.kind')} rules={[required()]}>
+          <Select
+            options={kinds.map((k) => ({
+              value: k,
+              label: decisionName(k),
+              // the law must allow the penalty for at least one chosen offence
+              disabled: codes.length > 0 && !ANY_ITEM.includes(k) && !allowed.has(k),
+            }))}
+          />
+        </Form.Item>
+      </Col>
+      <Col span={12}>
+        {kind === 'fine' && (
+          <Form.Item
+            name={['proposal', 'fineAmount']}
+            label={t('cases.proposal.fineAmount')}
+            rules={[required(), zodRule(shape.fineAmount)]}
+          >
+            <InputNumber
+              min={0.01}
+              step={100}
+              precision={2}
+              style={{ width: '100%' }}
+              suffix={t('cases.yuan')}
+            />
+          </Form.Item>
+        )}
+        {kind === 'detention' && (
+          <Form.Item
+            name={['proposal', 'detentionDays']}
+            label={t('cases.proposal.detentionDays')}
+            rules={[required(), zodRule(shape.detentionDays)]}
+          >
+            <InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} suffix={t('cases.days')} />
+          </Form.Item>
+        )}
+      </Col>
+      {kind === 'confiscation' && (
+        <Col span={24}>
+          <Form.Item
+            name={['proposal', 'confiscation']}
+            label={t('cases.proposal.confiscation')}
+            rules={[required(), zodRule(shape.confiscation)]}
+          >
+            <Input maxLength={500} placeholder={t('cases.proposal.confiscationHint')} />
+          </Form.Item>
+        </Col>
+      )}
+      <Col span={24}>
+        <GatePreview kind={kind} />
+      </Col>
+      <Col span={24}>
+        <Form.Item
+          name={['proposal', 'partyId']}
+          label={t('cases.proposal.party')}
+          rules={needsParty ? [required()] : []}
+        >
+          <Select
+            allowClear
+            options={c.parties.map((p) => ({
+              value: p.id,
+              label: `${p.name}（${t(`cases.party.role.${p.role}`)}）`,
+            }))}
+          />
+        </Form.Item>
+      </Col>
+      <Col span={24}>
+        <Form.Item
+          name={['proposal', 'facts']}
+          label={t('cases.proposal.facts')}
+          rules={[required(), zodRule(shape.facts)]}
+        >
+          <Input.TextArea rows={5} maxLength={8000} showCount />
+        </Form.Item>
+      </Col>
+      <Col span={24}>
+        <Form.Item
+          name={['proposal', 'reasoning']}
+          label={t('cases.proposal.reasoning')}
+          rules={[zodRule(shape.reasoning)]}
+        >
+          <Input.TextArea rows={3} maxLength={8000} />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
+/** 提交审核: the officer's proposed decision, which decides the gates it passes. */
+export function SubmitDialog({ c, open, onClose }: { c: CaseResponse; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const conflict = useConflictHandler(onClose);
+  const needsParty = c.caseType === 'admin';
+  const needsDiscussion = c.major && c.discussions.length === 0;
+  // a resubmission after a send-back starts from the last proposal
+  const initial: Partial<Values> = {
+    proposal: c.proposal ?? ({ penaltyItemCodes: c.offences.map((o) => o.code) } as ProposedDecision),
+  };
+  return (
+    <FormDialog<Values, CaseResponse>
+      open={open}
+      onClose={onClose}
+      width={720}
+      title={`${actionName('submit')} · ${c.caseNo}`}
+      okText={actionName('submit')}
+      initialValues={initial}
+      submit={(v) => postAction(c, 'submit', { proposal: clean(v.proposal) })}
+      success={t('cases.actionDone', { action: actionName('submit') })}
+      invalidate={[CASES_KEY]}
+      onError={conflict}
+      header={
+        <>
+          {c.offences.length === 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('cases.submit.noOffences')}
+            />
+          )}
+          {needsParty && c.parties.length === 0 && (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('cases.submit.noParties')} />
+          )}
+          {needsDiscussion && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('cases.submit.needsDiscussion')}
+            />
+          )}
+          {c.returnedReasons && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('cases.returned.title')}
+              description={<span style={{ whiteSpace: 'pre-wrap' }}>{c.returnedReasons}</span>}
+            />
+          )}
+        </>
+      }
+    >
+      {(form) => <ProposalFields form={form} c={c} />}
+    </FormDialog>
+  );
+}
