@@ -6,6 +6,7 @@ export const enUS: typeof zhCN = {
   ...enOrg,
   legalRules: legalRulesEn,
   login: {
+    publicPortal: 'Enforcement publicity (public)',
     title: 'Sign in',
     username: 'Username',
     password: 'Password',

@@ -6,6 +6,7 @@ export const zhCN = {
   ...zhOrg,
   legalRules: legalRulesZh,
   login: {
+    publicPortal: '执法公示（公众查询）',
     title: '用户登录',
     username: '用户名',
     password: '密码',

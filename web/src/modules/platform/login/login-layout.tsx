@@ -1,6 +1,7 @@
 import { Card } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Brand } from '../../../app/shell/brand.tsx';
 import { LanguageSwitch } from '../../../app/shell/language-switch.tsx';
 
@@ -30,6 +31,11 @@ export function LoginLayout({
       <div className="fz-login-foot">
         <div>{t('login.notice')}</div>
         <div>{t('login.support')}</div>
+        <div>
+          <Link to="/public/publicity" className="fz-login-public">
+            {t('login.publicPortal')}
+          </Link>
+        </div>
       </div>
     </div>
   );

@@ -1,0 +1,79 @@
+import { chinaToday, type DecisionKind, publicityRule } from '@fazhi/common';
+import { eq } from 'drizzle-orm';
+import { audit } from '../../audit/record.ts';
+import type { Queryable } from '../../db/index.ts';
+import { publications } from '../../db/schema/index.ts';
+import type { Ctx } from '../../http/context.ts';
+import { clockDue } from '../platform/clocks.ts';
+
+/**
+ * Called by the cases module inside the transaction that issues a decision: a penalty or
+ * licence decision is due for publicity in 7 working days, another enforcement decision in 20.
+ * Criminal decisions are not published. Returns the publication id, or null.
+ */
+export async function openPublication(
+  tx: Queryable,
+  ctx: Ctx,
+  d: { decisionId: number; caseId: number; unitId: number; kind: DecisionKind; decidedOn: string },
+): Promise<number | null> {
+  const rule = publicityRule(d.kind);
+  if (!rule) return null;
+  const dueOn = await clockDue(tx, rule, d.decidedOn);
+  const [row] = await tx
+    .insert(publications)
+    .values({
+      orgId: ctx.orgId,
+      decisionId: d.decisionId,
+      caseId: d.caseId,
+      unitId: d.unitId,
+      clockRule: rule,
+      dueOn,
+    })
+    .returning({ id: publications.id });
+  await audit(tx, ctx, {
+    action: 'publicity.open',
+    targetType: 'publication',
+    targetId: row!.id,
+    summary: { decisionId: d.decisionId, rule, dueOn },
+  });
+  return row!.id;
+}
+
+/**
+ * A decision was changed or revoked: a published decision must come down within 3 days (an
+ * unpublished task is closed at once, nothing having gone out).
+ */
+export async function requireWithdrawal(
+  tx: Queryable,
+  ctx: Ctx,
+  decisionId: number,
+  reason: string,
+): Promise<void> {
+  const [pub] = await tx.select().from(publications).where(eq(publications.decisionId, decisionId));
+  if (!pub || pub.status === 'withdrawn') return;
+  if (pub.status === 'pending') {
+    await tx
+      .update(publications)
+      .set({ status: 'withdrawn', withdrawnAt: new Date(), withdrawReason: reason })
+      .where(eq(publications.id, pub.id));
+    await audit(tx, ctx, {
+      action: 'publicity.close',
+      targetType: 'publication',
+      targetId: pub.id,
+      summary: { reason },
+    });
+    return;
+  }
+  // A second change before the withdrawal keeps the first deadline: the clock started then.
+  const withdrawDueOn = pub.withdrawDueOn ?? (await clockDue(tx, 'publicity_withdraw', chinaToday()));
+  await tx
+    .update(publications)
+    .set({ withdrawDueOn, withdrawReason: reason })
+    .where(eq(publications.id, pub.id));
+  await audit(tx, ctx, {
+    action: 'publicity.withdrawalRequired',
+    targetType: 'publication',
+    targetId: pub.id,
+    summary: { reason, withdrawDueOn },
+  });
+}
