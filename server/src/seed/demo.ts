@@ -4,6 +4,7 @@ import type { Db } from '../db/index.ts';
 import { officerRoles, officers, units } from '../db/schema/index.ts';
 import { hashPassword } from '../modules/platform/passwords.ts';
 import { newRecoveryCodes } from '../modules/platform/totp.ts';
+import { seedDemoEnforcement } from './demo-history/index.ts';
 import { createOrg } from './org.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -142,7 +143,14 @@ const SURNAMES =
 const GIVEN =
   '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉斌宇浩凯健俊帆帅旭宁龙林欣怡佳雪梅琳晨阳博文婷晶杨';
 
-export async function seedDemo(db: Db): Promise<{ orgId: number; officers: number; units: number }> {
+/**
+ * The demo branch. `history: false` leaves out the year of enforcement work (incidents, cases,
+ * decisions …): tests that build their own records start faster without it.
+ */
+export async function seedDemo(
+  db: Db,
+  { history = true }: { history?: boolean } = {},
+): Promise<{ orgId: number; officers: number; units: number }> {
   return db.transaction(async (tx) => {
     const { org, rootUnitId, rootPath } = await createOrg(tx, { code: 'YZ', name: '渝州区公安分局' });
     const byCode = new Map<string, { id: number; path: string }>([
@@ -254,6 +262,7 @@ export async function seedDemo(db: Db): Promise<{ orgId: number; officers: numbe
         });
       }
     }
+    if (history) await seedDemoEnforcement(tx, org.id);
     return { orgId: org.id, officers: n + DEMO_ACCOUNTS.length, units: specs.length + 1 };
   });
 }

@@ -42,11 +42,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The app on a migrated database holding the demo branch. */
-export async function testApp(): Promise<TestApp> {
+/**
+ * The app on a migrated database holding the demo branch; with `history`, also the demo year
+ * of enforcement work (slower: only tests that read it ask for it).
+ */
+export async function testApp({ history = false }: { history?: boolean } = {}): Promise<TestApp> {
   const database = await testDatabase();
   await prepareDatabase(database, () => {});
-  const { orgId } = await seedDemo(database.db);
+  const { orgId } = await seedDemo(database.db, { history });
   const app = createApp({
     database,
     config: { version: 'test', secureCookies: false, trustProxy: false },

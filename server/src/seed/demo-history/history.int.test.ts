@@ -1,0 +1,322 @@
+import {
+  addDays,
+  CASE_STATUSES,
+  type CaseStatus,
+  chinaToday,
+  DEFAULT_GATES,
+  type DecisionKind,
+  GATES,
+  type Gate,
+  nextGate,
+  ProposedDecision,
+  PublicityContent,
+} from '@fazhi/common';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../db/index.ts';
+import { clockDue } from '../../modules/platform/clocks.ts';
+import { read, type TestApp, testApp } from '../../test-support/test-app.ts';
+import { anchor, ClockBook } from './index.ts';
+
+let t: TestApp;
+/** The history's own today: the real one, unless next year's holidays are missing (see anchor). */
+let today = chinaToday();
+const q = <T = Record<string, unknown>>(s: ReturnType<typeof sql>) => rows<T>(t.database.db, s);
+const one = async (s: ReturnType<typeof sql>) => Number((await q<{ n: unknown }>(s))[0]?.n ?? 0);
+
+beforeAll(async () => {
+  const started = performance.now();
+  t = await testApp({ history: true });
+  today = chinaToday(new Date(anchor(await ClockBook.load(t.database.db), new Date())));
+  // Migrations, reference data and the whole demo branch with its years of history.
+  console.info(
+    `testApp({ history: true }) with the demo enforcement history: ${Math.round(performance.now() - started)} ms`,
+  );
+}, 180_000);
+afterAll(() => t.close());
+
+describe('demo enforcement history', () => {
+  it('holds a realistic year of incidents, about 15% becoming cases', async () => {
+    const from = addDays(today, -365);
+    const year = await one(
+      sql`select count(*) n from incidents where received_at >= ${`${from}T00:00:00+08:00`}::timestamptz`,
+    );
+    const prior = await one(sql`select count(*) n from incidents
+      where received_at >= ${`${addDays(from, -365)}T00:00:00+08:00`}::timestamptz and received_at < ${`${from}T00:00:00+08:00`}::timestamptz`);
+    const cases = await one(
+      sql`select count(*) n from cases where received_at >= ${`${from}T00:00:00+08:00`}::timestamptz`,
+    );
+    console.info(
+      `last 12 months: ${year} incidents, ${cases} cases; the 12 months before: ${prior} incidents`,
+    );
+    expect(year).toBeGreaterThanOrEqual(6000);
+    expect(year).toBeLessThanOrEqual(10_000);
+    expect(prior).toBeGreaterThan(year * 0.7);
+    expect(cases / year).toBeGreaterThan(0.1);
+    expect(cases / year).toBeLessThan(0.2);
+    // Campaign tags: 反诈 on telecom fraud, 涉疫 only in the epidemic years.
+    expect(
+      await one(
+        sql`select count(*) n from incidents where category_code = 'XS-DXZP' and not ('反诈' = any(tags))`,
+      ),
+    ).toBe(0);
+    expect(
+      await one(
+        sql`select count(*) n from incidents where '涉疫' = any(tags) and received_at >= '2023-01-01T00:00:00+08:00'`,
+      ),
+    ).toBe(0);
+    expect(await one(sql`select count(*) n from incidents where '涉疫' = any(tags)`)).toBeGreaterThan(50);
+    expect(await one(sql`select count(*) n from incidents where '涉企' = any(tags)`)).toBeGreaterThan(50);
+    expect(await one(sql`select count(*) n from incidents where received_at > now()`)).toBe(0);
+    expect(
+      await one(
+        sql`select count(*) n from incidents where received_at >= ${`${today}T00:00:00+08:00`}::timestamptz - interval '2 days'`,
+      ),
+    ).toBeGreaterThan(0);
+  });
+
+  it('has cases in every state a user can meet', async () => {
+    const byStatus = new Map(
+      (
+        await q<{ status: string; n: unknown }>(sql`select status, count(*) n from cases group by status`)
+      ).map((r) => [r.status, Number(r.n)]),
+    );
+    console.info(`cases by status: ${JSON.stringify(Object.fromEntries(byStatus))}`);
+    for (const s of CASE_STATUSES) expect(byStatus.get(s) ?? 0, s).toBeGreaterThan(0);
+    const gates = new Map(
+      (
+        await q<{ gate: string; n: unknown }>(
+          sql`select current_gate gate, count(*) n from cases where status = 'in_review' group by 1`,
+        )
+      ).map((r) => [r.gate, Number(r.n)]),
+    );
+    for (const g of ['unit_legal', 'unit_head', 'legal', 'branch_head'])
+      expect(gates.get(g) ?? 0, g).toBeGreaterThan(0);
+    expect(gates.get('officer')).toBeUndefined();
+  });
+
+  it('gives each demo account work at its own gate and on its own clocks', async () => {
+    const ps01 = await one(sql`select id n from units where code = 'PS-01'`);
+    const officer = await one(sql`select id n from officers where username = 'officer'`);
+    for (const gate of ['unit_legal', 'unit_head'])
+      expect(
+        await one(
+          sql`select count(*) n from cases where unit_id = ${ps01} and status = 'in_review' and current_gate = ${gate}`,
+        ),
+        gate,
+      ).toBeGreaterThanOrEqual(2);
+    // Sent back to the officer: investigating again, the last act of the case a send-back.
+    const sentBack =
+      await one(sql`select count(*) n from cases c where c.lead_officer_id = ${officer} and c.status = 'investigating'
+      and (select outcome from reviews r where r.case_id = c.id order by acted_at desc, id desc limit 1) in ('send_back', 'disagree')`);
+    expect(sentBack).toBeGreaterThanOrEqual(2);
+    const open = sql`status in ('acceptance_review', 'filing_review', 'investigating', 'in_review', 'approved')`;
+    expect(
+      await one(
+        sql`select count(*) n from cases where lead_officer_id = ${officer} and ${open} and clock_due between ${today} and ${addDays(today, 2)}`,
+      ),
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      await one(
+        sql`select count(*) n from cases where lead_officer_id = ${officer} and ${open} and clock_due < ${today}`,
+      ),
+    ).toBeGreaterThanOrEqual(1);
+    // The officer's own cases also wait at every gate above.
+    expect(
+      await one(
+        sql`select count(distinct current_gate) n from cases where lead_officer_id = ${officer} and status = 'in_review'`,
+      ),
+    ).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps every case consistent with its review chain and the workflow table', async () => {
+    const cs = await q<{
+      id: number;
+      status: CaseStatus;
+      current_gate: Gate | null;
+      proposed_decision: DecisionKind | null;
+      review_round: number;
+      case_type: string;
+    }>(sql`select id, status, current_gate, proposed_decision, review_round, case_type from cases`);
+    const rv = await q<{ case_id: number; round: number; gate: Gate; outcome: string; checklist: unknown }>(
+      sql`select case_id, round, gate, outcome, checklist from reviews order by case_id, round, acted_at, id`,
+    );
+    const byCase = new Map<number, typeof rv>();
+    for (const r of rv) byCase.set(Number(r.case_id), [...(byCase.get(Number(r.case_id)) ?? []), r]);
+    let checked = 0;
+    for (const c of cs) {
+      const acts = byCase.get(Number(c.id)) ?? [];
+      const rounds = new Set(acts.map((a) => a.round));
+      expect(rounds.size, `case ${c.id}`).toBe(c.review_round);
+      if (c.status === 'in_review') {
+        expect(c.proposed_decision).not.toBeNull();
+        const chain = DEFAULT_GATES[c.proposed_decision!];
+        expect(chain, `case ${c.id}`).toContain(c.current_gate);
+        expect(c.current_gate).not.toBe('officer');
+      } else expect(c.current_gate, `case ${c.id}`).toBeNull();
+      for (const round of rounds) {
+        const list = acts.filter((a) => a.round === round);
+        const submit = list[0]!;
+        expect(submit.gate).toBe('officer');
+        expect(submit.outcome).toBe('submit');
+        const proposal = ProposedDecision.parse((submit.checklist as { proposal: unknown }).proposal);
+        expect(proposal.kind).toBe(c.proposed_decision);
+        if (c.case_type === 'admin') expect(proposal.partyId).not.toBeNull();
+        // Each following act is the next gate of the proposal's chain; only the last may return it.
+        let gate: Gate | null = 'officer';
+        for (const [i, a] of list.slice(1).entries()) {
+          gate = nextGate(DEFAULT_GATES[proposal.kind], gate!);
+          expect(a.gate, `case ${c.id} round ${round}`).toBe(gate);
+          if (a.outcome !== 'approve') expect(i).toBe(list.length - 2);
+        }
+        const last = list.at(-1)!;
+        const finalRound = round === c.review_round;
+        if (!finalRound) expect(['send_back', 'disagree']).toContain(last.outcome);
+        else if (c.status === 'in_review')
+          expect(nextGate(DEFAULT_GATES[proposal.kind], last.gate)).toBe(c.current_gate);
+        else if (c.status === 'investigating') expect(['send_back', 'disagree']).toContain(last.outcome);
+        else if (['approved', 'decided', 'with_procuratorate', 'closed'].includes(c.status)) {
+          expect(last.outcome).toBe('approve');
+          expect(nextGate(DEFAULT_GATES[proposal.kind], last.gate)).toBeNull();
+        }
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(GATES[0]).toBe('officer');
+  });
+
+  it('numbers decisions per branch and year, and later numbers continue the sequence', async () => {
+    const bad =
+      await one(sql`select count(*) n from decisions where kind in ('warning','fine','detention','confiscation')
+      and doc_no !~ '^渝州公（治）行罚决字〔[0-9]{4}〕第[0-9]{5}号$'`);
+    expect(bad).toBe(0);
+    expect(
+      await one(
+        sql`select count(*) n from decisions where kind = 'fine' and (fine_amount is null or fine_amount <= 0)`,
+      ),
+    ).toBe(0);
+    expect(
+      await one(
+        sql`select count(*) n from decisions where kind = 'detention' and (detention_days is null or detention_days < 1)`,
+      ),
+    ).toBe(0);
+    for (const kind of [
+      'warning',
+      'fine',
+      'detention',
+      'not_filed',
+      'arrest_request',
+      'prosecution_transfer',
+    ])
+      expect(await one(sql`select count(*) n from decisions where kind = ${kind}`), kind).toBeGreaterThan(0);
+    const year = Number(today.slice(0, 4));
+    const max = await one(sql`select max(substring(doc_no from '第([0-9]+)号')::int) n from decisions
+      where doc_no like ${`%行罚决字〔${year}〕%`}`);
+    // nextNumber takes number_sequences.next: the first number a user takes continues the sequence.
+    const [seqRow] = await q<{ next: number }>(
+      sql`select next from number_sequences where kind = 'doc_admin_penalty' and year = ${year}`,
+    );
+    expect(Number(seqRow?.next)).toBe(max + 1);
+    const lastIncident = await one(
+      sql`select max(substring(incident_no from 6)::int) n from incidents where incident_no like ${`J${year}%`}`,
+    );
+    const [incSeq] = await q<{ next: number }>(
+      sql`select next from number_sequences where kind = 'incident' and year = ${year}`,
+    );
+    expect(Number(incSeq?.next)).toBe(lastIncident + 1);
+  });
+
+  it('computes every clock on the working-day calendar, as clockDue does', async () => {
+    const sample = await q<{ rule: string; start: string; due: string; ext: number; received: Date }>(sql`
+      select clock_rule rule, clock_start start, clock_due due, period_extended_days ext, received_at received
+      from cases where clock_rule is not null order by id`);
+    expect(sample.length).toBeGreaterThan(10);
+    for (const c of sample) {
+      const start = c.rule === 'admin_case_period' ? addDays(c.start, c.ext) : c.start;
+      expect(c.due, `${c.rule} ${c.start}`).toBe(
+        await clockDue(t.database.db, c.rule, start, new Date(c.received)),
+      );
+    }
+    const pubs = await q<{ rule: string; decided: Date; due: string }>(sql`
+      select p.clock_rule rule, d.decided_at decided, p.due_on due from publications p join decisions d on d.id = p.decision_id
+      order by p.id desc limit 60`);
+    for (const p of pubs)
+      expect(p.due).toBe(await clockDue(t.database.db, p.rule, chinaToday(new Date(p.decided))));
+    const procs = await q<{ rule: string; started: string; due: string }>(sql`
+      select clock_rule rule, started_on started, due_on due from proceedings where clock_rule is not null order by id desc limit 60`);
+    for (const p of procs) expect(p.due).toBe(await clockDue(t.database.db, p.rule, p.started));
+  });
+
+  it('publishes masked decisions, and has publicity pending, late and to withdraw', async () => {
+    const pubs = await q<{
+      status: string;
+      content: unknown;
+      search_text: string | null;
+      due_on: string;
+      published_at: Date | null;
+      withdraw_due_on: string | null;
+    }>(sql`select status, content, search_text, due_on, published_at, withdraw_due_on from publications`);
+    const published = pubs.filter((p) => p.status === 'published');
+    expect(published.length).toBeGreaterThan(300);
+    expect(pubs.some((p) => p.status === 'pending' && p.due_on >= today)).toBe(true);
+    expect(pubs.some((p) => p.status === 'pending' && p.due_on < today)).toBe(true);
+    expect(pubs.some((p) => p.status === 'withdrawn')).toBe(true);
+    expect(pubs.some((p) => p.status === 'published' && p.withdraw_due_on !== null)).toBe(true);
+    expect(published.some((p) => chinaToday(new Date(p.published_at!)) > p.due_on)).toBe(true);
+    const fullId = /[1-9]\d{5}(19|20)\d{2}(0[1-9]|1[0-2])\d{2}\d{3}[\dX]/;
+    for (const p of published) {
+      const content = PublicityContent.parse(p.content);
+      const text = JSON.stringify(content) + (p.search_text ?? '');
+      expect(text).not.toMatch(fullId);
+      expect(text).not.toMatch(/1[3-9]\d{9}/);
+      expect(content.object).not.toBeNull();
+      if (content.object!.kind === 'person') {
+        expect(content.object!.name).toMatch(/^\p{Script=Han}\*+$/u);
+        expect(content.object!.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+        expect(content.object!.address).toMatch(/\*\*\*$/);
+      }
+    }
+    const res = await t.client().get('/api/public/publicity?pageSize=50');
+    expect(res.status).toBe(200);
+    const body = await read(res);
+    expect(body.total).toBe(published.length);
+    expect(JSON.stringify(body)).not.toMatch(fullId);
+  });
+
+  it('records the side proceedings: notices, 复议/复核, the procuratorate and its replies', async () => {
+    const kinds = new Map(
+      (
+        await q<{ k: string; n: unknown }>(
+          sql`select kind || ':' || status k, count(*) n from proceedings group by 1`,
+        )
+      ).map((r) => [r.k, Number(r.n)]),
+    );
+    for (const k of [
+      'not_filed_notice:done',
+      'not_filed_notice:open',
+      'reconsideration_window:done',
+      'reconsideration:done',
+      'procuratorate_feedback:done',
+      'procuratorate_feedback:open',
+      'period_extension:done',
+    ])
+      expect(kinds.get(k) ?? 0, k).toBeGreaterThan(0);
+    expect(
+      await one(sql`select count(*) n from proceedings p where kind = 'not_filed_notice'
+      and not exists (select 1 from decisions d where d.id = (p.detail->>'decisionId')::bigint and d.kind = 'not_filed')`),
+    ).toBe(0);
+    expect(await one(sql`select count(*) n from discussions`)).toBeGreaterThan(0);
+    expect(
+      await one(
+        sql`select count(*) n from cases where major and review_round > 0 and not exists (select 1 from discussions d where d.case_id = cases.id)`,
+      ),
+    ).toBe(0);
+    expect(await one(sql`select count(*) n from offline_reports`)).toBeGreaterThan(0);
+    expect(
+      await one(
+        sql`select count(*) n from case_parties where id_number is not null and id_number !~ '^[1-9][0-9]{16}[0-9X]$'`,
+      ),
+    ).toBe(0);
+  });
+});
