@@ -38,6 +38,9 @@ export interface CreateDbOptions {
 export async function createDb(opts: CreateDbOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection the server drops (restart, failover) must not take the process down;
+    // the pool replaces it on the next query.
+    pool.on('error', (e) => console.error('database connection lost:', e.message));
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     return {
       db,

@@ -183,6 +183,9 @@ export const cases = pgTable(
     index('cases_org_gate').on(t.orgId, t.currentGate),
     index('cases_incident').on(t.incidentId),
     index('cases_clock_due').on(t.orgId, t.clockDue),
+    // The case list (newest activity first) and 待办 (my cases by clock).
+    index('cases_org_updated').on(t.orgId, t.updatedAt.desc()),
+    index('cases_org_lead_due').on(t.orgId, t.leadOfficerId, t.clockDue),
   ],
 );
 

@@ -10,6 +10,14 @@ export interface ActorRecord {
   officer: typeof officers.$inferSelect;
 }
 
+/**
+ * The record each actor was loaded from, so a request's services (toMe in 待办) reuse what the
+ * request already read instead of reading the officer again. Lives as long as the actor object,
+ * which is built anew for every request.
+ */
+const records = new WeakMap<Actor, ActorRecord>();
+export const recordOf = (actor: Actor): ActorRecord | undefined => records.get(actor);
+
 /** Loads an officer with their unit, roles, permissions and widest data scope. */
 export async function loadActor(db: Queryable, officerId: number): Promise<ActorRecord | null> {
   const [row] = await db
@@ -31,7 +39,7 @@ export async function loadActor(db: Queryable, officerId: number): Promise<Actor
     if (SCOPE_RANK[role.scope as DataScope] > SCOPE_RANK[scope]) scope = role.scope as DataScope;
     requiresTotp ||= role.requiresTotp;
   }
-  return {
+  const record: ActorRecord = {
     officer: row.officer,
     requiresTotp,
     actor: {
@@ -47,6 +55,8 @@ export async function loadActor(db: Queryable, officerId: number): Promise<Actor
       scope,
     },
   };
+  records.set(record.actor, record);
+  return record;
 }
 
 export async function rolesOf(db: Queryable, officerIds: number[]): Promise<Map<number, RoleCode[]>> {

@@ -1,36 +1,61 @@
 import { Calendar, type CalendarDay, CalendarYearMissingError, isoYear } from '@fazhi/common';
 import { and, asc, count, gte, lte, sql } from 'drizzle-orm';
 import { audit } from '../../audit/record.ts';
-import type { Queryable } from '../../db/index.ts';
+import { type Queryable, rows } from '../../db/index.ts';
 import { holidayCalendar, holidayYears } from '../../db/schema/index.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
+import { databaseKey } from './settings.service.ts';
 
 /**
- * The calendar is read on every deadline computation, so it is kept in memory and reloaded when
- * the database says it changed (another server instance may have loaded a year).
+ * The calendar is read on every deadline computation, so it is kept in memory per database and
+ * reloaded when the database says it changed (another server instance may have loaded a year).
+ * That change stamp is read at most once per STAMP_MS; this instance's own loads forget it.
  */
-let cache: { stamp: string; calendar: Calendar } | null = null;
+const STAMP_MS = 1_000;
+const calendars = new WeakMap<object, { stamp: string; checkedAt: number; calendar: Promise<Calendar> }>();
 
 async function stampOf(db: Queryable): Promise<string> {
-  const [y] = await db
-    .select({ n: count(), last: sql<string>`max(${holidayYears.loadedAt})::text` })
-    .from(holidayYears);
-  const [d] = await db.select({ n: count() }).from(holidayCalendar);
-  return `${y?.n}/${y?.last}/${d?.n}`;
+  const [s] = await rows<{ stamp: string }>(
+    db,
+    sql`select (select count(*) || '/' || coalesce(max(${holidayYears.loadedAt})::text, '') from ${holidayYears})
+               || '/' || (select count(*) from ${holidayCalendar}) as stamp`,
+  );
+  return s?.stamp ?? '';
 }
 
-export async function loadCalendar(db: Queryable): Promise<Calendar> {
-  const stamp = await stampOf(db);
-  if (cache?.stamp === stamp) return cache.calendar;
+async function readCalendar(db: Queryable): Promise<Calendar> {
   const years = await db.select({ year: holidayYears.year }).from(holidayYears);
   const days = await db.select().from(holidayCalendar);
-  const calendar = Calendar.fromDays(
+  return Calendar.fromDays(
     years.map((y) => y.year),
     days.map((d) => ({ date: d.date, kind: d.kind as CalendarDay['kind'], name: d.name })),
   );
-  cache = { stamp, calendar };
+}
+
+export async function loadCalendar(db: Queryable): Promise<Calendar> {
+  const key = databaseKey(db);
+  const cached = calendars.get(key);
+  if (cached && Date.now() - cached.checkedAt < STAMP_MS) return cached.calendar;
+  const checkedAt = Date.now();
+  const stamp = await stampOf(db);
+  const now = calendars.get(key);
+  if (now?.stamp === stamp) {
+    now.checkedAt = Math.max(now.checkedAt, checkedAt);
+    return now.calendar;
+  }
+  const calendar = readCalendar(db);
+  const entry = { stamp, checkedAt, calendar };
+  calendars.set(key, entry);
+  calendar.catch(() => {
+    if (calendars.get(key) === entry) calendars.delete(key);
+  });
   return calendar;
+}
+
+/** After this instance changed the calendar (and committed), the next read checks the stamp. */
+function forgetCalendar(db: Queryable) {
+  calendars.delete(databaseKey(db));
 }
 
 /** Runs a calendar computation, turning a missing year into the user-facing error. */
@@ -111,10 +136,17 @@ export async function loadYear(
       summary: { source: input.source, before: { days: before.length }, after: { days: input.days.length } },
     });
   }
+  // Outside a transaction this is already committed; inside one, loadYearAudited forgets again.
+  forgetCalendar(db);
 }
 
-export const loadYearAudited = (ctx: Ctx, input: { year: number; source: string; days: CalendarDay[] }) =>
-  ctx.db.transaction((tx) => loadYear(ctx, tx, input));
+export async function loadYearAudited(
+  ctx: Ctx,
+  input: { year: number; source: string; days: CalendarDay[] },
+) {
+  await ctx.db.transaction((tx) => loadYear(ctx, tx, input));
+  forgetCalendar(ctx.db);
+}
 
 export async function computeDeadline(
   db: Queryable,

@@ -16,7 +16,10 @@ describe('statutory clocks as data', () => {
     expect(period).toMatchObject({ amount: 30, unit: 'calendar_days', inForce: true });
     expect(period.citation).toContain('程序规定');
     expect(items.find((r: { code: string }) => r.code === 'publicity_withdraw').unconfirmed).toBe(true);
-    expect(items.find((r: { code: string }) => r.code === 'publicity_penalty')).toMatchObject({ amount: 7, unit: 'working_days' });
+    expect(items.find((r: { code: string }) => r.code === 'publicity_penalty')).toMatchObject({
+      amount: 7,
+      unit: 'working_days',
+    });
   });
 
   it('computes due dates on the official calendar', async () => {
@@ -28,7 +31,9 @@ describe('statutory clocks as data', () => {
     expect(await clockDue(db, 'admin_case_period', '2021-09-04')).toBe('2021-10-08');
     // Custody clocks are never extended by holidays.
     expect(await clockDue(db, 'arrest_request', '2021-09-28')).toBe('2021-10-01');
-    expect(await clockDue(db, 'acceptance_review', '2021-09-30', new Date('2021-09-30T20:00:00+08:00'))).toBe('2021-10-01');
+    expect(await clockDue(db, 'acceptance_review', '2021-09-30', new Date('2021-09-30T20:00:00+08:00'))).toBe(
+      '2021-10-01',
+    );
   });
 
   it('lets the legal detachment add a version for a revised law; older clocks keep the old rule', async () => {

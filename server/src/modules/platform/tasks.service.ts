@@ -1,9 +1,10 @@
 import { chinaToday, say, type TaskResponse } from '@fazhi/common';
 import { and, count, eq, gt } from 'drizzle-orm';
-import { holidayYears, officers } from '../../db/schema/index.ts';
+import { officers } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
-import { loadActor } from './actor.ts';
+import { loadActor, recordOf } from './actor.ts';
 import { toMe } from './auth.service.ts';
+import { loadCalendar } from './calendar.service.ts';
 
 /**
  * 待办: each module contributes a provider that answers what the signed-in user must act on.
@@ -30,7 +31,8 @@ export async function myTasks(ctx: Ctx): Promise<TaskResponse[]> {
 
 registerTaskProvider(async (ctx) => {
   const actor = requireActor(ctx);
-  const record = await loadActor(ctx.db, actor.officerId);
+  // The request loaded this officer already (see recordOf); toMe then needs only cached settings.
+  const record = recordOf(actor) ?? (await loadActor(ctx.db, actor.officerId));
   if (!record) return [];
   const me = await toMe(ctx.db, record);
   const out: TaskResponse[] = [];
@@ -77,7 +79,8 @@ registerTaskProvider(async (ctx) => {
   if (!actor.permissions.has('calendar.manage')) return [];
   const today = chinaToday();
   const year = Number(today.slice(0, 4));
-  const loaded = new Set((await ctx.db.select({ y: holidayYears.year }).from(holidayYears)).map((r) => r.y));
+  // The loaded years, from the in-memory calendar (kept current, see loadCalendar).
+  const loaded = (await loadCalendar(ctx.db)).years;
   const out: TaskResponse[] = [];
   for (const y of [year, year + 1]) {
     if (loaded.has(y) || (y > year && today.slice(5) < '10-01')) continue;

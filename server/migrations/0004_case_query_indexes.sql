@@ -1,0 +1,2 @@
+CREATE INDEX "cases_org_updated" ON "cases" USING btree ("org_id","updated_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "cases_org_lead_due" ON "cases" USING btree ("org_id","lead_officer_id","clock_due");
