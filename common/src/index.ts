@@ -1,5 +1,6 @@
 export * from './calendar/index.ts';
 export * from './cases/index.ts';
+export * from './dashboard/index.ts';
 export * from './incidents/index.ts';
 export * from './legal-rules/index.ts';
 export * from './personal-data/index.ts';
@@ -7,3 +8,4 @@ export * from './platform/contracts.ts';
 export * from './platform/errors.ts';
 export * from './platform/field-messages.ts';
 export * from './platform/permissions.ts';
+export * from './publicity/index.ts';

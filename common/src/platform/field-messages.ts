@@ -54,6 +54,94 @@ export const FIELD_MESSAGES = {
   'file.type': { zh: '请上传 .xlsx 文件', en: 'Upload an .xlsx file' },
   'file.empty': { zh: '文件中没有数据行', en: 'The file has no data rows' },
   'file.header': { zh: '缺少列：{columns}', en: 'Missing columns: {columns}' },
+  'publicity.decisionNotEffective': {
+    zh: '该决定已变更或撤销，不能公示',
+    en: 'This decision was changed or revoked and cannot be published',
+  },
+  'publicity.noParty': {
+    zh: '决定未载明执法对象，请先在案件中补录当事人',
+    en: 'The decision names no party; add the party to the case first',
+  },
+  'case.action.status': {
+    zh: '案件当前状态下不能执行此操作',
+    en: 'This action is not allowed in the case status',
+  },
+  'case.action.notYours': {
+    zh: '您不能在案件当前环节执行此操作',
+    en: 'You cannot take this action at the current step',
+  },
+  'case.gate.qualification': {
+    zh: '法制支队审核须具备{levelZh}及以上执法资格',
+    en: 'The legal-detachment gate needs the {levelEn} qualification or higher',
+  },
+  'case.discussion.required': {
+    zh: '重大案件须经集体讨论后方可提交审核',
+    en: 'A major case needs a collective discussion before review',
+  },
+  'case.offence.notLinked': {
+    zh: '请先在案件中关联该违法行为',
+    en: 'Link this offence to the case first',
+  },
+  'case.decision.kind': {
+    zh: '决定种类与案件类型或违法行为不符',
+    en: 'The decision kind does not fit the case type or the offences',
+  },
+  'case.party.notInCase': { zh: '当事人不属于本案', en: 'This party is not in the case' },
+  'case.incident.hasCase': { zh: '该警情已受案立案', en: 'This incident already has a case' },
+  'case.reopen.notOverturned': {
+    zh: '复议、复核未撤销不予立案决定，不能重新办理',
+    en: 'No reconsideration or review overturned the refusal; the case cannot be reopened',
+  },
+  'case.period.notRunning': {
+    zh: '行政案件办案期限未在计算中',
+    en: 'The administrative case period is not running',
+  },
+  'case.period.extended': { zh: '办案期限已经延长', en: 'The case period was already extended' },
+  'case.proceeding.step': {
+    zh: '该程序当前不能执行此步骤',
+    en: 'This step is not possible on the proceeding now',
+  },
+  'case.proceeding.notLapsed': {
+    zh: '期限尚未届满',
+    en: 'The period has not run out yet',
+  },
+  'case.decision.notEffective': {
+    zh: '该决定已变更或撤销',
+    en: 'This decision was already changed or revoked',
+  },
+  'case.date.future': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
+  'case.date.beforeReceived': {
+    zh: '日期不能早于接报时间',
+    en: 'The date cannot be before the case was received',
+  },
+  datetime: {
+    zh: '时间格式不正确，应如 2021-03-04 08:30',
+    en: 'Invalid date and time; write it like 2021-03-04 08:30',
+  },
+  'incident.category': { zh: '警情类别不存在或已停用', en: 'Unknown or inactive incident category' },
+  'incident.unit': { zh: '单位不存在或不在您的管辖范围内', en: 'Unknown unit, or outside your scope' },
+  'incident.officers': { zh: '出警民警不存在或已停用', en: 'Unknown or inactive officer' },
+  'incident.sourceId.taken': { zh: '该接警单编号已录入', en: 'This source id is already recorded' },
+  'incident.sourceId.repeated': {
+    zh: '与第 {row} 行的接警单编号重复',
+    en: 'Same source id as row {row}',
+  },
+  'incident.future': { zh: '不能晚于当前时间', en: 'Cannot be in the future' },
+  'incident.disposedBeforeReceived': {
+    zh: '处理时间不能早于接警时间',
+    en: 'Cannot be earlier than the received time',
+  },
+  'import.column': { zh: '文件中没有列“{column}”', en: 'The file has no column "{column}"' },
+  'file.tableType': { zh: '请上传 .csv 或 .xlsx 文件', en: 'Upload a .csv or .xlsx file' },
+  'file.tooManyRows': { zh: '单个文件最多 {max} 行', en: 'At most {max} rows per file' },
+  'dashboard.range': {
+    zh: '开始日期不能晚于结束日期，且跨度不超过三年',
+    en: 'The start must not be after the end, and the range must not exceed three years',
+  },
+  'case.particularsClosed': {
+    zh: '案件已提交审核或已作出决定，当事人和违法行为不能再修改；如需修改请先退回补充',
+    en: 'The case is under review or decided: parties and offences can no longer change (send it back first)',
+  },
 } as const satisfies Record<string, Bilingual>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

@@ -1,5 +1,6 @@
 import type { App, AppDeps } from '../http/app.ts';
 import { registerCasesRoutes } from './cases/routes.ts';
+import { registerDashboardRoutes } from './dashboard/routes.ts';
 import { registerIncidentsRoutes } from './incidents/routes.ts';
 import { registerPlatformRoutes } from './platform/routes/index.ts';
 import { registerPublicityRoutes } from './publicity/routes.ts';
@@ -10,4 +11,5 @@ export function registerModules(app: App, deps: AppDeps) {
   registerIncidentsRoutes(app, deps);
   registerCasesRoutes(app, deps);
   registerPublicityRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
 }

@@ -1,11 +1,18 @@
 import { casesModule } from '../modules/cases/index.tsx';
+import { dashboardModule } from '../modules/dashboard/index.tsx';
 import { incidentsModule } from '../modules/incidents/index.tsx';
 import { platformModule } from '../modules/platform/index.tsx';
 import { publicityModule } from '../modules/publicity/index.tsx';
 import type { AppModule, MenuGroup } from './module.ts';
 
 /** Every module of the web app; a new module adds itself here. */
-export const MODULES: AppModule[] = [platformModule, incidentsModule, casesModule, publicityModule];
+export const MODULES: AppModule[] = [
+  platformModule,
+  incidentsModule,
+  casesModule,
+  publicityModule,
+  dashboardModule,
+];
 
 /** Groups every module may put entries in; modules declare further groups themselves. */
 const CORE_GROUPS: MenuGroup[] = [

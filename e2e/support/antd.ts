@@ -1,0 +1,89 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { signIn } from './harness.ts';
+
+/**
+ * Small helpers for driving the antd 6 pages by what a user sees: dialogs by their title,
+ * selects by typing and clicking the option, the success message that every action shows.
+ */
+
+export interface UserSession {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors of the page, to assert none happened. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** A user of their own: a fresh browser context (own cookies), zh-CN, signed in. */
+export async function signedInUser(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+): Promise<UserSession> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
+  await signIn(page, baseUrl, username);
+  return { context, page, errors, close: () => context.close() };
+}
+
+/** A drawer or modal by its title (antd labels the dialog with it). */
+export function dialog(page: Page, title: string | RegExp): Locator {
+  return page.getByRole('dialog', { name: title });
+}
+
+/** The dropdown that is open now (antd keeps closed ones in the page, hidden). */
+function openDropdown(page: Page): Locator {
+  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+}
+
+/** Opens the select around the field with this id, types to search, and clicks the option. */
+export async function pickOption(scope: Locator, fieldId: string, search: string, option: string | RegExp) {
+  const page = scope.page();
+  const input = scope.locator(`[id="${fieldId}"]`);
+  await scope
+    .locator('.ant-select')
+    .filter({ has: page.locator(`[id="${fieldId}"]`) })
+    .click();
+  if (search) await input.fill(search);
+  const dropdown = openDropdown(page);
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** The same for a tree select (the incident category dictionary). */
+export async function pickTreeNode(scope: Locator, fieldId: string, search: string, title: string) {
+  const page = scope.page();
+  const input = scope.locator(`[id="${fieldId}"]`);
+  await scope
+    .locator('.ant-select')
+    .filter({ has: page.locator(`[id="${fieldId}"]`) })
+    .click();
+  await input.fill(search);
+  await openDropdown(page).locator(`.ant-select-tree-node-content-wrapper[title="${title}"]`).click();
+}
+
+/**
+ * Closes a multiple select's dropdown (it stays open after a pick) by clicking the dialog's
+ * title: Escape would close the drawer or modal itself.
+ */
+export async function closeDropdown(scope: Locator) {
+  await scope.locator('.ant-modal-title, .ant-drawer-title').first().click();
+  await openDropdown(scope.page())
+    .waitFor({ state: 'hidden', timeout: 5_000 })
+    .catch(() => undefined);
+}
+
+/**
+ * A button's accessible name: antd puts a space between two Chinese characters (保 存) and the
+ * icon's name before the text (plus 登记警情).
+ */
+export function label(text: string): RegExp {
+  const chars = [...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^(?:[a-z-]+ )?${chars.join('\\s*')}$`);
+}
+
+/** Waits for the success message antd shows after an action (e.g. 已同意). */
+export async function expectMessage(page: Page, text: string | RegExp) {
+  await page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor();
+}
