@@ -1,2 +1,3 @@
 export * from './contracts.ts';
+export * from './names.ts';
 export * from './workflow.ts';

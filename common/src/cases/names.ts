@@ -1,0 +1,95 @@
+/** The zh-CN / en-US names of the cases module's codes, shared by the web app and documents. */
+import type { DecisionRowKind, FeedbackKind, OfflineReason, ProceedingKind } from './contracts.ts';
+import type { CASE_ACTIONS, CASE_STATUSES, GATES, REVIEW_CHECKLIST } from './workflow.ts';
+
+export const CASE_STATUS_NAMES: Record<(typeof CASE_STATUSES)[number], { zh: string; en: string }> = {
+  acceptance_review: { zh: '受案审查', en: 'Acceptance review' },
+  filing_review: { zh: '立案审查', en: 'Filing review' },
+  investigating: { zh: '调查取证', en: 'Investigating' },
+  in_review: { zh: '审核中', en: 'In review' },
+  approved: { zh: '审核通过', en: 'Approved' },
+  decided: { zh: '已决定', en: 'Decided' },
+  with_procuratorate: { zh: '已移送检察机关', en: 'With the procuratorate' },
+  closed: { zh: '已结案', en: 'Closed' },
+  not_accepted: { zh: '不予受案', en: 'Not accepted' },
+  not_filed: { zh: '不予立案', en: 'Not filed' },
+  transferred: { zh: '已移送', en: 'Transferred' },
+  mediated: { zh: '调解结案', en: 'Mediated' },
+};
+
+export const CASE_ACTION_NAMES: Record<(typeof CASE_ACTIONS)[number], { zh: string; en: string }> = {
+  accept: { zh: '受案', en: 'Accept' },
+  refuse: { zh: '不予受案', en: 'Refuse' },
+  file: { zh: '立案', en: 'File' },
+  refuse_filing: { zh: '不予立案', en: 'Refuse filing' },
+  transfer: { zh: '移送', en: 'Transfer' },
+  mediate: { zh: '调解结案', en: 'Close by mediation' },
+  submit: { zh: '提交审核', en: 'Submit for review' },
+  approve: { zh: '同意', en: 'Approve' },
+  send_back: { zh: '退回补充', en: 'Send back' },
+  disagree: { zh: '不同意', en: 'Disagree' },
+  decide: { zh: '作出决定', en: 'Decide' },
+  record_feedback: { zh: '登记检察反馈', en: 'Record procuratorate feedback' },
+  reopen: { zh: '重新办理', en: 'Reopen' },
+  close: { zh: '结案', en: 'Close case' },
+};
+
+export const GATE_NAMES: Record<(typeof GATES)[number], { zh: string; en: string }> = {
+  officer: { zh: '办案民警', en: 'Case officer' },
+  unit_legal: { zh: '法制员', en: 'Unit legal officer' },
+  unit_head: { zh: '办案部门负责人', en: 'Unit head' },
+  legal: { zh: '法制支队', en: 'Legal detachment' },
+  branch_head: { zh: '分局领导', en: 'Branch head' },
+};
+
+export const CHECKLIST_NAMES: Record<(typeof REVIEW_CHECKLIST)[number], { zh: string; en: string }> = {
+  subject: { zh: '执法主体', en: 'Enforcement body' },
+  jurisdiction: { zh: '管辖', en: 'Jurisdiction' },
+  facts: { zh: '事实认定', en: 'Facts' },
+  evidence: { zh: '证据', en: 'Evidence' },
+  procedure: { zh: '程序', en: 'Procedure' },
+  formalities: { zh: '法律手续', en: 'Legal formalities' },
+  appropriateness: { zh: '处理适当', en: 'Appropriateness' },
+  time_limits: { zh: '时效', en: 'Time limits' },
+};
+
+export const DECISION_KIND_NAMES: Record<DecisionRowKind, { zh: string; en: string }> = {
+  warning: { zh: '警告', en: 'Warning' },
+  fine: { zh: '罚款', en: 'Fine' },
+  confiscation: { zh: '没收', en: 'Confiscation' },
+  detention: { zh: '行政拘留', en: 'Administrative detention' },
+  no_penalty: { zh: '不予处罚', en: 'No penalty' },
+  arrest_request: { zh: '提请批准逮捕', en: 'Request arrest approval' },
+  prosecution_transfer: { zh: '移送审查起诉', en: 'Transfer for prosecution' },
+  case_revoked: { zh: '撤销案件', en: 'Revoke the case' },
+  not_filed: { zh: '不予立案', en: 'Not filed' },
+};
+
+export const FEEDBACK_NAMES: Record<FeedbackKind, { zh: string; en: string }> = {
+  notify_filing: { zh: '通知立案', en: 'Notice to file' },
+  correction_notice: { zh: '纠正违法通知', en: 'Notice to correct' },
+  procuratorial_suggestion: { zh: '检察建议', en: 'Procuratorial suggestion' },
+  no_arrest: { zh: '不批准逮捕', en: 'Arrest not approved' },
+  no_prosecution: { zh: '不起诉', en: 'Not prosecuted' },
+};
+
+export const OFFLINE_REASON_NAMES: Record<OfflineReason, { zh: string; en: string }> = {
+  system_failure: { zh: '系统故障', en: 'System failure' },
+  network_outage: { zh: '网络中断', en: 'Network outage' },
+  classified: { zh: '涉密案件', en: 'Classified case' },
+  urgent_on_scene: { zh: '现场紧急处置', en: 'Urgent on-scene handling' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const PROCEEDING_KIND_NAMES: Record<ProceedingKind, { zh: string; en: string }> = {
+  not_filed_notice: { zh: '不予立案通知书送达', en: 'Serve the not-filed notice' },
+  reconsideration_window: { zh: '复议申请期', en: 'Reconsideration window' },
+  reconsideration: { zh: '复议', en: 'Reconsideration' },
+  review_window: { zh: '复核申请期', en: 'Review window' },
+  review: { zh: '复核', en: 'Review' },
+  procuratorate_feedback: { zh: '检察机关反馈', en: 'Procuratorate feedback' },
+  procuratorate_reconsideration: { zh: '提请复议', en: 'Reconsideration by the procuratorate' },
+  procuratorate_review: { zh: '提请复核', en: 'Review by the higher procuratorate' },
+  period_extension: { zh: '延长办案期限', en: 'Period extension' },
+  appraisal: { zh: '鉴定期间', en: 'Appraisal period' },
+};
