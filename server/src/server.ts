@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
 import { sealPending } from './audit/chain.ts';
 import type { Config } from './config.ts';
 import { createDb, type Database } from './db/index.ts';
@@ -32,10 +33,17 @@ export async function startServer(config: Config, log: (m: string) => void = con
   const sealer = setInterval(() => {
     sealPending(database.db).catch((e: unknown) => console.error('audit sealing failed', e));
   }, 2000);
+  // PGlite runs no autovacuum: refresh the planner's statistics ourselves, or list queries are
+  // planned blind on an embedded database that grew since it was created.
+  const analyze = () =>
+    database.db.execute(sql`analyze`).catch((e: unknown) => console.error('analyze failed', e));
+  const analyzer = database.kind === 'embedded' ? setInterval(analyze, 3600_000) : null;
+  if (database.kind === 'embedded') await analyze();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });
   log(`Fazhi ${config.version} on http://localhost:${config.port} (database: ${database.kind})`);
   const stop = async () => {
     clearInterval(sealer);
+    if (analyzer) clearInterval(analyzer);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await sealPending(database.db).catch(() => 0);
     await database.close();
