@@ -99,110 +99,109 @@ export function IncidentCreateDrawer({
       invalidate={[[...INCIDENTS_KEY]]}
       onSuccess={onCreated}
     >
-      {(form) => (
-        <Row gutter={16}>
-          <Col span={24}>
-            <Form.Item name="source" label={f('source')} rules={[required()]}>
-              <Radio.Group
-                optionType="button"
-                buttonStyle="solid"
-                options={INCIDENT_SOURCES.map((s) => ({ value: s, label: sourceName(s) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="receivedAt" label={f('receivedAt')} rules={[required()]}>
-              <DatePicker
-                showTime={{ format: 'HH:mm' }}
-                format="YYYY-MM-DD HH:mm"
-                style={{ width: '100%' }}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="sourceId" label={f('sourceId')} rules={[zodRule(shape.sourceId)]}>
-              <Input maxLength={64} placeholder={t('incidents.placeholder.sourceId')} className="fz-mono" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="callerName" label={f('callerName')} rules={[zodRule(PersonNameSchema)]}>
-              <Input maxLength={30} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="callerPhone" label={f('callerPhone')} rules={[zodRule(PhoneSchema)]}>
-              <Input maxLength={20} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="categoryCode" label={f('category')} rules={[required()]}>
-              <CategorySelect activeOnly />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="unitId" label={f('unit')} rules={[required()]}>
-              <UnitTreeSelect disable={inactiveUnit} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="place" label={f('place')} rules={[required(), zodRule(shape.place)]}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="narrative" label={f('narrative')} rules={[required(), zodRule(shape.narrative)]}>
-              <Input.TextArea rows={4} maxLength={4000} showCount />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="officerIds" label={f('officers')}>
-              <OfficersSelect />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="disposal" label={f('disposal')} rules={[required()]}>
-              <DisposalSelect />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item noStyle dependencies={['disposal']}>
-              {() =>
-                form.getFieldValue('disposal') !== 'pending' && (
-                  <Form.Item name="disposedAt" label={f('disposedAt')}>
-                    <DatePicker
-                      showTime={{ format: 'HH:mm' }}
-                      format="YYYY-MM-DD HH:mm"
-                      style={{ width: '100%' }}
-                    />
-                  </Form.Item>
-                )
-              }
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="disposalNote" label={f('disposalNote')}>
-              <Input.TextArea rows={2} maxLength={1000} />
-            </Form.Item>
-          </Col>
-          <CameraFields />
-          <Col span={24}>
-            <Form.Item name="tags" label={f('tags')}>
-              <TagsSelect />
-            </Form.Item>
-          </Col>
-        </Row>
-      )}
+      <Row gutter={16}>
+        <Col span={24}>
+          <Form.Item name="source" label={f('source')} rules={[required()]}>
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              options={INCIDENT_SOURCES.map((s) => ({ value: s, label: sourceName(s) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="receivedAt" label={f('receivedAt')} rules={[required()]}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="sourceId" label={f('sourceId')} rules={[zodRule(shape.sourceId)]}>
+            <Input maxLength={64} placeholder={t('incidents.placeholder.sourceId')} className="fz-mono" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="callerName" label={f('callerName')} rules={[zodRule(PersonNameSchema)]}>
+            <Input maxLength={30} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="callerPhone" label={f('callerPhone')} rules={[zodRule(PhoneSchema)]}>
+            <Input maxLength={20} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="categoryCode" label={f('category')} rules={[required()]}>
+            <CategorySelect activeOnly />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="unitId" label={f('unit')} rules={[required()]}>
+            <UnitTreeSelect disable={inactiveUnit} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="place" label={f('place')} rules={[required(), zodRule(shape.place)]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="narrative" label={f('narrative')} rules={[required(), zodRule(shape.narrative)]}>
+            <Input.TextArea rows={4} maxLength={4000} showCount />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="officerIds" label={f('officers')}>
+            <OfficersSelect />
+          </Form.Item>
+        </Col>
+        <DisposalFields required />
+        <Col span={24}>
+          <Form.Item name="tags" label={f('tags')}>
+            <TagsSelect />
+          </Form.Item>
+        </Col>
+      </Row>
     </FormDialog>
   );
 }
 
-/** The body-camera flag and, when recorded, the footage's reference. */
-export function CameraFields() {
+/**
+ * The disposal of an incident — result, time, note, body camera and footage reference — as
+ * recorded with a new incident and updated later on its detail.
+ */
+export function DisposalFields({ required: isRequired = false }: { required?: boolean }) {
   const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const f = (k: string) => t(`incidents.field.${k}`);
   return (
     <>
       <Col span={12}>
-        <Form.Item name="camera" label={t('incidents.field.camera')}>
+        <Form.Item name="disposal" label={f('disposal')} rules={isRequired ? [required()] : []}>
+          <DisposalSelect />
+        </Form.Item>
+      </Col>
+      <Col span={12}>
+        <Form.Item noStyle dependencies={['disposal']}>
+          {() =>
+            form.getFieldValue('disposal') !== 'pending' && (
+              <Form.Item name="disposedAt" label={f('disposedAt')}>
+                <DatePicker
+                  showTime={{ format: 'HH:mm' }}
+                  format="YYYY-MM-DD HH:mm"
+                  style={{ width: '100%' }}
+                />
+              </Form.Item>
+            )
+          }
+        </Form.Item>
+      </Col>
+      <Col span={24}>
+        <Form.Item name="disposalNote" label={f('disposalNote')}>
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+      </Col>
+      <Col span={12}>
+        <Form.Item name="camera" label={f('camera')}>
           <Radio.Group
             options={(['yes', 'no', 'unknown'] as const).map((c) => ({
               value: c,
@@ -212,7 +211,7 @@ export function CameraFields() {
         </Form.Item>
       </Col>
       <Col span={12}>
-        <Form.Item name="cameraEvidenceRef" label={t('incidents.field.cameraEvidenceRef')}>
+        <Form.Item name="cameraEvidenceRef" label={f('cameraEvidenceRef')}>
           <Input maxLength={200} placeholder={t('incidents.placeholder.evidence')} className="fz-mono" />
         </Form.Item>
       </Col>

@@ -1,21 +1,7 @@
 import { EyeInvisibleOutlined } from '@ant-design/icons';
 import type { IncidentResponse } from '@fazhi/common';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Col,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Row,
-  Skeleton,
-  Space,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, Button, Col, Descriptions, Form, Row, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,8 +12,8 @@ import { EMPTY, formatDateTime } from '../../app/ui/format.ts';
 import { ErrorAlert } from '../../app/ui/page.tsx';
 import { INCIDENTS_KEY, incidentKey, useIncident } from './api.ts';
 import { cstIso, cstPickerValue } from './cst-time.ts';
-import { DisposalSelect, DisposalTag, OfficersSelect, TagsSelect } from './fields.tsx';
-import { CameraFields, cameraChoice, cameraValue } from './incident-create-drawer.tsx';
+import { DisposalTag, OfficersSelect, TagsSelect } from './fields.tsx';
+import { cameraChoice, cameraValue, DisposalFields } from './incident-create-drawer.tsx';
 import { categoryLabel, sourceName } from './names.ts';
 import { OpenCaseDialog } from './open-case-dialog.tsx';
 
@@ -110,32 +96,7 @@ function DisposalForm({
         onFinish={(v) => save.mutate(v)}
       >
         <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="disposal" label={f('disposal')}>
-              <DisposalSelect />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item noStyle dependencies={['disposal']}>
-              {() =>
-                form.getFieldValue('disposal') !== 'pending' && (
-                  <Form.Item name="disposedAt" label={f('disposedAt')}>
-                    <DatePicker
-                      showTime={{ format: 'HH:mm' }}
-                      format="YYYY-MM-DD HH:mm"
-                      style={{ width: '100%' }}
-                    />
-                  </Form.Item>
-                )
-              }
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="disposalNote" label={f('disposalNote')}>
-              <Input.TextArea rows={2} maxLength={1000} />
-            </Form.Item>
-          </Col>
-          <CameraFields />
+          <DisposalFields />
           <Col span={24}>
             <Form.Item name="officerIds" label={f('officers')}>
               <OfficersSelect known={incident.officers} />
