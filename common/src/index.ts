@@ -1,6 +1,7 @@
 export * from './calendar/index.ts';
 export * from './cases/index.ts';
 export * from './dashboard/index.ts';
+export * from './evaluation/index.ts';
 export * from './incidents/index.ts';
 export * from './legal-rules/index.ts';
 export * from './personal-data/index.ts';
@@ -9,3 +10,4 @@ export * from './platform/errors.ts';
 export * from './platform/field-messages.ts';
 export * from './platform/permissions.ts';
 export * from './publicity/index.ts';
+export * from './supervision/index.ts';

@@ -14,6 +14,8 @@ export interface Config {
   secureCookies: boolean;
   /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
   trustProxy: boolean;
+  /** Run the daily jobs (supervision scan, camera sample, call-backs) in this instance. */
+  scheduler: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,5 +26,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     version: rootPkg.version,
     secureCookies: env.FAZHI_SECURE_COOKIES === 'true',
     trustProxy: env.FAZHI_TRUST_PROXY === 'true',
+    scheduler: env.FAZHI_SCHEDULER !== 'off',
   };
 }

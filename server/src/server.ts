@@ -4,6 +4,7 @@ import { sealPending } from './audit/chain.ts';
 import type { Config } from './config.ts';
 import { createDb, type Database } from './db/index.ts';
 import { createApp, defaultWebDist } from './http/app.ts';
+import { startDailyScheduler } from './modules/supervision/daily.ts';
 import { seedDemo } from './seed/demo.ts';
 import { firstOrgId } from './seed/org.ts';
 import { applyDataSteps } from './seed/reference-data.ts';
@@ -39,11 +40,14 @@ export async function startServer(config: Config, log: (m: string) => void = con
     database.db.execute(sql`analyze`).catch((e: unknown) => console.error('analyze failed', e));
   const analyzer = database.kind === 'embedded' ? setInterval(analyze, 3600_000) : null;
   if (database.kind === 'embedded') await analyze();
+  // Daily supervision jobs; every instance may run the scheduler, each job runs once a day.
+  const stopScheduler = config.scheduler ? startDailyScheduler(database.db, orgId) : null;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });
   log(`Fazhi ${config.version} on http://localhost:${config.port} (database: ${database.kind})`);
   const stop = async () => {
     clearInterval(sealer);
     if (analyzer) clearInterval(analyzer);
+    await stopScheduler?.();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await sealPending(database.db).catch(() => 0);
     await database.close();

@@ -142,6 +142,10 @@ export const FIELD_MESSAGES = {
     zh: '案件已提交审核或已作出决定，当事人和违法行为不能再修改；如需修改请先退回补充',
     en: 'The case is under review or decided: parties and offences can no longer change (send it back first)',
   },
+  // supervision: rules and scans
+  // supervision: findings, rectification, documents, accountability, committee
+  // supervision: camera spot checks and call-backs
+  // evaluation
 } as const satisfies Record<string, Bilingual>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

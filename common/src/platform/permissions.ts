@@ -26,6 +26,13 @@ export const PERMISSIONS = [
   'publicity.publish',
   'dashboard.read',
   'rules.manage',
+  'supervision.read',
+  'supervision.answer',
+  'supervision.manage',
+  'camera.check',
+  'callback.perform',
+  'evaluation.read',
+  'evaluation.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,6 +51,13 @@ export const CASE_DATA_PERMISSIONS: readonly Permission[] = [
   'publicity.read',
   'publicity.publish',
   'dashboard.read',
+  'supervision.read',
+  'supervision.answer',
+  'supervision.manage',
+  'camera.check',
+  'callback.perform',
+  'evaluation.read',
+  'evaluation.manage',
 ];
 
 /** How far a user's reads and writes reach in the unit tree. */
@@ -81,6 +95,8 @@ export interface RoleDefinition {
 const READ_ORG: Permission[] = ['unit.read', 'officer.read'];
 const HANDLE: Permission[] = ['incident.read', 'incident.write', 'case.read', 'case.write', 'publicity.read'];
 const REVIEW: Permission[] = [...HANDLE, 'case.review', 'publicity.publish', 'dashboard.read'];
+/** Findings addressed to the unit: read them, answer with the rectification, dispute a score. */
+const RECTIFY: Permission[] = ['supervision.read', 'supervision.answer', 'evaluation.read'];
 
 export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
   {
@@ -120,7 +136,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Case officer',
     scope: 'unit',
     requiresTotp: false,
-    permissions: [...READ_ORG, ...HANDLE],
+    permissions: [...READ_ORG, ...HANDLE, ...RECTIFY],
   },
   {
     code: 'unit_legal',
@@ -128,7 +144,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Unit legal officer',
     scope: 'unit',
     requiresTotp: false,
-    permissions: [...READ_ORG, ...REVIEW],
+    permissions: [...READ_ORG, ...REVIEW, ...RECTIFY],
   },
   {
     code: 'unit_head',
@@ -136,7 +152,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Unit head',
     scope: 'subtree',
     requiresTotp: false,
-    permissions: [...READ_ORG, ...REVIEW],
+    permissions: [...READ_ORG, ...REVIEW, ...RECTIFY],
   },
   {
     code: 'legal',
@@ -144,7 +160,17 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Legal detachment',
     scope: 'branch',
     requiresTotp: false,
-    permissions: [...READ_ORG, ...REVIEW, 'case.legal', 'incident.import', 'rules.manage'],
+    permissions: [
+      ...READ_ORG,
+      ...REVIEW,
+      'case.legal',
+      'incident.import',
+      'rules.manage',
+      'supervision.read',
+      'supervision.manage',
+      'evaluation.read',
+      'evaluation.manage',
+    ],
   },
   {
     code: 'branch_head',
@@ -159,6 +185,8 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
       'case.review',
       'publicity.read',
       'dashboard.read',
+      'supervision.read',
+      'evaluation.read',
     ],
   },
   {
@@ -167,7 +195,14 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Command centre',
     scope: 'branch',
     requiresTotp: false,
-    permissions: [...READ_ORG, 'incident.read', 'incident.write', 'incident.import', 'dashboard.read'],
+    permissions: [
+      ...READ_ORG,
+      'incident.read',
+      'incident.write',
+      'incident.import',
+      'dashboard.read',
+      'camera.check',
+    ],
   },
   {
     code: 'inspector',
@@ -175,7 +210,14 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Inspectorate',
     scope: 'branch',
     requiresTotp: false,
-    permissions: [...READ_ORG, 'incident.read', 'case.read', 'publicity.read'],
+    permissions: [
+      ...READ_ORG,
+      'incident.read',
+      'case.read',
+      'publicity.read',
+      'supervision.read',
+      'callback.perform',
+    ],
   },
   {
     code: 'mediator',

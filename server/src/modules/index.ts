@@ -1,9 +1,11 @@
 import type { App, AppDeps } from '../http/app.ts';
 import { registerCasesRoutes } from './cases/routes.ts';
 import { registerDashboardRoutes } from './dashboard/routes.ts';
+import { registerEvaluationRoutes } from './evaluation/routes.ts';
 import { registerIncidentsRoutes } from './incidents/routes.ts';
 import { registerPlatformRoutes } from './platform/routes/index.ts';
 import { registerPublicityRoutes } from './publicity/routes.ts';
+import { registerSupervisionRoutes } from './supervision/routes.ts';
 
 /** Every module's routes; a new module adds one line here. */
 export function registerModules(app: App, deps: AppDeps) {
@@ -12,4 +14,6 @@ export function registerModules(app: App, deps: AppDeps) {
   registerCasesRoutes(app, deps);
   registerPublicityRoutes(app, deps);
   registerDashboardRoutes(app, deps);
+  registerSupervisionRoutes(app, deps);
+  registerEvaluationRoutes(app, deps);
 }

@@ -5,6 +5,7 @@ import { officerRoles, officers, units } from '../db/schema/index.ts';
 import { hashPassword } from '../modules/platform/passwords.ts';
 import { newRecoveryCodes } from '../modules/platform/totp.ts';
 import { seedDemoEnforcement } from './demo-history/index.ts';
+import { seedDemoSupervision } from './demo-supervision/index.ts';
 import { createOrg } from './org.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -262,7 +263,10 @@ export async function seedDemo(
         });
       }
     }
-    if (history) await seedDemoEnforcement(tx, org.id);
+    if (history) {
+      await seedDemoEnforcement(tx, org.id);
+      await seedDemoSupervision(tx, org.id);
+    }
     return { orgId: org.id, officers: n + DEMO_ACCOUNTS.length, units: specs.length + 1 };
   });
 }

@@ -2,6 +2,8 @@ import { BUILT_IN_ROLES } from '@fazhi/common';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../db/index.ts';
 import { orgs, roles, units } from '../db/schema/index.ts';
+import { seedEvaluationDefaults } from '../modules/evaluation/defaults.ts';
+import { seedSupervisionDefaults } from '../modules/supervision/defaults.ts';
 import { seedOrgDictionaries } from './dictionaries.ts';
 
 /** Creates a branch with its root unit and the built-in roles. */
@@ -24,6 +26,8 @@ export async function createOrg(db: Queryable, input: { code: string; name: stri
     .where(eq(units.id, root!.id));
   await db.insert(roles).values(BUILT_IN_ROLES.map((r) => ({ ...r, orgId: org!.id })));
   await seedOrgDictionaries(db, org!.id);
+  await seedSupervisionDefaults(db, org!.id);
+  await seedEvaluationDefaults(db, org!.id);
   return { org: org!, rootUnitId: root!.id, rootPath: `/${root!.id}/` };
 }
 

@@ -3,7 +3,9 @@ import type { CalendarDay } from '@fazhi/common';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { dataSteps, orgs } from '../db/schema/index.ts';
+import { seedEvaluationDefaults } from '../modules/evaluation/defaults.ts';
 import { loadYear } from '../modules/platform/calendar.service.ts';
+import { seedSupervisionDefaults } from '../modules/supervision/defaults.ts';
 import { seedLegalRules, seedOrgDictionaries, syncBuiltInRolePermissions } from './dictionaries.ts';
 
 const require = createRequire(import.meta.url);
@@ -52,6 +54,16 @@ const STEPS: DataStep[] = [
     async apply(db) {
       await seedLegalRules(db);
       for (const org of await db.select({ id: orgs.id }).from(orgs)) await seedOrgDictionaries(db, org.id);
+      await syncBuiltInRolePermissions(db);
+    },
+  },
+  {
+    id: '2026-11-supervision',
+    async apply(db) {
+      for (const org of await db.select({ id: orgs.id }).from(orgs)) {
+        await seedSupervisionDefaults(db, org.id);
+        await seedEvaluationDefaults(db, org.id);
+      }
       await syncBuiltInRolePermissions(db);
     },
   },

@@ -1,8 +1,11 @@
 import { casesModule } from '../modules/cases/index.tsx';
+import { checksModule } from '../modules/checks/index.tsx';
 import { dashboardModule } from '../modules/dashboard/index.tsx';
+import { evaluationModule } from '../modules/evaluation/index.tsx';
 import { incidentsModule } from '../modules/incidents/index.tsx';
 import { platformModule } from '../modules/platform/index.tsx';
 import { publicityModule } from '../modules/publicity/index.tsx';
+import { supervisionModule } from '../modules/supervision/index.tsx';
 import type { AppModule, MenuGroup } from './module.ts';
 
 /** Every module of the web app; a new module adds itself here. */
@@ -12,6 +15,9 @@ export const MODULES: AppModule[] = [
   casesModule,
   publicityModule,
   dashboardModule,
+  supervisionModule,
+  checksModule,
+  evaluationModule,
 ];
 
 /** Groups every module may put entries in; modules declare further groups themselves. */

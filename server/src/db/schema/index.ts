@@ -1,2 +1,3 @@
 export * from './enforcement.ts';
 export * from './platform.ts';
+export * from './supervision.ts';

@@ -115,6 +115,14 @@ export const enOrg: typeof zhOrg = {
     publicity: { read: 'View publicity', publish: 'Publish and withdraw' },
     dashboard: { read: 'View enforcement overview' },
     rules: { manage: 'Maintain statutory clocks' },
+    supervision: {
+      read: 'View supervision findings',
+      answer: 'Answer with rectification',
+      manage: 'Run supervision (rules, verification, documents, accountability)',
+    },
+    camera: { check: 'Daily body-camera spot checks' },
+    callback: { perform: 'Call-backs and second handling' },
+    evaluation: { read: 'View quality evaluation', manage: 'Run evaluation, scoring and awards' },
   },
   security: {
     title: 'Security settings',

@@ -1,0 +1,4 @@
+export * from './checks.ts';
+export * from './findings.ts';
+export * from './model.ts';
+export * from './rules.ts';

@@ -1,0 +1,17 @@
+import type { Queryable } from '../../db/index.ts';
+import { seedDemoChecks } from './checks.ts';
+import { seedDemoEvaluation } from './evaluation.ts';
+import { seedDemoFindings } from './findings.ts';
+import { seedDemoRectification } from './rectification.ts';
+
+/**
+ * Supervision and evaluation on top of the demo enforcement history: the camera spot checks and
+ * call-backs of past days, a full scan's findings (with a few planted problems so every rule
+ * shows), their rectification history and documents, and the quarterly evaluations since 2021.
+ */
+export async function seedDemoSupervision(tx: Queryable, orgId: number): Promise<void> {
+  await seedDemoChecks(tx, orgId);
+  await seedDemoFindings(tx, orgId);
+  await seedDemoRectification(tx, orgId);
+  await seedDemoEvaluation(tx, orgId);
+}

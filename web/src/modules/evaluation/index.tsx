@@ -1,0 +1,7 @@
+import type { AppModule } from '../../app/module.ts';
+
+export const evaluationModule: AppModule = {
+  key: 'evaluation',
+  messages: { 'zh-CN': {}, 'en-US': {} },
+  routes: [],
+};

@@ -1,0 +1,7 @@
+import type { AppModule } from '../../app/module.ts';
+
+export const supervisionModule: AppModule = {
+  key: 'supervision',
+  messages: { 'zh-CN': {}, 'en-US': {} },
+  routes: [],
+};
