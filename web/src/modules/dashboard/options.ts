@@ -4,7 +4,7 @@
  * handler never has to look labels up again.
  */
 import type { CaseStatus, DashboardResponse, Gate } from '@fazhi/common';
-import type { ChartOption } from './chart.tsx';
+import type { ChartOption } from '../../app/ui/chart.tsx';
 
 export interface Names {
   category: (code: string) => string;
