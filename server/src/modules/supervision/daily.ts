@@ -15,15 +15,18 @@ import type { Ctx } from '../../http/context.ts';
  */
 export interface DailyJob {
   name: string;
+  /** Jobs run by ascending order (default 100): the scan (900) after the samples it reads. */
+  order?: number;
   /** Runs the job for `day` (China time), in transactions of its own; returns a summary. */
   run(db: Db, orgId: number, day: string): Promise<Record<string, unknown>>;
 }
 
 const jobs: DailyJob[] = [];
 
-/** Jobs run in registration order (the camera sample and call-backs before the scan). */
 export function registerDailyJob(job: DailyJob) {
-  if (!jobs.some((j) => j.name === job.name)) jobs.push(job);
+  if (jobs.some((j) => j.name === job.name)) return;
+  jobs.push(job);
+  jobs.sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
 }
 
 export const dailyJobs = (): readonly DailyJob[] => jobs;
