@@ -23,16 +23,24 @@ interface Spec {
 
 export function scriptedCases(world: World, refs: Refs, r: Rng) {
   const now = world.now;
-  /** An office-hour instant `back` working days before the latest such instant before now. */
+  /**
+   * An office-hour instant `back` working days before the last full office day. The day is
+   * chosen before the hour, so two acts `back` days ago keep their order whatever the hour now
+   * (counting per hour put a 15:00 act a day before a 09:00 act when run between them).
+   */
+  const isWeekday = (d: string) => {
+    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+    return wd !== 0 && wd !== 6;
+  };
+  const today = cstDate(now);
+  const lastFullDay = isWeekday(today) && now >= cstInstant(today, 18) ? today : addDays(today, -1);
   const at = (back: number, hour = 10): number => {
-    let d = cstDate(now);
+    let d = lastFullDay;
     let k = back;
     for (let guard = 0; guard < 400; guard++) {
-      // Minutes and seconds vary, as real acts do; the hour keeps the order of the acts.
-      const t = cstInstant(d, hour) + Math.floor(r() * 50) * 60_000 + Math.floor(r() * 60) * 1000;
-      const wd = new Date(t + 8 * HOUR).getUTCDay();
-      if (wd !== 0 && wd !== 6 && t < now) {
-        if (k === 0) return t;
+      if (isWeekday(d)) {
+        // Minutes and seconds vary, as real acts do; the hour keeps the order of the acts.
+        if (k === 0) return cstInstant(d, hour) + Math.floor(r() * 50) * 60_000 + Math.floor(r() * 60) * 1000;
         k--;
       }
       d = addDays(d, -1);
