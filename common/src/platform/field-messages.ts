@@ -143,9 +143,124 @@ export const FIELD_MESSAGES = {
     en: 'The case is under review or decided: parties and offences can no longer change (send it back first)',
   },
   // supervision: rules and scans
+  'supervision.scan.running': {
+    zh: '本分局已有一次执法监督巡查正在进行，请稍后再试',
+    en: 'A supervision scan of the branch is already running; try again later',
+  },
+  'supervision.scan.done': { zh: '当日的定时巡查已经执行', en: "The day's scheduled scan has already run" },
+  'supervision.rule.past': {
+    zh: '生效日期不能早于今天（已生效的规则版本不能修改，请新增版本）',
+    en: 'The effective date cannot be in the past (add a new version instead of changing one in force)',
+  },
   // supervision: findings, rectification, documents, accountability, committee
+  'finding.status': {
+    zh: '该问题当前状态下不能执行此操作',
+    en: 'This action is not allowed in the finding status',
+  },
+  'finding.dismissedConfirmed': {
+    zh: '撤销的问题不能认定为违规',
+    en: 'A dismissed finding cannot be a confirmed violation',
+  },
+  'finding.dueOnPast': { zh: '整改期限不能早于今天', en: 'The deadline cannot be before today' },
+  'finding.rule': { zh: '监督规则不存在', en: 'Unknown supervision rule' },
+  'finding.notConfirmed': {
+    zh: '只有认定违规的问题才能启动责任追究',
+    en: 'Only a confirmed violation can open an accountability record',
+  },
+  'finding.hasAccountability': {
+    zh: '该问题已启动责任追究',
+    en: 'An accountability record is already open for this finding',
+  },
+  'finding.notOfUnit': {
+    zh: '所选问题不属于该单位或已关闭',
+    en: 'A chosen finding is not of this unit or is closed',
+  },
+  'file.tooLarge': { zh: '文件不能超过 {max} MB', en: 'A file may not exceed {max} MB' },
+  'file.tooMany': { zh: '最多上传 {max} 个文件', en: 'At most {max} files' },
+  'supervision.period': {
+    zh: '结束日期不能早于开始日期',
+    en: 'The end date cannot be before the start date',
+  },
+  'accountability.decided': { zh: '该责任追究已作出决定', en: 'This record was already decided' },
+  'supervision.case': { zh: '案件不存在或不在您的管辖范围内', en: 'Unknown case, or outside your scope' },
+  'supervision.incident': {
+    zh: '警情不存在或不在您的管辖范围内',
+    en: 'Unknown incident, or outside your scope',
+  },
+  'supervision.officer': { zh: '人员不存在', en: 'Unknown officer' },
+  'supervision.unit': { zh: '单位不存在或不在您的管辖范围内', en: 'Unknown unit, or outside your scope' },
   // supervision: camera spot checks and call-backs
+  'camera.dayNotOver': {
+    zh: '只能抽查已经结束的日期的警情',
+    en: 'Only the incidents of a day that is over can be sampled',
+  },
+  'callback.unreachableSatisfaction': {
+    zh: '未联系上时不能记录满意度',
+    en: 'No satisfaction can be recorded when the caller was not reached',
+  },
   // evaluation
+  'evaluation.halfPoints': { zh: '分值以 0.5 分为单位', en: 'Points go in steps of 0.5' },
+  'evaluation.period': { zh: '期间格式应为 YYYY-Q1 至 YYYY-Q4', en: 'A period is YYYY-Q1 to YYYY-Q4' },
+  'evaluation.itemCode': {
+    zh: '项目代码由小写字母、数字、下划线组成',
+    en: 'An item code has lower-case letters, digits or underscores',
+  },
+  'evaluation.itemDuplicate': { zh: '项目代码重复', en: 'This item code is repeated' },
+  'evaluation.itemUnknown': { zh: '考评细则中没有该项目', en: 'No such item in the rubric' },
+  'evaluation.aboveFullScore': { zh: '不能超过满分', en: 'Cannot exceed the full score' },
+  'evaluation.rubricInUse': {
+    zh: '该版本已用于考评，不能修改；请以新的生效日期另立版本',
+    en: 'This version has been used by a round; add a version with a new effective date instead',
+  },
+  'evaluation.noRubric': { zh: '该季度没有生效的考评细则', en: 'No rubric is in force for that quarter' },
+  'evaluation.futureQuarter': { zh: '该季度尚未开始', en: 'That quarter has not started yet' },
+  'evaluation.roundExists': { zh: '该季度已有考评批次', en: 'That quarter already has a round' },
+  'evaluation.noClosedCases': {
+    zh: '该季度没有已结案件可供抽查',
+    en: 'No cases were closed in that quarter',
+  },
+  'evaluation.vetoReason': {
+    zh: '一票否决须在扣分明细中注明否决项目',
+    en: 'A veto needs a deduction on a veto item saying why',
+  },
+  'evaluation.revisedDeductions': {
+    zh: '改判须给出新的扣分明细',
+    en: 'A revised score needs the new deductions',
+  },
+  'evaluation.noRankingYear': {
+    zh: '该年度没有已发布的考评结果',
+    en: 'No published evaluation results for that year',
+  },
+  'evaluation.checklistMissing': {
+    zh: '请逐项填写自查清单：缺少“{item}”',
+    en: 'Answer every item: "{item}" is missing',
+  },
+  'evaluation.checklistRepeated': { zh: '自查项目重复', en: 'This item is answered twice' },
+  'evaluation.problemNote': {
+    zh: '存在问题的项目须说明问题',
+    en: 'Describe the problem of an item not in order',
+  },
+  'evaluation.futurePeriod': { zh: '该期间尚未开始', en: 'That period has not started yet' },
+  'evaluation.inspectionExists': {
+    zh: '该单位本期已提交自查',
+    en: 'The unit has already submitted a self-inspection for that period',
+  },
+  'evaluation.unscored': {
+    zh: '还有 {n} 件抽查案件未评分',
+    en: '{n} sampled cases are not scored yet',
+  },
+  'evaluation.disputesOpen': {
+    zh: '还有 {n} 项评分异议未处理',
+    en: '{n} score disputes are not decided yet',
+  },
+  'evaluation.status': {
+    zh: '当前状态不允许此操作，请刷新后重试',
+    en: 'Not possible in the current state; reload and retry',
+  },
+  'evaluation.unitNotCaseHandling': {
+    zh: '只有执法办案单位可以提交办案区自查',
+    en: 'Only case-handling units submit case-area self-inspections',
+  },
 } as const satisfies Record<string, Bilingual>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

@@ -103,6 +103,11 @@ export const supervisionFindings = pgTable(
     index('supervision_findings_org_occurred').on(t.orgId, t.occurredOn),
     index('supervision_findings_case').on(t.caseId),
     index('supervision_findings_incident').on(t.incidentId),
+    // A scan compares a rule's problems with its findings still open; corrected ones pile up
+    // over the years and must not be read every day.
+    index('supervision_findings_open')
+      .on(t.orgId, t.ruleCode)
+      .where(sql`${t.status} in ('open', 'answered')`),
   ],
 );
 
@@ -244,7 +249,10 @@ export const accountabilityRecords = pgTable(
     decidedBy: integer('decided_by'),
     decidedAt: tstz('decided_at'),
   },
-  (t) => [index('accountability_org_status').on(t.orgId, t.status)],
+  (t) => [
+    index('accountability_org_status').on(t.orgId, t.status),
+    index('accountability_finding').on(t.findingId),
+  ],
 );
 
 /** 执法监督委员会 meetings: topic reports, cases studied, decisions. */

@@ -43,7 +43,10 @@ export async function readSupervisionSettings(db: Queryable, orgId: number): Pro
     .select({ value: settings.value })
     .from(settings)
     .where(and(eq(settings.orgId, orgId), eq(settings.key, 'supervision')));
-  const parsed = SupervisionSettings.safeParse({ ...DEFAULT_SUPERVISION_SETTINGS, ...(row?.value as object) });
+  const parsed = SupervisionSettings.safeParse({
+    ...DEFAULT_SUPERVISION_SETTINGS,
+    ...(row?.value as object),
+  });
   return parsed.success ? parsed.data : DEFAULT_SUPERVISION_SETTINGS;
 }
 

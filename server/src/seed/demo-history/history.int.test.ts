@@ -309,7 +309,9 @@ describe('demo enforcement history', () => {
     expect(await one(sql`select count(*) n from discussions`)).toBeGreaterThan(0);
     expect(
       await one(
-        sql`select count(*) n from cases where major and review_round > 0 and not exists (select 1 from discussions d where d.case_id = cases.id)`,
+        // The demo plants a few (see demo-supervision/findings.ts); each must be a finding.
+        sql`select count(*) n from cases where major and review_round > 0 and not exists (select 1 from discussions d where d.case_id = cases.id)
+            and not exists (select 1 from supervision_findings f where f.case_id = cases.id and f.rule_code = 'major_without_discussion')`,
       ),
     ).toBe(0);
     expect(await one(sql`select count(*) n from offline_reports`)).toBeGreaterThan(0);

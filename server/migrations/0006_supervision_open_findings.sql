@@ -1,0 +1,2 @@
+CREATE INDEX "accountability_finding" ON "accountability_records" USING btree ("finding_id");--> statement-breakpoint
+CREATE INDEX "supervision_findings_open" ON "supervision_findings" USING btree ("org_id","rule_code") WHERE "supervision_findings"."status" in ('open', 'answered');
