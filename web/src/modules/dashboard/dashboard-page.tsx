@@ -15,9 +15,9 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { api, buildUrl } from '../../app/api.ts';
 import { useCan } from '../../app/auth.tsx';
 import { bilingual } from '../../app/i18n/index.ts';
+import { Chart, type ChartClick, type ChartOption } from '../../app/ui/chart.tsx';
 import { ErrorAlert, Page } from '../../app/ui/page.tsx';
 import { UnitTreeSelect } from '../platform/units/unit-tree-select.tsx';
-import { Chart, type ChartClick, type ChartOption } from '../../app/ui/chart.tsx';
 import * as build from './options.ts';
 import { ChartCard, Kpi, percent, YoY } from './widgets.tsx';
 

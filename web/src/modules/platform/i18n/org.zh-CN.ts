@@ -99,7 +99,11 @@ export const zhOrg = {
     publicity: { read: '查看执法公示', publish: '发布与撤回公示' },
     dashboard: { read: '查看执法态势' },
     rules: { manage: '维护法定期限规则' },
-    supervision: { read: '查看执法监督问题', answer: '答复整改', manage: '执法监督管理（规则、核查、文书、问责）' },
+    supervision: {
+      read: '查看执法监督问题',
+      answer: '答复整改',
+      manage: '执法监督管理（规则、核查、文书、问责）',
+    },
     camera: { check: '执法记录仪每日抽查' },
     callback: { perform: '民意回访与二次查办' },
     evaluation: { read: '查看执法质量考评', manage: '组织考评、评分与评优' },
