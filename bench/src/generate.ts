@@ -1,3 +1,4 @@
+import { seededRandom } from '@fazhi/common';
 /**
  * A generated district year: deterministic incident rows and the CSV that plain COPY loads, so
  * the import path and its COPY reference load exactly the same data.
@@ -12,17 +13,6 @@ export interface GeneratedIncident {
   narrative: string;
   unitCode: string;
   disposal: string;
-}
-
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CATEGORIES = [
@@ -69,7 +59,7 @@ export function generateIncidents(
   prefix: string,
   seed = 7,
 ): GeneratedIncident[] {
-  const r = prng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const out: GeneratedIncident[] = [];
   const start = Date.UTC(year, 0, 1) - 8 * 3600_000;

@@ -1,3 +1,4 @@
+import { seededRandom } from '@fazhi/common';
 /**
  * A generated ten-year district history for the supervision benchmark: incidents and cases with
  * their reviews, decisions, publications, proceedings, collective discussions and the command
@@ -18,7 +19,6 @@
  */
 
 import type { Db, Queryable } from '../../server/src/db/index.ts';
-import { prng } from '../../server/src/seed/demo-history/index.ts';
 import { CATEGORY_MIX, narrativeFor } from '../../server/src/seed/demo-history/plan.ts';
 import {
   companyName,
@@ -81,7 +81,7 @@ const PEOPLE = 512;
 
 /** Small lookup tables the bulk inserts join: categories, units and staff, narratives, places, people. */
 async function referenceTables(db: Queryable, refs: HistoryRefs, opts: HistoryOptions) {
-  const r = prng(2016);
+  const r = seededRandom(2016);
   // The incidents' category mix, with the needs-case share set so that cases come out at the
   // requested count: needs·(1 − missed) + others·extra = cases / incidents.
   const target = opts.cases / opts.incidents;

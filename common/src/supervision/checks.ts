@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { Id, IsoDate, Paging } from '../platform/contracts.ts';
 import type { Bilingual } from '../platform/errors.ts';
 import type { Permission } from '../platform/permissions.ts';
+import { seededRandom } from '../platform/random.ts';
 import { SupervisionSettings } from './model.ts';
 
 // ---- body-camera spot checks ----------------------------------------------------------------------
@@ -314,18 +315,6 @@ export function sampleSeed(purpose: string, orgId: number, day: string): number 
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
-}
-
-/** mulberry32, as the demo seed uses. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

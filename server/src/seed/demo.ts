@@ -1,4 +1,5 @@
 import type { QualificationLevel, RoleCode, UnitKind } from '@fazhi/common';
+import { seededRandom } from '@fazhi/common';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { officerRoles, officers, units } from '../db/schema/index.ts';
@@ -26,18 +27,6 @@ export const DEMO_ACCOUNTS: { username: string; name: string; role: RoleCode; un
   { username: 'inspector', name: '吴强', role: 'inspector', unit: 'DET-DC' },
   { username: 'mediator', name: '郑律师', role: 'mediator', unit: 'PS-01' },
 ];
-
-/** Deterministic pseudo-random numbers, so every fresh demo database is the same. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface UnitSpec {
   code: string;
@@ -178,7 +167,7 @@ export async function seedDemo(
     }
 
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const random = prng(2021);
+    const random = seededRandom(2021);
     const pick = (s: string) => s[Math.floor(random() * s.length)]!;
     let badge = 500001;
     const now = new Date();

@@ -13,23 +13,13 @@ import {
   GATES,
   type Gate,
   type RoleCode,
+  seededRandom,
   TERMINAL_STATUSES,
   transition,
   WORKFLOWS,
 } from '@fazhi/common';
 import { describe, expect, it } from 'vitest';
 import { type CaseState, gateChains, nextState, proceedingSteps, qualifies } from './state.ts';
-
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = s;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every status a case type's table mentions, as a source or a target. */
 function statusesOf(type: CaseType): Set<CaseStatus> {
@@ -47,7 +37,7 @@ const CRIMINAL_ONLY: CaseStatus[] = ['filing_review', 'not_filed', 'with_procura
 
 describe('the workflow table by property', () => {
   it('random action sequences never reach a status the table forbids', () => {
-    const random = prng(3);
+    const random = seededRandom(3);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     let steps = 0;
     let moved = 0;
@@ -115,7 +105,7 @@ describe('the workflow table by property', () => {
   });
 
   it('offers a gate action only to the gate role, within the unit for the unit gates', () => {
-    const random = prng(11);
+    const random = seededRandom(11);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     const roles: RoleCode[] = ['officer', 'unit_legal', 'unit_head', 'legal', 'branch_head', 'inspector'];
     for (let i = 0; i < 2_000; i++) {

@@ -11,6 +11,7 @@ import {
   DEFAULT_GATES,
   type DecisionKind,
   type Gate,
+  seededRandom,
 } from '@fazhi/common';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,17 +19,6 @@ import { cases, decisions, proceedings, reviews } from '../../db/schema/index.ts
 import { read, type TestApp, type TestClient, testApp } from '../../test-support/test-app.ts';
 import { act, auditCount, checklist, createCase, proposal } from './case-fixtures.ts';
 import { nextState } from './state.ts';
-
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = s;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const USERS = ['officer', 'unitlegal', 'unithead', 'legal', 'head', 'officer2'] as const;
 const ENDING: readonly CaseAction[] = ['refuse', 'refuse_filing', 'transfer', 'mediate', 'close'];
@@ -96,7 +86,7 @@ async function snapshot(id: number) {
 
 describe('random action sequences against the server', () => {
   it('never leave the table, and audit every transition exactly once', async () => {
-    const random = prng(20211028);
+    const random = seededRandom(20211028);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     let ok = 0;
     let refused = 0;

@@ -1,21 +1,10 @@
+import { seededRandom } from '@fazhi/common';
 /**
  * Stratified random sampling of closed cases (分层随机抽样): each case-handling unit is a stratum,
  * and up to `perUnit` of its cases are drawn. The draw depends only on the round's stored seed
  * and the candidate cases, so anyone can re-draw it from the round and check that no case was
  * picked by hand.
  */
-
-/** Mulberry32: small, fast and the same on every platform. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Candidate {
   id: number;
@@ -45,7 +34,7 @@ export function drawSample<T extends Candidate>(
       .get(unitId)!
       .slice()
       .sort((a, b) => a.id - b.id);
-    const random = prng((seed ^ Math.imul(unitId, 0x9e3779b1)) >>> 0);
+    const random = seededRandom((seed ^ Math.imul(unitId, 0x9e3779b1)) >>> 0);
     const take = Math.min(perUnit, list.length);
     // Partial Fisher–Yates: the first `take` places end up holding a uniform sample.
     for (let i = 0; i < take; i++) {

@@ -14,6 +14,7 @@ import {
   dueDate,
   type LegalRule,
   ruleInForce,
+  seededRandom,
 } from '@fazhi/common';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
@@ -50,18 +51,6 @@ import {
   weighted,
 } from './text.ts';
 import { writeWorld } from './write.ts';
-
-/** Deterministic pseudo-random numbers (mulberry32, as demo.ts). */
-export function prng(seed: number): Rng {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface UnitRef {
   id: number;
@@ -227,7 +216,7 @@ export interface World {
 }
 
 function generate(refs: Refs, now: number): World {
-  const r = prng(20_211_130);
+  const r = seededRandom(20_211_130);
   const today = cstDate(now);
   const windowStart = cstDate(now - 365 * DAY);
   const priorStart = cstDate(now - 730 * DAY);
@@ -341,8 +330,8 @@ export async function seedDemoEnforcement(
   const book = await ClockBook.load(db);
   const now = anchor(book, opts.now ?? new Date());
   const world = generate(refs, now);
-  scriptedCases(world, refs, prng(7));
-  const r = prng(1130);
+  scriptedCases(world, refs, seededRandom(7));
+  const r = seededRandom(1130);
   const sims = world.cases.map((c) => {
     const staff = refs.staff(c.unitCode);
     const lead = c.demoLead ? refs.byUsername.get('officer')!.id : pick(r, staff.leads);

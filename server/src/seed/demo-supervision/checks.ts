@@ -1,4 +1,4 @@
-import { addDays, chinaToday, DEFAULT_SUPERVISION_SETTINGS } from '@fazhi/common';
+import { addDays, chinaToday, DEFAULT_SUPERVISION_SETTINGS, seededRandom } from '@fazhi/common';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
 import { officerRoles, officers, units } from '../../db/schema/index.ts';
@@ -13,7 +13,6 @@ import {
   insertCameraChecks,
 } from '../../modules/supervision/checks.jobs.ts';
 import { previousDay } from '../../modules/supervision/daily.ts';
-import { prng } from '../demo-history/index.ts';
 
 const FIRST_DAY = '2021-01-01';
 
@@ -76,7 +75,7 @@ async function staffOf(tx: Queryable, orgId: number, role: string, username: str
  * except the recent ones, and one in 城关派出所 (the demo unit) is open.
  */
 export async function seedDemoChecks(tx: Queryable, orgId: number): Promise<void> {
-  const r = prng(20_240_404);
+  const r = seededRandom(20_240_404);
   const today = chinaToday();
   const yesterday = previousDay(today);
   const { cameraSampleSize, callbackSampleRate, followUpDays } = DEFAULT_SUPERVISION_SETTINGS;

@@ -14,6 +14,7 @@ import {
   type ScoreDeduction,
   SELF_INSPECTION_ITEMS,
   scoreSample,
+  seededRandom,
 } from '@fazhi/common';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
@@ -35,7 +36,7 @@ import {
 import { computeRanking } from '../../modules/evaluation/rankings.service.ts';
 import { insertSamples } from '../../modules/evaluation/rounds.service.ts';
 import { rubricInForce, rubricItems } from '../../modules/evaluation/rubric.service.ts';
-import { drawSample, prng } from '../../modules/evaluation/sampling.ts';
+import { drawSample } from '../../modules/evaluation/sampling.ts';
 
 type Rng = () => number;
 const pick = <T>(r: Rng, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
@@ -146,7 +147,7 @@ export async function seedDemoEvaluation(tx: Queryable, orgId: number): Promise<
   const clamp = (d: Date) => new Date(Math.min(d.getTime(), now - 3_600_000));
   const today = chinaToday();
   const current = quarterOf(today);
-  const r = prng(2021_0401);
+  const r = seededRandom(2021_0401);
 
   // Each unit's case quality, steady over the years with a little drift.
   const quality = new Map<number, number>();

@@ -6,7 +6,7 @@
  * Deterministic (one seeded PRNG); dates relative to today like the rest of the demo history.
  */
 import { createHash } from 'node:crypto';
-import { addDays, chinaToday, findingMessage } from '@fazhi/common';
+import { addDays, chinaToday, findingMessage, seededRandom } from '@fazhi/common';
 import { sql } from 'drizzle-orm';
 import { type Queryable, rows } from '../../db/index.ts';
 import {
@@ -16,7 +16,6 @@ import {
 } from '../../modules/supervision/documents.service.ts';
 import { ruleInfos, ruleOf } from '../../modules/supervision/findings-common.ts';
 import { buildOfficialDocx } from '../../platform-io/docx.ts';
-import { prng } from '../demo-history/index.ts';
 import {
   type Actors,
   busiestDay,
@@ -193,7 +192,7 @@ async function applyOutcomes(tx: Queryable, orgId: number, findings: Loaded[], o
 export async function seedDemoRectification(tx: Queryable, orgId: number): Promise<void> {
   const now = new Date();
   const today = chinaToday(now);
-  const rng = prng(4042);
+  const rng = seededRandom(4042);
   const [findings, people] = await Promise.all([loadFindings(tx, orgId, now), loadPeople(tx, orgId)]);
   const legalIds = people.legal.map((p) => p.id);
   const issuer = legalIds[0];
