@@ -4,6 +4,7 @@ import { sealPending, verifyChain } from './audit/chain.ts';
 import { loadConfig } from './config.ts';
 import { createDb } from './db/index.ts';
 import { createApp } from './http/app.ts';
+import { reportCommand } from './modules/reports/cli.ts';
 import { seedDemo } from './seed/demo.ts';
 import { firstOrgId } from './seed/org.ts';
 import { prepareDatabase, startServer } from './server.ts';
@@ -21,6 +22,10 @@ Commands:
   audit verify       Seal pending audit records, walk the hash chain and report the first broken
                      record (exit 1 when broken).
   openapi --out F    Write the OpenAPI 3.1 document to file F.
+  report check FILE  Check a report (.docx or .txt) for figures that contradict each other or
+                     Fazhi's records; prints the findings as JSON, exit 1 when there are any.
+  report build --year YYYY --out FILE.docx
+                     Build the branch's annual report for the year as a .docx.
   --help             This text.
 
 Environment:
@@ -33,13 +38,23 @@ async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { demo: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      demo: { type: 'boolean' },
+      out: { type: 'string' },
+      year: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
-  const [command, sub] = positionals;
+  const [command, sub, arg] = positionals;
   const config = loadConfig();
   if (values.help || !command) {
     console.log(HELP);
     return 0;
+  }
+  if (command === 'report') {
+    return reportCommand(sub, { file: arg, year: values.year, out: values.out }, () =>
+      createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+    );
   }
   if (command === 'serve') {
     const { stop } = await startServer(config);

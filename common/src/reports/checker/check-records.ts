@@ -1,0 +1,80 @@
+/**
+ * Figures against Fazhi's own records (与系统数据不符). The caller supplies what the records say,
+ * metric by metric, with the names a writer would use for it; a figure is compared with a metric
+ * when its subject is one of those names (by the same rule as repeated figures), its unit is of
+ * the metric's class and its period is the metric's.
+ */
+
+import { periodLabel } from './check-repeats.ts';
+import { fmt, makeFinding } from './finding.ts';
+import type { NormalizedText } from './normalize.ts';
+import { cleanSubject, sameSubject } from './subject.ts';
+import type { CheckFinding, Figure, KnownFigure, Period } from './types.ts';
+import { unitClassOf } from './units.ts';
+
+/** "2021" → that year; "stock" / "截至目前" → to date; "since:2020" → since 2020; "recent:2" → 近两年. */
+export function parsePeriod(p: string): Period {
+  const s = p.trim();
+  if (/^\d{4}$/.test(s)) return { kind: 'year', year: Number(s) };
+  if (/^(stock|截[至止]目前|目前|累计)$/.test(s)) return { kind: 'stock' };
+  const since = /^since:(\d{4})$/.exec(s) ?? /^(\d{4})年以来$/.exec(s);
+  if (since) return { kind: 'since', year: Number(since[1]) };
+  const recent = /^recent:(\d+)$/.exec(s);
+  if (recent) return { kind: 'recent', years: Number(recent[1]) };
+  return { kind: 'unknown' };
+}
+
+function periodMatches(figure: Period, known: Period, reportYear: number | undefined): boolean {
+  if (figure.kind === 'unknown')
+    // A figure with no period word in a yearly report is a figure of the report's year.
+    return known.kind === 'year' && known.year === reportYear;
+  if (figure.kind !== known.kind) return false;
+  if (figure.kind === 'year' && known.kind === 'year') return figure.year === known.year;
+  if (figure.kind === 'since' && known.kind === 'since') return figure.year === known.year;
+  if (figure.kind === 'recent' && known.kind === 'recent') return figure.years === known.years;
+  return true;
+}
+
+/** A metric's name says 人数/件数; the report says 人/件 after the number. */
+const nameCore = (name: string) => cleanSubject(name.replace(/(人数|件数|起数|次数|总数|数量|数)$/, ''));
+
+function agrees(f: Figure, value: number): boolean {
+  if (f.unitClass === 'percent') return Math.abs(f.value - value) <= 0.5 * 10 ** -f.decimals + 1e-9;
+  if (f.approx) return value >= f.low && value <= f.high;
+  return Math.abs(f.value - value) < 1e-6;
+}
+
+export function checkRecords(
+  n: NormalizedText,
+  figs: Figure[],
+  known: KnownFigure[],
+  reportYear: number | undefined,
+): CheckFinding[] {
+  const findings: CheckFinding[] = [];
+  for (const k of known) {
+    const cls = unitClassOf(k.unit);
+    const period = parsePeriod(k.period);
+    const names = k.names.map(nameCore).filter((x) => x.length >= 2);
+    for (const f of figs) {
+      if (f.unitClass !== cls || f.parameter) continue;
+      if (!periodMatches(f.period, period, reportYear)) continue;
+      const subject = f.unitClass === 'percent' ? (f.rateStem ?? f.subject) : f.subject;
+      if (!names.some((name) => name === subject || sameSubject(name, subject))) continue;
+      if (agrees(f, k.value)) continue;
+      const when = periodLabel(period);
+      const stated = `${fmt(f.value)}${f.approx ? '余' : ''}${f.unit}`;
+      findings.push(
+        makeFinding(
+          n,
+          'record_mismatch',
+          'error',
+          `报告所述${subject}${when.zh ? `（${when.zh}）` : ''}为${stated}，系统记录为${fmt(k.value)}${f.unit}（指标${k.metricId}）`,
+          `The report states ${stated} for ${k.metricId}${when.en ? ` ${when.en}` : ''}; the records say ${fmt(k.value)} ${f.unit}`,
+          [{ start: f.clauseStart, end: f.end }],
+          { arithmetic: `${fmt(f.value)} ≠ ${fmt(k.value)}`, metricId: k.metricId },
+        ),
+      );
+    }
+  }
+  return findings;
+}
