@@ -11,4 +11,5 @@ export * from './platform/field-messages.ts';
 export * from './platform/permissions.ts';
 export * from './platform/random.ts';
 export * from './publicity/index.ts';
+export * from './reports/index.ts';
 export * from './supervision/index.ts';

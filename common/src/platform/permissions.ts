@@ -33,6 +33,10 @@ export const PERMISSIONS = [
   'callback.perform',
   'evaluation.read',
   'evaluation.manage',
+  'report.read',
+  'report.manage',
+  'submission.fill',
+  'submission.sign',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +62,10 @@ export const CASE_DATA_PERMISSIONS: readonly Permission[] = [
   'callback.perform',
   'evaluation.read',
   'evaluation.manage',
+  'report.read',
+  'report.manage',
+  'submission.fill',
+  'submission.sign',
 ];
 
 /** How far a user's reads and writes reach in the unit tree. */
@@ -97,6 +105,8 @@ const HANDLE: Permission[] = ['incident.read', 'incident.write', 'case.read', 'c
 const REVIEW: Permission[] = [...HANDLE, 'case.review', 'publicity.publish', 'dashboard.read'];
 /** Findings addressed to the unit: read them, answer with the rectification, dispute a score. */
 const RECTIFY: Permission[] = ['supervision.read', 'supervision.answer', 'evaluation.read'];
+/** 数据填报: a department fills its form of figures; its head signs it off. */
+const SUBMIT: Permission[] = ['submission.fill'];
 
 export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
   {
@@ -144,7 +154,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Unit legal officer',
     scope: 'unit',
     requiresTotp: false,
-    permissions: [...READ_ORG, ...REVIEW, ...RECTIFY],
+    permissions: [...READ_ORG, ...REVIEW, ...RECTIFY, ...SUBMIT],
   },
   {
     code: 'unit_head',
@@ -152,7 +162,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameEn: 'Unit head',
     scope: 'subtree',
     requiresTotp: false,
-    permissions: [...READ_ORG, ...REVIEW, ...RECTIFY],
+    permissions: [...READ_ORG, ...REVIEW, ...RECTIFY, ...SUBMIT, 'submission.sign'],
   },
   {
     code: 'legal',
@@ -170,6 +180,8 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
       'supervision.manage',
       'evaluation.read',
       'evaluation.manage',
+      'report.read',
+      'report.manage',
     ],
   },
   {
@@ -187,6 +199,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
       'dashboard.read',
       'supervision.read',
       'evaluation.read',
+      'report.read',
     ],
   },
   {
@@ -202,6 +215,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
       'incident.import',
       'dashboard.read',
       'camera.check',
+      ...SUBMIT,
     ],
   },
   {
@@ -217,6 +231,7 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
       'publicity.read',
       'supervision.read',
       'callback.perform',
+      ...SUBMIT,
     ],
   },
   {

@@ -5,6 +5,7 @@ import { registerEvaluationRoutes } from './evaluation/routes.ts';
 import { registerIncidentsRoutes } from './incidents/routes.ts';
 import { registerPlatformRoutes } from './platform/routes/index.ts';
 import { registerPublicityRoutes } from './publicity/routes.ts';
+import { registerReportRoutes } from './reports/routes.ts';
 import { registerSupervisionRoutes } from './supervision/routes.ts';
 
 /** Every module's routes; a new module adds one line here. */
@@ -16,4 +17,5 @@ export function registerModules(app: App, deps: AppDeps) {
   registerDashboardRoutes(app, deps);
   registerSupervisionRoutes(app, deps);
   registerEvaluationRoutes(app, deps);
+  registerReportRoutes(app, deps);
 }

@@ -6,6 +6,7 @@ import { officerRoles, officers, units } from '../db/schema/index.ts';
 import { hashPassword } from '../modules/platform/passwords.ts';
 import { newRecoveryCodes } from '../modules/platform/totp.ts';
 import { seedDemoEnforcement } from './demo-history/index.ts';
+import { seedDemoReports } from './demo-reports/index.ts';
 import { seedDemoSupervision } from './demo-supervision/index.ts';
 import { createOrg } from './org.ts';
 
@@ -255,6 +256,7 @@ export async function seedDemo(
     if (history) {
       await seedDemoEnforcement(tx, org.id);
       await seedDemoSupervision(tx, org.id);
+      await seedDemoReports(tx, org.id);
     }
     return { orgId: org.id, officers: n + DEMO_ACCOUNTS.length, units: specs.length + 1 };
   });

@@ -67,6 +67,12 @@ const STEPS: DataStep[] = [
       await syncBuiltInRolePermissions(db);
     },
   },
+  {
+    id: '2026-11-annual-report',
+    async apply(db) {
+      await syncBuiltInRolePermissions(db);
+    },
+  },
 ];
 
 export async function applyDataSteps(db: Db): Promise<string[]> {

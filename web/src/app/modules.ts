@@ -5,6 +5,8 @@ import { evaluationModule } from '../modules/evaluation/index.tsx';
 import { incidentsModule } from '../modules/incidents/index.tsx';
 import { platformModule } from '../modules/platform/index.tsx';
 import { publicityModule } from '../modules/publicity/index.tsx';
+import { reportsModule } from '../modules/reports/index.tsx';
+import { submissionsModule } from '../modules/submissions/index.tsx';
 import { supervisionModule } from '../modules/supervision/index.tsx';
 import type { AppModule, MenuGroup } from './module.ts';
 
@@ -18,6 +20,8 @@ export const MODULES: AppModule[] = [
   supervisionModule,
   checksModule,
   evaluationModule,
+  reportsModule,
+  submissionsModule,
 ];
 
 /** Groups every module may put entries in; modules declare further groups themselves. */

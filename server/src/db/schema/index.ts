@@ -1,3 +1,4 @@
 export * from './enforcement.ts';
 export * from './platform.ts';
+export * from './reports.ts';
 export * from './supervision.ts';

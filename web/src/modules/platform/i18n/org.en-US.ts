@@ -122,6 +122,11 @@ export const enOrg: typeof zhOrg = {
     },
     camera: { check: 'Daily body-camera spot checks' },
     callback: { perform: 'Call-backs and second handling' },
+    report: {
+      read: 'View the annual report and statistics',
+      manage: 'Compile the annual report, metrics and collections',
+    },
+    submission: { fill: "Fill in the department's figures", sign: "Sign off the department's figures" },
     evaluation: { read: 'View quality evaluation', manage: 'Run evaluation, scoring and awards' },
   },
   security: {

@@ -106,6 +106,8 @@ export const zhOrg = {
     },
     camera: { check: '执法记录仪每日抽查' },
     callback: { perform: '民意回访与二次查办' },
+    report: { read: '查看法治政府建设年度报告与统计', manage: '编制年度报告、指标与数据填报' },
+    submission: { fill: '填报本部门数据', sign: '审签本部门填报数据' },
     evaluation: { read: '查看执法质量考评', manage: '组织考评、评分与评优' },
   },
   security: {

@@ -1,0 +1,3 @@
+export * from './catalogue.ts';
+export * from './checker/index.ts';
+export * from './contracts.ts';
