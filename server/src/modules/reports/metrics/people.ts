@@ -1,0 +1,69 @@
+/**
+ * Stock metrics of officers, 执法资格 and units, as of the period's end. The officer table keeps
+ * today's roster (no service history), so "in service" is today's; qualifications and 法制员
+ * appointments count only when obtained before the period ended.
+ */
+import { sql } from 'drizzle-orm';
+import type { PeriodRange } from './period.ts';
+import { type ComputedMetric, col } from './types.ts';
+
+const OFFICER_COLUMNS = [
+  col('badge_no', '警号', 'Badge no.'),
+  col('name', '姓名', 'Name'),
+  col('unit', '单位', 'Unit'),
+  col('qualification', '执法资格', 'Qualification'),
+  col('qualified_on', '取得日期', 'Obtained on'),
+];
+
+function officerRows(where: (p: PeriodRange) => ReturnType<typeof sql>) {
+  return (orgId: number, p: PeriodRange) => sql`
+    select o.id, o.badge_no as at, o.badge_no, o.name, u.name as unit, o.qualification_level as qualification,
+           o.qualification_date::text as qualified_on
+    from officers o left join units u on u.id = o.unit_id
+    where o.org_id = ${orgId} and o.active and ${where(p)}`;
+}
+
+const qualified = (levels: string[]) => (p: PeriodRange) =>
+  sql`o.qualification_level in (${sql.join(
+    levels.map((l) => sql`${l}`),
+    sql`, `,
+  )}) and (o.qualification_date is null or o.qualification_date < ${p.toDate}::date)`;
+
+export const PEOPLE_METRICS: ComputedMetric[] = [
+  { id: 'officers.total', columns: OFFICER_COLUMNS, rows: officerRows(() => sql`true`) },
+  {
+    id: 'qualification.basic_passed',
+    columns: OFFICER_COLUMNS,
+    rows: officerRows(qualified(['basic', 'intermediate', 'advanced'])),
+  },
+  {
+    id: 'qualification.intermediate_passed',
+    columns: OFFICER_COLUMNS,
+    rows: officerRows(qualified(['intermediate', 'advanced'])),
+  },
+  {
+    id: 'qualification.advanced_passed',
+    columns: OFFICER_COLUMNS,
+    rows: officerRows(qualified(['advanced'])),
+  },
+  {
+    id: 'qualification.legal_profession_passed',
+    columns: OFFICER_COLUMNS,
+    rows: officerRows(() => sql`o.legal_profession_qualified`),
+  },
+  {
+    id: 'officers.unit_legal_officers',
+    columns: OFFICER_COLUMNS,
+    rows: officerRows(
+      (p) =>
+        sql`o.legal_officer and (o.legal_officer_since is null or o.legal_officer_since < ${p.toDate}::date)`,
+    ),
+  },
+  {
+    id: 'units.case_handling_units',
+    columns: [col('code', '单位代码', 'Code'), col('name', '单位名称', 'Name'), col('kind', '类别', 'Kind')],
+    rows: (orgId) => sql`
+      select un.id, un.sort_order as at, un.code, un.name, un.kind
+      from units un where un.org_id = ${orgId} and un.case_handling and un.active`,
+  },
+];

@@ -1,0 +1,42 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { PeriodRange } from './period.ts';
+
+export interface RecordColumn {
+  key: string;
+  zh: string;
+  en: string;
+}
+
+/**
+ * A metric Fazhi counts from its own records. `rows` is the one set-based query of the records
+ * behind the number (one row per thing counted, with `id` and a sort key `at`); the value is
+ * `count(*)` of exactly that query and the drill-down pages through it, so the two cannot differ.
+ */
+export interface ComputedMetric {
+  id: string;
+  columns: readonly RecordColumn[];
+  rows(orgId: number, p: PeriodRange): SQL;
+  /** False when the metric has no value for such a period (yearly awards asked for a quarter). */
+  appliesTo?(p: PeriodRange): boolean;
+}
+
+/** A timestamptz column within the period (China-time bounds). */
+export const tsIn = (col: string, p: PeriodRange) =>
+  sql`${sql.raw(col)} >= ${p.from}::timestamptz and ${sql.raw(col)} < ${p.to}::timestamptz`;
+
+/** A date column within the period. */
+export const dateIn = (col: string, p: PeriodRange) =>
+  sql`${sql.raw(col)} >= ${p.fromDate}::date and ${sql.raw(col)} < ${p.toDate}::date`;
+
+/** A timestamp as China time text, so records read the same in JSON and Excel. */
+export const cn = (col: string) =>
+  sql.raw(`to_char(${col} at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')`);
+
+export const col = (key: string, zh: string, en: string): RecordColumn => ({ key, zh, en });
+
+/** Penalty decisions (行政处罚): what 行政处罚人数 and 公示行政处罚人数 count. */
+export const PENALTY_KINDS = sql.raw(`('warning', 'fine', 'confiscation', 'detention')`);
+
+/** One person counted once: by ID number when known, else by party, else by case. */
+export const personKey = (party: string, fallbackCase: string) =>
+  sql.raw(`coalesce(${party}.id_number, 'party:' || ${party}.id::text, 'case:' || ${fallbackCase}::text)`);

@@ -1,0 +1,172 @@
+/**
+ * A period's metric values: computed ones counted from records, submitted ones from the latest
+ * accepted submission of a round for that period, rates derived from their parts (never stored),
+ * each with 同比 (the same period a year before).
+ */
+import {
+  isRateMetric,
+  type KnownFigure,
+  METRICS,
+  type MetricDef,
+  type MetricValue,
+  metricById,
+} from '@fazhi/common';
+import { sql } from 'drizzle-orm';
+import { type Queryable, rows } from '../../../db/index.ts';
+import { previousPeriod } from './period.ts';
+import { COMPUTED_METRICS, computeMetric } from './registry.ts';
+
+interface Raw {
+  value: number | null;
+  status: MetricValue['status'];
+  submissionId?: number;
+}
+
+export interface AcceptedValue {
+  metricId: string;
+  submissionId: number;
+  value: number | null;
+}
+
+/** The latest accepted value of each metric for the period (latest review wins). */
+export async function acceptedValues(
+  db: Queryable,
+  orgId: number,
+  period: string,
+  ids: string[],
+): Promise<Map<string, AcceptedValue>> {
+  if (ids.length === 0) return new Map();
+  const list = await rows<{ metric_id: string; submission_id: unknown; value: string | null }>(
+    db,
+    sql`select distinct on (k.metric_id) k.metric_id, s.id as submission_id,
+               s.values -> k.metric_id ->> 'value' as value
+        from submissions s join collection_rounds r on r.id = s.round_id
+        cross join lateral unnest(s.metric_ids) as k(metric_id)
+        where s.org_id = ${orgId} and s.status = 'accepted' and r.period = ${period}
+          and k.metric_id in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})
+          and s.values -> k.metric_id ->> 'value' is not null
+        order by k.metric_id, s.reviewed_at desc nulls last, s.id desc`,
+  );
+  const out = new Map<string, AcceptedValue>();
+  for (const r of list) {
+    const n = r.value === null ? null : Number(r.value);
+    out.set(r.metric_id, {
+      metricId: r.metric_id,
+      submissionId: Number(r.submission_id),
+      value: n !== null && Number.isFinite(n) ? n : null,
+    });
+  }
+  return out;
+}
+
+/** The defs asked for, plus the parts of any rate among them (a rate needs both). */
+function withParts(defs: readonly MetricDef[]): MetricDef[] {
+  const out = new Map(defs.map((d) => [d.id, d]));
+  for (const d of defs) {
+    if (!isRateMetric(d)) continue;
+    for (const part of [d.numerator, d.denominator]) {
+      const m = metricById(part);
+      if (m) out.set(m.id, m);
+    }
+  }
+  return [...out.values()];
+}
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** value = numerator / denominator in percent (one decimal), from whatever source each part has. */
+function rateOf(num: Raw | undefined, den: Raw | undefined): Raw {
+  if (!num || !den || num.value === null || den.value === null || den.value === 0)
+    return { value: null, status: 'missing' };
+  const status = num.status === 'computed' && den.status === 'computed' ? 'computed' : 'submitted';
+  return { value: round((num.value / den.value) * 100, 1), status };
+}
+
+async function rawValues(
+  db: Queryable,
+  orgId: number,
+  period: string,
+  defs: readonly MetricDef[],
+): Promise<Map<string, Raw>> {
+  const all = withParts(defs);
+  const out = new Map<string, Raw>();
+  const submittedIds = all.filter((d) => !COMPUTED_METRICS.has(d.id) && !isRateMetric(d)).map((d) => d.id);
+  const accepted = await acceptedValues(db, orgId, period, submittedIds);
+  for (const d of all) {
+    if (COMPUTED_METRICS.has(d.id)) {
+      const value = await computeMetric(db, orgId, d.id, period);
+      out.set(d.id, { value, status: value === null ? 'missing' : 'computed' });
+    } else if (!isRateMetric(d)) {
+      const a = accepted.get(d.id);
+      out.set(
+        d.id,
+        a
+          ? { value: a.value, status: 'submitted', submissionId: a.submissionId }
+          : { value: null, status: 'missing' },
+      );
+    }
+  }
+  for (const d of all)
+    if (isRateMetric(d)) out.set(d.id, rateOf(out.get(d.numerator), out.get(d.denominator)));
+  return out;
+}
+
+/** Values for the period ('2021' or '2021-Q3'), in catalogue order; `ids` limits them. */
+export async function metricValues(
+  db: Queryable,
+  orgId: number,
+  period: string,
+  ids?: string[],
+): Promise<MetricValue[]> {
+  const defs = ids ? ids.map((id) => metricById(id)).filter((d): d is MetricDef => !!d) : METRICS;
+  const [now, before] = await Promise.all([
+    rawValues(db, orgId, period, defs),
+    rawValues(db, orgId, previousPeriod(period), defs),
+  ]);
+  return defs.map((d) => {
+    const v = now.get(d.id) ?? { value: null, status: 'missing' as const };
+    const previous = before.get(d.id)?.value ?? null;
+    const change =
+      v.value !== null && previous !== null && previous !== 0
+        ? round((v.value - previous) / previous, 4)
+        : null;
+    return {
+      id: d.id,
+      value: v.value,
+      status: v.status,
+      ...(v.submissionId !== undefined ? { submissionId: v.submissionId } : {}),
+      previous,
+      change,
+    };
+  });
+}
+
+/** The checker's period for a metric: the year, a stock, or the report's running total. */
+function knownPeriod(d: MetricDef, year: number): string {
+  if (d.period === 'year' || d.period === 'quarter') return String(year);
+  if (d.period === 'stock') return 'stock';
+  if (d.periodNote?.includes('近两年')) return 'recent:2';
+  const since = /(\d{4})/.exec(d.periodNote ?? '');
+  return since ? `since:${since[1]}` : 'stock';
+}
+
+/** What Fazhi knows of a year, for the consistency checker's record_mismatch check. */
+export async function knownFiguresFor(db: Queryable, orgId: number, year: number): Promise<KnownFigure[]> {
+  const values = await metricValues(db, orgId, String(year));
+  const out: KnownFigure[] = [];
+  for (const v of values) {
+    const d = metricById(v.id);
+    if (!d || v.value === null) continue;
+    out.push({
+      metricId: d.id,
+      names: [d.nameZh, ...(d.aliases ?? [])],
+      unit: d.unit,
+      period: knownPeriod(d, year),
+      value: v.value,
+    });
+  }
+  return out;
+}
