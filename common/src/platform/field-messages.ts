@@ -261,6 +261,29 @@ export const FIELD_MESSAGES = {
     zh: '只有执法办案单位可以提交办案区自查',
     en: 'Only case-handling units submit case-area self-inspections',
   },
+  // reports: submissions
+  'report.period': {
+    zh: '期间应为年份（如 2021）或季度（如 2021-Q3）',
+    en: 'A period is a year (2021) or a quarter (2021-Q3)',
+  },
+  'submission.negative': { zh: '数值不能为负数', en: 'The value may not be negative' },
+  'submission.percent': { zh: '百分比应在 0 到 100 之间', en: 'A percentage is between 0 and 100' },
+  'submission.unknownMetric': { zh: '此表不含该指标', en: 'This form does not hold that metric' },
+  'submission.status': {
+    zh: '当前状态不允许此操作，请刷新后重试',
+    en: 'Not possible in the current state; reload and retry',
+  },
+  'collection.noOwner': { zh: '该部门没有需要填报的指标', en: 'This department owns no submitted metric' },
+  'collection.dueOnPast': { zh: '截止日期不能早于今天', en: 'The due date may not be in the past' },
+  'collection.closed': { zh: '本轮填报已结束', en: 'This collection round is closed' },
+  // reports: annual report builder
+  'report.unknownMetric': { zh: '引用了不存在的指标：{id}', en: 'Refers to an unknown metric: {id}' },
+  'report.malformedReference': {
+    zh: '指标引用格式有误：{ref}（应为 {{指标编号}}）',
+    en: 'Malformed figure reference: {ref} (write {{metric.id}})',
+  },
+  'report.year': { zh: '年份应在 2000 至明年之间', en: 'The year is between 2000 and next year' },
+  'report.fileType': { zh: '请上传 .docx 或 .txt 文件', en: 'Upload a .docx or .txt file' },
 } as const satisfies Record<string, Bilingual>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

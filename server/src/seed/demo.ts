@@ -14,11 +14,18 @@ export const DEMO_PASSWORD = 'Demo@2026';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 
 /** One account per role, listed in the README. */
-export const DEMO_ACCOUNTS: { username: string; name: string; role: RoleCode; unit: string }[] = [
+export const DEMO_ACCOUNTS: {
+  username: string;
+  name: string;
+  role: RoleCode;
+  unit: string;
+  /** Further roles: the detachment's leader also heads it as a department (signs its 数据填报). */
+  extraRoles?: RoleCode[];
+}[] = [
   { username: 'admin', name: '系统管理员', role: 'sysadmin', unit: 'OFFICE-IT' },
   { username: 'security', name: '安全管理员', role: 'secadmin', unit: 'OFFICE-IT' },
   { username: 'auditor', name: '审计管理员', role: 'auditadmin', unit: 'DET-DC' },
-  { username: 'legal', name: '周法明', role: 'legal', unit: 'DET-FZ' },
+  { username: 'legal', name: '周法明', role: 'legal', unit: 'DET-FZ', extraRoles: ['unit_head'] },
   { username: 'head', name: '陈国栋', role: 'branch_head', unit: 'BRANCH' },
   { username: 'officer', name: '李建军', role: 'officer', unit: 'PS-01' },
   { username: 'unitlegal', name: '王晓丽', role: 'unit_legal', unit: 'PS-01' },
@@ -216,7 +223,7 @@ export async function seedDemo(
         unit: a.unit,
         name: a.name,
         username: a.username,
-        roles: [a.role],
+        roles: [a.role, ...(a.extraRoles ?? [])],
         level: admin || a.role === 'mediator' ? null : a.role === 'legal' ? 'advanced' : 'intermediate',
         legalOfficer: a.role === 'unit_legal',
         legalProfession: a.role === 'legal' || a.role === 'mediator',

@@ -1,3 +1,225 @@
+import {
+  CollectionCreateRequest,
+  CollectionDetailResponse,
+  CollectionListResponse,
+  CollectionRemindResponse,
+  SubmissionListQuery,
+  SubmissionListResponse,
+  SubmissionResponse,
+  SubmissionReturnRequest,
+  SubmissionSaveRequest,
+  SubmissionVersionRequest,
+} from '@fazhi/common';
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { App, AppDeps } from '../../http/app.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { defineRoute } from '../../http/route.ts';
+import { idParam, json } from '../platform/routes/helpers.ts';
+import { fileDownload } from '../supervision/findings.routes.ts';
+import {
+  acceptSubmission,
+  attachFiles,
+  getSubmission,
+  getSubmissionFile,
+  listSubmissions,
+  returnSubmission,
+  saveSubmission,
+  signSubmission,
+  type UploadedFile,
+} from './submissions/forms.service.ts';
+import {
+  closeCollection,
+  createCollection,
+  getCollection,
+  listCollections,
+  remindCollection,
+} from './submissions/rounds.service.ts';
+// The 待办 provider registers itself once, when the module is first loaded.
+import './submissions/tasks.ts';
 
-export function registerSubmissionRoutes(_app: App, _deps: AppDeps) {}
+const fileParams = z.object({
+  id: z.coerce.number().int().positive(),
+  fileId: z.coerce.number().int().positive(),
+});
+
+async function uploaded(c: Context<AppEnv>): Promise<UploadedFile[]> {
+  const body = await c.req.parseBody({ all: true });
+  const files: UploadedFile[] = [];
+  for (const x of [body.files, body.file].flat()) {
+    if (x instanceof File)
+      files.push({ name: x.name, type: x.type, data: Buffer.from(await x.arrayBuffer()) });
+  }
+  return files;
+}
+
+/** 数据填报: collection rounds (the detachment) and departments' forms. */
+export function registerSubmissionRoutes(app: App, _deps: AppDeps) {
+  const tags = ['Report submissions'];
+  app.openapi(
+    defineRoute('report.read', {
+      method: 'get',
+      path: '/api/reports/collections',
+      tags,
+      summary: 'Collection rounds with progress (submitted / total, late)',
+      response: CollectionListResponse,
+    }),
+    async (c) => c.json(await listCollections(c.get('ctx')), 200),
+  );
+  app.openapi(
+    defineRoute('report.manage', {
+      method: 'post',
+      path: '/api/reports/collections',
+      tags,
+      summary: 'Open a round: one form per department owning submitted metrics (or the chosen ones)',
+      request: { body: json(CollectionCreateRequest) },
+      response: CollectionDetailResponse,
+    }),
+    async (c) => c.json(await createCollection(c.get('ctx'), c.req.valid('json')), 200),
+  );
+  app.openapi(
+    defineRoute('report.read', {
+      method: 'get',
+      path: '/api/reports/collections/{id}',
+      tags,
+      summary: "A round with each department's form status and late flag",
+      request: { params: idParam },
+      response: CollectionDetailResponse,
+    }),
+    async (c) => c.json(await getCollection(c.get('ctx'), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    defineRoute('report.manage', {
+      method: 'post',
+      path: '/api/reports/collections/{id}/remind',
+      tags,
+      summary: '催报: mark the late forms reminded (their 待办 shows it)',
+      request: { params: idParam },
+      response: CollectionRemindResponse,
+    }),
+    async (c) => c.json(await remindCollection(c.get('ctx'), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    defineRoute('report.manage', {
+      method: 'post',
+      path: '/api/reports/collections/{id}/close',
+      tags,
+      summary: 'Close a round once every form is accepted',
+      request: { params: idParam },
+      response: CollectionDetailResponse,
+    }),
+    async (c) => c.json(await closeCollection(c.get('ctx'), c.req.valid('param').id), 200),
+  );
+
+  // Departments (submission.fill) see their own forms, the detachment (report.read) all of them:
+  // the service applies that rule, so these reads are open to any signed-in user.
+  app.openapi(
+    defineRoute('signed-in', {
+      method: 'get',
+      path: '/api/reports/submissions',
+      tags,
+      summary: 'Forms: my department’s (mine=true, or without report.read) or all in scope',
+      request: { query: SubmissionListQuery },
+      response: SubmissionListResponse,
+    }),
+    async (c) => c.json(await listSubmissions(c.get('ctx'), c.req.valid('query')), 200),
+  );
+  app.openapi(
+    defineRoute('signed-in', {
+      method: 'get',
+      path: '/api/reports/submissions/{id}',
+      tags,
+      summary: 'One form: metric rows with values and notes, files, versions, my actions',
+      request: { params: idParam },
+      response: SubmissionResponse,
+    }),
+    async (c) => c.json(await getSubmission(c.get('ctx'), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    defineRoute('submission.fill', {
+      method: 'put',
+      path: '/api/reports/submissions/{id}',
+      tags,
+      summary: 'Save values and notes (draft or returned form; version checked)',
+      request: { params: idParam, body: json(SubmissionSaveRequest) },
+      response: SubmissionResponse,
+    }),
+    async (c) =>
+      c.json(await saveSubmission(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    defineRoute('submission.sign', {
+      method: 'post',
+      path: '/api/reports/submissions/{id}/sign',
+      tags,
+      summary: '负责人签报: the department head signs the complete form off',
+      request: { params: idParam, body: json(SubmissionVersionRequest) },
+      response: SubmissionResponse,
+    }),
+    async (c) =>
+      c.json(await signSubmission(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').version), 200),
+  );
+  app.openapi(
+    defineRoute('report.manage', {
+      method: 'post',
+      path: '/api/reports/submissions/{id}/accept',
+      tags,
+      summary: 'Accept a signed form: its values become the figures of the period',
+      request: { params: idParam, body: json(SubmissionVersionRequest) },
+      response: SubmissionResponse,
+    }),
+    async (c) =>
+      c.json(await acceptSubmission(c.get('ctx'), c.req.valid('param').id, c.req.valid('json').version), 200),
+  );
+  app.openapi(
+    defineRoute('report.manage', {
+      method: 'post',
+      path: '/api/reports/submissions/{id}/return',
+      tags,
+      summary: 'Return a signed or accepted form with a reason',
+      request: { params: idParam, body: json(SubmissionReturnRequest) },
+      response: SubmissionResponse,
+    }),
+    async (c) =>
+      c.json(await returnSubmission(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    defineRoute('submission.fill', {
+      method: 'post',
+      path: '/api/reports/submissions/{id}/files',
+      tags,
+      summary: 'Attach files to a draft or returned form (multipart `files`; SHA-256 kept)',
+      request: {
+        params: idParam,
+        body: {
+          content: {
+            'multipart/form-data': {
+              schema: z.object({
+                files: z.any().openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
+              }),
+            },
+          },
+          required: true,
+        },
+      },
+      response: SubmissionResponse,
+    }),
+    async (c) => c.json(await attachFiles(c.get('ctx'), c.req.valid('param').id, await uploaded(c)), 200),
+  );
+  app.openapi(
+    defineRoute('signed-in', {
+      method: 'get',
+      path: '/api/reports/submissions/{id}/files/{fileId}',
+      tags,
+      summary: 'Download an attachment (its SHA-256 in X-Content-SHA256)',
+      request: { params: fileParams },
+      download: 'application/octet-stream',
+    }),
+    async (c) => {
+      const { id, fileId } = c.req.valid('param');
+      const file = await getSubmissionFile(c.get('ctx'), id, fileId);
+      c.header('X-Content-SHA256', file.sha256);
+      return fileDownload(c, file.contentType, file.fileName, file.content);
+    },
+  );
+}
