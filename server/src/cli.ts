@@ -22,8 +22,10 @@ Commands:
   audit verify       Seal pending audit records, walk the hash chain and report the first broken
                      record (exit 1 when broken).
   openapi --out F    Write the OpenAPI 3.1 document to file F.
-  report check FILE  Check a report (.docx or .txt) for figures that contradict each other or
-                     Fazhi's records; prints the findings as JSON, exit 1 when there are any.
+  report check FILE [--year YYYY]
+                     Check a report (.docx or .txt) for figures that contradict each other and,
+                     with --year, the branch's records for that year; prints the findings as
+                     JSON, exit 1 when there are any.
   report build --year YYYY --out FILE.docx
                      Build the branch's annual report for the year as a .docx.
   --help             This text.

@@ -1,3 +1,5 @@
+export * from './annual.ts';
 export * from './catalogue.ts';
 export * from './checker/index.ts';
 export * from './contracts.ts';
+export * from './submissions.ts';

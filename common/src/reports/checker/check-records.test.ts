@@ -57,4 +57,17 @@ describe('figures against the records (record_mismatch)', () => {
     ];
     expect(checkReport(report, { known: ok })).toEqual([]);
   });
+
+  it('reads a fall stated in words as a negative change', () => {
+    const text = '某某分局 2021 年法治政府建设年度报告\n\n全年道路交通事故死亡人数同比下降 17.54%。';
+    const k = known({
+      metricId: 'traffic.fatalities_yoy',
+      names: ['道路交通事故死亡人数同比下降'],
+      unit: '%',
+    });
+    expect(checkReport(text, { known: [{ ...k, value: -17.54 }] })).toEqual([]);
+    expect(checkReport(text, { known: [{ ...k, value: 17.54 }] }).map((f) => f.kind)).toEqual([
+      'record_mismatch',
+    ]);
+  });
 });

@@ -38,8 +38,14 @@ function periodMatches(figure: Period, known: Period, reportYear: number | undef
 /** A metric's name says 人数/件数; the report says 人/件 after the number. */
 const nameCore = (name: string) => cleanSubject(name.replace(/(人数|件数|起数|次数|总数|数量|数)$/, ''));
 
-function agrees(f: Figure, value: number): boolean {
-  if (f.unitClass === 'percent') return Math.abs(f.value - value) <= 0.5 * 10 ** -f.decimals + 1e-9;
+/** "同比下降 17.54%" states −17.54 %: the direction word before the number carries the sign. */
+const FALLS = /(下降|减少|降低|回落|下滑)(?![到至])[^，。；]*$/;
+
+function agrees(f: Figure, value: number, falls: boolean): boolean {
+  if (f.unitClass === 'percent') {
+    const stated = falls ? -f.value : f.value;
+    return Math.abs(stated - value) <= 0.5 * 10 ** -f.decimals + 1e-9;
+  }
   if (f.approx) return value >= f.low && value <= f.high;
   return Math.abs(f.value - value) < 1e-6;
 }
@@ -60,7 +66,7 @@ export function checkRecords(
       if (!periodMatches(f.period, period, reportYear)) continue;
       const subject = f.unitClass === 'percent' ? (f.rateStem ?? f.subject) : f.subject;
       if (!names.some((name) => name === subject || sameSubject(name, subject))) continue;
-      if (agrees(f, k.value)) continue;
+      if (agrees(f, k.value, FALLS.test(n.text.slice(f.clauseStart, f.start)))) continue;
       const when = periodLabel(period);
       const stated = `${fmt(f.value)}${f.approx ? '余' : ''}${f.unit}`;
       findings.push(

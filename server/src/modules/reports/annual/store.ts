@@ -1,0 +1,172 @@
+/**
+ * Reading and saving a year's report text. A year never saved reads as the default template
+ * (version 0); saving writes the text, keeps the version in annual_report_versions and audits it
+ * in the same transaction. A save from a stale version answers 409.
+ */
+import {
+  type AnnualReportResponse,
+  type AnnualReportSaveRequest,
+  metricById,
+  type ReportBlock,
+  validateBlocks,
+} from '@fazhi/common';
+import { and, desc, eq } from 'drizzle-orm';
+import { audit } from '../../../audit/record.ts';
+import type { Queryable } from '../../../db/index.ts';
+import { annualReports, annualReportVersions, officers } from '../../../db/schema/index.ts';
+import { type Ctx, requireActor } from '../../../http/context.ts';
+import { AppError } from '../../../http/errors.ts';
+import { DEFAULT_BLOCKS, DEFAULT_SIGNATURE, DEFAULT_TITLE, defaultSignedOn } from './template.ts';
+
+export interface ReportContent {
+  title: string;
+  blocks: ReportBlock[];
+  signature: string;
+  signedOn: string | null;
+}
+
+export function defaultContent(year: number): ReportContent {
+  return {
+    title: DEFAULT_TITLE,
+    blocks: DEFAULT_BLOCKS.map((b) => ({ ...b })),
+    signature: DEFAULT_SIGNATURE,
+    signedOn: defaultSignedOn(year),
+  };
+}
+
+/** Years a report may be written for: from 2000 to next year (a draft may start early). */
+export function checkYear(year: number, today = new Date()): void {
+  const next = Number(today.toISOString().slice(0, 4)) + 1;
+  if (!Number.isInteger(year) || year < 2000 || year > next)
+    throw new AppError('VALIDATION', { year: 'report.year' });
+}
+
+async function savedRow(db: Queryable, orgId: number, year: number) {
+  const [row] = await db
+    .select()
+    .from(annualReports)
+    .where(and(eq(annualReports.orgId, orgId), eq(annualReports.year, year)));
+  return row;
+}
+
+/** The text of a year's report: as saved, else the default template. */
+export async function loadContent(db: Queryable, orgId: number, year: number): Promise<ReportContent> {
+  const row = await savedRow(db, orgId, year);
+  if (!row) return defaultContent(year);
+  return {
+    title: row.title,
+    blocks: row.blocks as ReportBlock[],
+    signature: row.signature,
+    signedOn: row.signedOn,
+  };
+}
+
+export async function getReport(ctx: Ctx, year: number): Promise<AnnualReportResponse> {
+  checkYear(year);
+  const row = await savedRow(ctx.db, ctx.orgId, year);
+  if (!row) return { year, ...defaultContent(year), version: 0, saved: false, updatedAt: null, versions: [] };
+  const versions = await ctx.db
+    .select({ version: annualReportVersions.version, actorName: officers.name, at: annualReportVersions.at })
+    .from(annualReportVersions)
+    .leftJoin(officers, eq(officers.id, annualReportVersions.actorId))
+    .where(and(eq(annualReportVersions.orgId, ctx.orgId), eq(annualReportVersions.reportId, row.id)))
+    .orderBy(desc(annualReportVersions.version));
+  return {
+    year,
+    title: row.title,
+    blocks: row.blocks as ReportBlock[],
+    signature: row.signature,
+    signedOn: row.signedOn,
+    version: row.version,
+    saved: true,
+    updatedAt: row.updatedAt.toISOString(),
+    versions: versions.map((v) => ({ version: v.version, actorName: v.actorName, at: v.at.toISOString() })),
+  };
+}
+
+/** Unknown metric ids and stray braces, each under the field of its block (blocks.3.text). */
+export function validateContent(input: Pick<ReportContent, 'title' | 'blocks'>): void {
+  const isMetric = (id: string) => metricById(id) !== undefined;
+  const problems = validateBlocks([{ heading: input.title, text: '' }, ...input.blocks], isMetric).map(
+    (p) => {
+      // Entry 0 is the title; the blocks follow it, so shift their index back by one.
+      const m = /^blocks\.(\d+)\.(heading|text)$/.exec(p.field)!;
+      const i = Number(m[1]);
+      return { ...p, field: i === 0 ? 'title' : `blocks.${i - 1}.${m[2]}` };
+    },
+  );
+  const ids = new Set<string>();
+  const fields: Record<string, { key: string; params: Record<string, string> }> = {};
+  for (const [i, b] of input.blocks.entries()) {
+    if (ids.has(b.id)) fields[`blocks.${i}.id`] = { key: 'invalid', params: {} };
+    ids.add(b.id);
+  }
+  for (const p of problems)
+    fields[p.field] ??=
+      p.kind === 'unknownMetric'
+        ? { key: 'report.unknownMetric', params: { id: p.ref } }
+        : { key: 'report.malformedReference', params: { ref: p.ref } };
+  if (Object.keys(fields).length) throw new AppError('VALIDATION', fields);
+}
+
+/**
+ * Saves a year's text in one transaction: the report row (inserted on the first save), its new
+ * version in annual_report_versions and the audit record.
+ */
+export async function saveReport(
+  ctx: Ctx,
+  year: number,
+  input: AnnualReportSaveRequest,
+  db: Queryable = ctx.db,
+): Promise<AnnualReportResponse> {
+  checkYear(year);
+  const actor = requireActor(ctx);
+  validateContent(input);
+  await db.transaction(async (tx) => {
+    const row = await savedRow(tx, ctx.orgId, year);
+    const current = row?.version ?? 0;
+    if (input.version !== current) throw new AppError('CONFLICT');
+    const content = {
+      title: input.title,
+      blocks: input.blocks,
+      signature: input.signature,
+      signedOn: input.signedOn,
+    };
+    let reportId: number;
+    const version = current + 1;
+    if (!row) {
+      const [created] = await tx
+        .insert(annualReports)
+        .values({ orgId: ctx.orgId, year, ...content, version, updatedBy: actor.officerId })
+        .onConflictDoNothing()
+        .returning({ id: annualReports.id });
+      // Two first saves at once: the loser lost the race like any stale save.
+      if (!created) throw new AppError('CONFLICT');
+      reportId = created.id;
+    } else {
+      const [updated] = await tx
+        .update(annualReports)
+        .set({ ...content, version, updatedBy: actor.officerId, updatedAt: new Date() })
+        .where(and(eq(annualReports.id, row.id), eq(annualReports.version, current)))
+        .returning({ id: annualReports.id });
+      if (!updated) throw new AppError('CONFLICT');
+      reportId = updated.id;
+    }
+    await tx.insert(annualReportVersions).values({
+      orgId: ctx.orgId,
+      reportId,
+      version,
+      blocks: input.blocks,
+      title: input.title,
+      signature: input.signature,
+      actorId: actor.officerId,
+    });
+    await audit(tx, ctx, {
+      action: 'report.annual.save',
+      targetType: 'annual_report',
+      targetId: reportId,
+      summary: { year, version, blocks: input.blocks.length },
+    });
+  });
+  return getReport(ctx, year);
+}
