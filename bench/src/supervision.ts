@@ -27,6 +27,7 @@ import { seedDemo } from '../../server/src/seed/demo.ts';
 import { prepareDatabase } from '../../server/src/server.ts';
 import { generateHistory } from './history.ts';
 import { mb, memoryPeak, round, timed } from './measure.ts';
+import { REFERENCE_SQL, seqScanReference } from './seq-scan-reference.ts';
 import { applyDay } from './supervision-day.ts';
 import { explainAnalyze, statementProfiler } from './supervision-profile.ts';
 import { type Result, summary } from './supervision-report.ts';
@@ -37,34 +38,8 @@ const EMBEDDED_SCALE = Number(process.env.BENCH_EMBEDDED_SCALE ?? Math.min(SCALE
 const GENERATE_ONLY = process.env.BENCH_GENERATE_ONLY === '1';
 const FULL_TARGET_MS = 30_000;
 const INCREMENTAL_TARGET_MS = 1_000;
-const REFERENCE_SQL = 'select count(*), sum(length(narrative)) from incidents';
 
 const log = (m: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
-
-/** The reference: one sequential scan of incidents, warm, median of three. */
-async function seqScanReference(target: Target) {
-  const runs: number[] = [];
-  await target.database.db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_indexscan = off`);
-    await tx.execute(sql`set local enable_indexonlyscan = off`);
-    await tx.execute(sql`set local enable_bitmapscan = off`);
-    await tx.execute(sql.raw(REFERENCE_SQL));
-    for (let i = 0; i < 3; i++) runs.push((await timed(() => tx.execute(sql.raw(REFERENCE_SQL)))).ms);
-  });
-  const [size] = await query<{ heap: string; total: string }>(
-    target.database.db,
-    sql`select pg_relation_size('incidents')::bigint as heap, pg_database_size(current_database())::bigint as total`,
-  );
-  return {
-    sql: REFERENCE_SQL,
-    settings:
-      'enable_indexscan, enable_indexonlyscan, enable_bitmapscan off; warm cache; median of 3 after 1 warm-up',
-    ms: round([...runs].sort((a, b) => a - b)[1]!, 1),
-    runsMs: runs.map((x) => round(x, 1)),
-    incidentsHeapMb: mb(Number(size!.heap)),
-    databaseMb: mb(Number(size!.total)),
-  };
-}
 
 /** A scan with its peak memory and the time of each rule (between the scan's progress reports). */
 async function scan(target: Target, orgId: number, mode: 'full' | 'incremental') {

@@ -13,7 +13,7 @@ import {
 } from '@fazhi/common';
 import { sql } from 'drizzle-orm';
 import { type Queryable, rows } from '../../../db/index.ts';
-import { previousPeriod } from './period.ts';
+import { periodRange, previousPeriod } from './period.ts';
 import { COMPUTED_METRICS, computeMetric } from './registry.ts';
 
 interface Raw {
@@ -122,13 +122,23 @@ export async function metricValues(
   ids?: string[],
 ): Promise<MetricValue[]> {
   const defs = ids ? ids.map((id) => metricById(id)).filter((d): d is MetricDef => !!d) : METRICS;
-  const [now, before] = await Promise.all([
+  const prior = previousPeriod(period);
+  const [now, before, [first]] = await Promise.all([
     rawValues(db, orgId, period, defs),
-    rawValues(db, orgId, previousPeriod(period), defs),
+    rawValues(db, orgId, prior, defs),
+    rows<{ any: boolean }>(
+      db,
+      sql`select exists (select 1 from incidents where org_id = ${orgId}
+            and received_at < ${periodRange(prior).to}::timestamptz) as any`,
+    ),
   ]);
+  // A year before the branch's first record is unknown, not zero: a computed 同比 against it
+  // would read as growth from nothing.
+  const recordsBefore = first?.any === true;
   return defs.map((d) => {
     const v = now.get(d.id) ?? { value: null, status: 'missing' as const };
-    const previous = before.get(d.id)?.value ?? null;
+    const prior = before.get(d.id);
+    const previous = prior && (prior.status !== 'computed' || recordsBefore) ? prior.value : null;
     const change =
       v.value !== null && previous !== null && previous !== 0
         ? round((v.value - previous) / previous, 4)
