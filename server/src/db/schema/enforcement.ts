@@ -3,7 +3,6 @@ import {
   bigint,
   bigserial,
   boolean,
-  customType,
   date,
   index,
   integer,
@@ -13,17 +12,12 @@ import {
   primaryKey,
   serial,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { officers, orgs, units } from './platform.ts';
+import { bytea, tstz } from './columns.ts';
+import { officers, orgIdColumn, units } from './platform.ts';
 
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
-const orgId = () =>
-  integer('org_id')
-    .notNull()
-    .references(() => orgs.id);
+const orgId = orgIdColumn;
 
 /**
  * Statutory clocks as data (LEGAL-RULES.md): a rule's length, its day kind and the date it takes

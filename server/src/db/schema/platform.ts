@@ -11,11 +11,9 @@ import {
   primaryKey,
   serial,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { tstz } from './columns.ts';
 
 /** A branch (分局). Every business table carries its id so one database can host several. */
 export const orgs = pgTable('orgs', {
@@ -24,6 +22,12 @@ export const orgs = pgTable('orgs', {
   name: text('name').notNull(),
   createdAt: tstz('created_at').notNull().defaultNow(),
 });
+
+/** The `org_id` column of a business table. */
+export const orgIdColumn = () =>
+  integer('org_id')
+    .notNull()
+    .references(() => orgs.id);
 
 /** The unit tree: 分局 > 支队/大队/派出所 > 警务区. `path` is '/1/5/9/' for subtree queries. */
 export const units = pgTable(

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
-  customType,
   date,
   index,
   integer,
@@ -10,17 +9,12 @@ import {
   pgTable,
   serial,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { orgs } from './platform.ts';
+import { bytea, tstz } from './columns.ts';
+import { orgIdColumn } from './platform.ts';
 
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
-const orgId = () =>
-  integer('org_id')
-    .notNull()
-    .references(() => orgs.id);
+const orgId = orgIdColumn;
 
 /**
  * 数据填报: a collection round the legal detachment opens for figures no module records

@@ -3,7 +3,6 @@ import {
   bigint,
   bigserial,
   boolean,
-  customType,
   date,
   index,
   integer,
@@ -12,17 +11,12 @@ import {
   pgTable,
   serial,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { orgs } from './platform.ts';
+import { bytea, tstz } from './columns.ts';
+import { orgIdColumn } from './platform.ts';
 
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
-const orgId = () =>
-  integer('org_id')
-    .notNull()
-    .references(() => orgs.id);
+const orgId = orgIdColumn;
 
 /**
  * 执法监督 rules as data: which check (`kind`, implemented in server/src/modules/supervision/rules),
