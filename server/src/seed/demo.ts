@@ -14,18 +14,11 @@ export const DEMO_PASSWORD = 'Demo@2026';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 
 /** One account per role, listed in the README. */
-export const DEMO_ACCOUNTS: {
-  username: string;
-  name: string;
-  role: RoleCode;
-  unit: string;
-  /** Further roles: the detachment's leader also heads it as a department (signs its 数据填报). */
-  extraRoles?: RoleCode[];
-}[] = [
+export const DEMO_ACCOUNTS: { username: string; name: string; role: RoleCode; unit: string }[] = [
   { username: 'admin', name: '系统管理员', role: 'sysadmin', unit: 'OFFICE-IT' },
   { username: 'security', name: '安全管理员', role: 'secadmin', unit: 'OFFICE-IT' },
   { username: 'auditor', name: '审计管理员', role: 'auditadmin', unit: 'DET-DC' },
-  { username: 'legal', name: '周法明', role: 'legal', unit: 'DET-FZ', extraRoles: ['unit_head'] },
+  { username: 'legal', name: '周法明', role: 'legal', unit: 'DET-FZ' },
   { username: 'head', name: '陈国栋', role: 'branch_head', unit: 'BRANCH' },
   { username: 'officer', name: '李建军', role: 'officer', unit: 'PS-01' },
   { username: 'unitlegal', name: '王晓丽', role: 'unit_legal', unit: 'PS-01' },
@@ -223,7 +216,7 @@ export async function seedDemo(
         unit: a.unit,
         name: a.name,
         username: a.username,
-        roles: [a.role, ...(a.extraRoles ?? [])],
+        roles: [a.role],
         level: admin || a.role === 'mediator' ? null : a.role === 'legal' ? 'advanced' : 'intermediate',
         legalOfficer: a.role === 'unit_legal',
         legalProfession: a.role === 'legal' || a.role === 'mediator',
@@ -253,7 +246,8 @@ export async function seedDemo(
           unit: s.code,
           name: pick(SURNAMES) + pick(GIVEN) + (random() < 0.6 ? pick(GIVEN) : ''),
           username: `u${badge}`,
-          roles: [role],
+          // The detachment's second officer also heads it as a department: he signs its 数据填报.
+          roles: s.code === 'DET-FZ' && k === 1 ? [role, 'unit_head'] : [role],
           level: s.code === 'DET-FZ' && k < 4 ? 'advanced' : level,
           legalOfficer,
           legalProfession: s.code === 'DET-FZ' ? k < 6 : random() < 0.06,
