@@ -284,6 +284,10 @@ export const FIELD_MESSAGES = {
   },
   'report.year': { zh: '年份应在 2000 至明年之间', en: 'The year is between 2000 and next year' },
   'report.fileType': { zh: '请上传 .docx 或 .txt 文件', en: 'Upload a .docx or .txt file' },
+  // --- statistics tables (helper: tables) ---
+  // --- report versions (helper: versions) ---
+  // --- submission import/attachments (helper: submissions) ---
+  // --- demo report consistency (helper: consistency) ---
 } as const satisfies Record<string, Bilingual>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

@@ -6,6 +6,7 @@ import { incidentsModule } from '../modules/incidents/index.tsx';
 import { platformModule } from '../modules/platform/index.tsx';
 import { publicityModule } from '../modules/publicity/index.tsx';
 import { reportsModule } from '../modules/reports/index.tsx';
+import { statisticsModule } from '../modules/statistics/index.tsx';
 import { submissionsModule } from '../modules/submissions/index.tsx';
 import { supervisionModule } from '../modules/supervision/index.tsx';
 import type { AppModule, MenuGroup } from './module.ts';
@@ -22,6 +23,7 @@ export const MODULES: AppModule[] = [
   evaluationModule,
   reportsModule,
   submissionsModule,
+  statisticsModule,
 ];
 
 /** Groups every module may put entries in; modules declare further groups themselves. */

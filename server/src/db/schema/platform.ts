@@ -86,6 +86,9 @@ export const officers = pgTable(
     legalOfficer: boolean('legal_officer').notNull().default(false),
     legalOfficerSince: date('legal_officer_since', { mode: 'string' }),
     active: boolean('active').notNull().default(true),
+    /** In service from / until (service history: who counted in 执法人员总数 at a year's end). */
+    joinedOn: date('joined_on', { mode: 'string' }),
+    leftOn: date('left_on', { mode: 'string' }),
     passwordHash: text('password_hash').notNull(),
     passwordChangedAt: tstz('password_changed_at').notNull().defaultNow(),
     totpSecret: text('totp_secret'),

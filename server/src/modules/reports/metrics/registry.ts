@@ -48,7 +48,9 @@ export async function computeMetric(
   const m = metricOf(id);
   const p = periodRange(period);
   if (m.appliesTo && !m.appliesTo(p)) return null;
-  const [row] = await rows<{ n: unknown }>(db, sql`select count(*) as n from (${m.rows(orgId, p)}) r`);
+  const query = m.value ? m.value(orgId, p) : sql`select count(*) as n from (${m.rows(orgId, p)}) r`;
+  const [row] = await rows<{ n: unknown }>(db, query);
+  if (m.value && (row?.n === null || row?.n === undefined)) return null;
   return Number(row?.n ?? 0);
 }
 

@@ -16,6 +16,14 @@ export interface ComputedMetric {
   id: string;
   columns: readonly RecordColumn[];
   rows(orgId: number, p: PeriodRange): SQL;
+  /**
+   * The value when it is not the number of rows — a rule's parameter (7 working days) read from
+   * legal_rules or settings: one row with one numeric column `n`. `rows` then lists the record(s)
+   * the value was read from.
+   */
+  value?(orgId: number, p: PeriodRange): SQL;
+  /** `rows` carries `unit_id` (the unit the record belongs to), so the metric breaks down by unit. */
+  byUnit?: boolean;
   /** False when the metric has no value for such a period (yearly awards asked for a quarter). */
   appliesTo?(p: PeriodRange): boolean;
 }

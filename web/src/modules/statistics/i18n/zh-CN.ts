@@ -1,0 +1,4 @@
+/** 统计报表 (statistics tables), Chinese. */
+export const statisticsZh = {
+  statistics: {},
+};
