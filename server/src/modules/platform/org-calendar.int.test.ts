@@ -5,7 +5,7 @@ import { read, type TestApp, type TestClient, testApp } from '../../test-support
 let t: TestApp;
 let admin: TestClient;
 beforeAll(async () => {
-  t = await testApp();
+  t = await testApp({ officialCalendarOnly: true });
   admin = await t.signIn('admin');
 });
 afterAll(() => t.close());

@@ -11,6 +11,7 @@ import {
 } from '../../modules/supervision/checks.jobs.ts';
 import { systemCtx } from '../../modules/supervision/daily.ts';
 import { prepareDatabase } from '../../server.ts';
+import { loadStandInYears } from '../../test-support/calendar-stand-in.ts';
 import { testDatabase } from '../../test-support/test-app.ts';
 import { seedDemo } from '../demo.ts';
 import { seedDemoEnforcement } from '../demo-history/index.ts';
@@ -25,6 +26,7 @@ const yesterday = addDays(today, -1);
 beforeAll(async () => {
   database = await testDatabase();
   await prepareDatabase(database, () => {});
+  await loadStandInYears(database.db);
   ({ orgId } = await seedDemo(database.db, { history: false }));
   await seedDemoEnforcement(database.db, orgId);
   const started = performance.now();
