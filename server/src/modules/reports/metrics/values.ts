@@ -85,6 +85,26 @@ function rateOf(num: Raw | undefined, den: Raw | undefined): Raw {
   return { value: round((num.value / den.value) * 100, 1), status };
 }
 
+/**
+ * Count queries a few at a time: each is one index-backed count, independent of the others, so
+ * on PostgreSQL they spread over the pool's connections (a single connection — PGlite, or a
+ * transaction — simply queues them). Four leave the pool free for the users' own requests.
+ */
+const PARALLEL_COUNTS = 4;
+
+async function inParallel<T, R>(items: readonly T[], f: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_COUNTS, items.length) }, worker));
+  return out;
+}
+
 async function rawValues(
   db: Queryable,
   orgId: number,
@@ -95,11 +115,14 @@ async function rawValues(
   const out = new Map<string, Raw>();
   const submittedIds = all.filter((d) => !COMPUTED_METRICS.has(d.id) && !isRateMetric(d)).map((d) => d.id);
   const accepted = await acceptedValues(db, orgId, period, submittedIds);
+  const computed = all.filter((d) => COMPUTED_METRICS.has(d.id));
+  const values = await inParallel(computed, (d) => computeMetric(db, orgId, d.id, period));
+  computed.forEach((d, i) => {
+    const value = values[i] ?? null;
+    out.set(d.id, { value, status: value === null ? 'missing' : 'computed' });
+  });
   for (const d of all) {
-    if (COMPUTED_METRICS.has(d.id)) {
-      const value = await computeMetric(db, orgId, d.id, period);
-      out.set(d.id, { value, status: value === null ? 'missing' : 'computed' });
-    } else if (!isRateMetric(d)) {
+    if (!COMPUTED_METRICS.has(d.id) && !isRateMetric(d)) {
       const a = accepted.get(d.id);
       out.set(
         d.id,
