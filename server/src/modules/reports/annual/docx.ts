@@ -1,9 +1,11 @@
 /**
  * The annual report as .docx in the layout of GB/T 9704 (the same page, fonts and footer as
  * platform-io/docx.ts buildOfficialDocx), plus what an annual report needs beyond a one-page
- * notice: run-in "1." headings, and a 同比 table of key figures (本年 / 上年 / 同比). A chart would
- * need a rasteriser for the PNG fallback Word requires next to an SVG, which the server does not
- * have, and the table states the same comparison exactly.
+ * notice: run-in "1." headings, a 同比 table of key figures (本年 / 上年 / 同比) with the exact
+ * numbers, and charts of the same figures over five years, where the trend reads better as a
+ * picture. A chart is a PNG (chart.ts) the full 156 mm text width, its bars labelled with their
+ * values; the picture holds no Chinese (the server has no CJK font), so its caption (楷体, under
+ * it), legend and gap note are the document's own text, and its alt text lists every value.
  */
 
 import { formatFigure, type PreviewBlock, segmentsText } from '@fazhi/common';
@@ -12,6 +14,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -23,7 +26,16 @@ import {
   WidthType,
 } from 'docx';
 import { chineseDate, FONT_SIZE, FONTS } from '../../../platform-io/docx.ts';
-import type { Rendered, YearOnYear } from './render.ts';
+import { renderChartPng, seriesColor } from './chart.ts';
+import {
+  type ChartFigure,
+  chartCaption,
+  chartDescription,
+  chartGapNote,
+  type Rendered,
+  seriesLabel,
+  type YearOnYear,
+} from './render.ts';
 
 const mm = (x: number) => Math.round((x * 1440) / 25.4);
 /** 28 pt exactly, in twentieths of a point (560). */
@@ -116,6 +128,62 @@ function yearOnYearTable(year: number, rows: YearOnYear[]): Table {
   });
 }
 
+/** Single spacing for the picture: an exact 28-pt line would crop it to one line's height. */
+const auto = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } as const;
+
+/** The picture, its legend (two series or more), its caption and a note on years without records. */
+function chartParagraphs(f: ChartFigure): Paragraph[] {
+  const chart = renderChartPng({
+    kind: f.kind,
+    categories: f.years.map(String),
+    series: f.series.map((s) => ({ values: s.values })),
+    emphasize: f.years.length - 1,
+  });
+  const caption = chartCaption(f);
+  const small = (text: string, eastAsia: string = FONTS.body, color?: string) =>
+    new TextRun({ text, font: font(eastAsia), size: FONT_SIZE.xiaosi, color });
+  const out = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { ...auto, before: 240 },
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: chart.png,
+          transformation: { width: chart.width, height: chart.height },
+          altText: { name: `图${f.number}`, title: caption, description: chartDescription(f) },
+        }),
+      ],
+    }),
+  ];
+  if (f.series.length > 1)
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: exact,
+        keepNext: true,
+        children: f.series.flatMap((s, k) => [
+          ...(k > 0 ? [small('　　')] : []),
+          small('■', FONTS.body, seriesColor(f.kind, k)),
+          small(` ${seriesLabel(f, s)}`),
+        ]),
+      }),
+    );
+  const note = chartGapNote(f);
+  out.push(
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: exact,
+      keepNext: note !== null,
+      children: [run(caption, FONTS.heading2, { size: FONT_SIZE.sihao })],
+    }),
+  );
+  if (note)
+    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: [small(note)] }));
+  return out;
+}
+
 function pageNumberFooter(align: 'left' | 'right'): Footer {
   // GB/T 9704: 4号半角宋体 digits with an em dash on each side; odd pages right, even pages left.
   return new Footer({
@@ -146,13 +214,13 @@ export async function buildAnnualDocx(r: Rendered): Promise<Buffer> {
   ];
   if (r.addressee) children.push(para([run(r.addressee)], { indent: false, align: AlignmentType.LEFT }));
   for (const b of r.blocks) children.push(...blockParagraphs(b));
-  if (r.yearOnYear.length) {
+  if (r.yearOnYear.length || r.charts.length)
     children.push(
       blank(),
       para([run(`附：${r.year}年主要执法数据同比情况`, FONTS.heading1)], { indent: false }),
     );
-    children.push(yearOnYearTable(r.year, r.yearOnYear));
-  }
+  if (r.yearOnYear.length) children.push(yearOnYearTable(r.year, r.yearOnYear));
+  for (const f of r.charts) children.push(...chartParagraphs(f));
   // The organ and date sit right, four characters in from the margin (GB/T 9704 7.3.5.2).
   const right = { right: 4 * 16 * 20 };
   children.push(blank(), blank());

@@ -2,7 +2,8 @@
  * A report's text rendered for a year: every {{metric.id}} replaced by the metric's value for
  * that year (computed from the records, or taken from the accepted submission), with the list of
  * metrics that have no value yet. The preview, the .docx, the Markdown and the checker all read
- * this one rendering, so they print the same numbers.
+ * this one rendering, so they print the same numbers. For the exports it also carries the chart
+ * figures: a few key metrics over five years, with the captions and words the document prints.
  */
 import {
   type FigureValue,
@@ -28,6 +29,26 @@ export interface YearOnYear {
   change: number | null;
 }
 
+export interface ChartSeries {
+  id: string;
+  nameZh: string;
+  unit: string;
+  /** One per year of the figure; null where the year has no value (before the branch's records). */
+  values: (number | null)[];
+}
+
+/** A figure of the document: a few key metrics over the report's year and the four before it. */
+export interface ChartFigure {
+  /** 图1, 图2 … in the order of the document. */
+  number: number;
+  key: string;
+  /** What the figure shows, e.g. 行政处罚与执法公示人数 (the caption adds the years). */
+  titleZh: string;
+  kind: 'bar' | 'line';
+  years: number[];
+  series: ChartSeries[];
+}
+
 export interface Rendered extends RenderedReport {
   year: number;
   /** Figure references printed (every occurrence). */
@@ -36,6 +57,8 @@ export interface Rendered extends RenderedReport {
   missing: string[];
   /** 同比 of a few key computed figures, for the table at the end of the document. */
   yearOnYear: YearOnYear[];
+  /** The figures drawn as charts; empty unless asked for (the preview and the checker do not). */
+  charts: ChartFigure[];
 }
 
 /** Key enforcement figures whose 同比 the document shows as a table (all computed from records). */
@@ -47,6 +70,117 @@ export const YEAR_ON_YEAR_IDS = [
   'evaluation.cases_evaluated',
   'supervision.irregular_acceptance_found',
 ] as const;
+
+/**
+ * The key figures drawn as charts, grouped so each chart compares like with like: persons
+ * penalised and published, cases reviewed by kind, supervision. Together they are the 同比
+ * table's figures; the table keeps the exact numbers and the change.
+ */
+export const CHART_GROUPS = [
+  {
+    key: 'penalties',
+    titleZh: '行政处罚与执法公示人数',
+    kind: 'bar',
+    ids: ['cases.admin_penalty_persons', 'publicity.admin_penalty_published_persons'],
+  },
+  {
+    key: 'reviews',
+    titleZh: '法制审核案件数',
+    kind: 'bar',
+    ids: ['review.criminal_cases_reviewed', 'review.admin_cases_reviewed'],
+  },
+  {
+    key: 'supervision',
+    titleZh: '执法监督情况',
+    kind: 'bar',
+    ids: ['evaluation.cases_evaluated', 'supervision.irregular_acceptance_found'],
+  },
+] as const satisfies readonly {
+  key: string;
+  titleZh: string;
+  kind: 'bar' | 'line';
+  ids: readonly string[];
+}[];
+
+/** The report's year and the four before it. */
+export const CHART_YEARS = 5;
+
+/**
+ * The chart figures of a year. A year's value is what metricValues says of it: `value` for the
+ * report's year, and for each earlier year the `previous` of the year after, which metricValues
+ * already leaves null for a year before the branch's first record (unknown, not zero: a bar of 0
+ * would read as a year without enforcement). The years run in parallel.
+ */
+export async function chartFigures(db: Queryable, orgId: number, year: number): Promise<ChartFigure[]> {
+  const groups = CHART_GROUPS.map((g) => ({ ...g, ids: g.ids.filter((id) => metricById(id)) })).filter(
+    (g) => g.ids.length > 0,
+  );
+  const ids = groups.flatMap((g) => g.ids);
+  const years = Array.from({ length: CHART_YEARS }, (_, i) => year - CHART_YEARS + 1 + i);
+  const perYear = (await Promise.all(years.slice(1).map((y) => metricValues(db, orgId, String(y), ids)))).map(
+    (list) => new Map(list.map((v) => [v.id, v])),
+  );
+  // perYear[i] is years[i + 1]: its value, and as its previous the value of years[i].
+  const yearValue = (id: string, i: number): number | null =>
+    i === years.length - 1
+      ? (perYear[i - 1]?.get(id)?.value ?? null)
+      : (perYear[i]?.get(id)?.previous ?? null);
+  return groups.map((g, n) => ({
+    number: n + 1,
+    key: g.key,
+    titleZh: g.titleZh,
+    kind: g.kind,
+    years,
+    series: g.ids.map((id) => {
+      const def = metricById(id)!;
+      return { id, nameZh: def.nameZh, unit: def.unit, values: years.map((_, i) => yearValue(id, i)) };
+    }),
+  }));
+}
+
+/** 2017—2020年 for a run of years, 2017、2019年 for scattered ones. */
+export function yearsText(years: readonly number[]): string {
+  const runs: [number, number][] = [];
+  for (const y of [...years].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && y === last[1] + 1) last[1] = y;
+    else runs.push([y, y]);
+  }
+  return `${runs.map(([a, b]) => (a === b ? String(a) : `${a}—${b}`)).join('、')}年`;
+}
+
+const oneUnit = (f: ChartFigure) => {
+  const units = new Set(f.series.map((s) => s.unit));
+  return units.size === 1 ? [...units][0]! : null;
+};
+
+/** 图1  2017—2021年行政处罚与执法公示人数（单位：人）: under the picture, and over its Markdown table. */
+export function chartCaption(f: ChartFigure): string {
+  const unit = oneUnit(f);
+  return `图${f.number}  ${f.years[0]}—${f.years.at(-1)}年${f.titleZh}${unit ? `（单位：${unit}）` : ''}`;
+}
+
+/** A series' name in the legend: with its unit when the chart mixes units. */
+export function seriesLabel(f: ChartFigure, s: ChartSeries): string {
+  return oneUnit(f) ? s.nameZh : `${s.nameZh}（${s.unit}）`;
+}
+
+/** 注：2017—2020年系统中尚无记录，图中空缺。 when some years have no value at all. */
+export function chartGapNote(f: ChartFigure): string | null {
+  const gaps = f.years.filter((_, i) => f.series.every((s) => s.values[i] === null));
+  return gaps.length ? `注：${yearsText(gaps)}系统中尚无记录，图中空缺。` : null;
+}
+
+/** The figure in words for its alt text: every series with every year's value (or 无记录). */
+export function chartDescription(f: ChartFigure): string {
+  const series = f.series.map(
+    (s) =>
+      `${s.nameZh}（${s.unit}）：${f.years
+        .map((y, i) => `${y}年${s.values[i] === null ? '无记录' : String(s.values[i])}`)
+        .join('，')}`,
+  );
+  return `${chartCaption(f).replace(/\s+/, ' ')}。${series.join('；')}。`;
+}
 
 function referencedIds(content: ReportContent): string[] {
   const ids = new Set<string>();
@@ -60,10 +194,14 @@ export async function renderReport(
   orgId: number,
   year: number,
   content: ReportContent,
+  o: { charts?: boolean } = {},
 ): Promise<Rendered> {
   const ids = referencedIds(content);
   const wanted = [...new Set([...ids, ...YEAR_ON_YEAR_IDS.filter((id) => metricById(id))])];
-  const values = await metricValues(db, orgId, String(year), wanted);
+  const [values, charts] = await Promise.all([
+    metricValues(db, orgId, String(year), wanted),
+    o.charts ? chartFigures(db, orgId, year) : [],
+  ]);
   const byId = new Map(values.map((v) => [v.id, v]));
   const figureValues = new Map<string, FigureValue>();
   for (const v of values) {
@@ -98,5 +236,6 @@ export async function renderReport(
     figures,
     missing: [...missing].sort(),
     yearOnYear,
+    charts,
   };
 }
