@@ -285,3 +285,20 @@ export const SubmissionResponse = SubmissionSummaryResponse.extend({
   actions: z.array(z.enum(SUBMISSION_ACTIONS_LIST)),
 });
 export type SubmissionResponse = z.infer<typeof SubmissionResponse>;
+
+// ---- attachments and Excel import ------------------------------------------------------------
+
+/** Removing an attachment names the form version the user saw (409 when it is stale). */
+export const SubmissionFileDeleteQuery = z.object({ version: z.coerce.number().int() });
+export type SubmissionFileDeleteQuery = z.infer<typeof SubmissionFileDeleteQuery>;
+
+/** Text fields of the Excel import (multipart, next to `file`). */
+export const SubmissionImportFields = z.object({ version: z.coerce.number().int() });
+export type SubmissionImportFields = z.infer<typeof SubmissionImportFields>;
+
+/** The form after an import, with the number of metric rows read from the file. */
+export const SubmissionImportResponse = SubmissionResponse.extend({ imported: z.number() });
+export type SubmissionImportResponse = z.infer<typeof SubmissionImportResponse>;
+
+/** Limits of an imported workbook. */
+export const SUBMISSION_IMPORT_MAX_BYTES = 5 * 1024 * 1024;

@@ -3,6 +3,9 @@ import {
   CollectionDetailResponse,
   CollectionListResponse,
   CollectionRemindResponse,
+  SubmissionFileDeleteQuery,
+  SubmissionImportFields,
+  SubmissionImportResponse,
   SubmissionListQuery,
   SubmissionListResponse,
   SubmissionResponse,
@@ -14,12 +17,15 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { App, AppDeps } from '../../http/app.ts';
 import type { AppEnv } from '../../http/env.ts';
+import { AppError, validationError } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
-import { idParam, json } from '../platform/routes/helpers.ts';
+import { idParam, json, upload, XLSX_TYPE, xlsxDownload } from '../platform/routes/helpers.ts';
 import { fileDownload } from '../supervision/findings.routes.ts';
+import { formWorkbook, importForm } from './submissions/excel.ts';
 import {
   acceptSubmission,
   attachFiles,
+  deleteSubmissionFile,
   getSubmission,
   getSubmissionFile,
   listSubmissions,
@@ -220,6 +226,57 @@ export function registerSubmissionRoutes(app: App, _deps: AppDeps) {
       const file = await getSubmissionFile(c.get('ctx'), id, fileId);
       c.header('X-Content-SHA256', file.sha256);
       return fileDownload(c, file.contentType, file.fileName, file.content);
+    },
+  );
+  app.openapi(
+    defineRoute('submission.fill', {
+      method: 'delete',
+      path: '/api/reports/submissions/{id}/files/{fileId}',
+      tags,
+      summary: 'Remove an attachment of a draft or returned form (?version=; 409 when stale or signed)',
+      request: { params: fileParams, query: SubmissionFileDeleteQuery },
+      response: SubmissionResponse,
+    }),
+    async (c) => {
+      const { id, fileId } = c.req.valid('param');
+      return c.json(await deleteSubmissionFile(c.get('ctx'), id, fileId, c.req.valid('query').version), 200);
+    },
+  );
+  app.openapi(
+    defineRoute('signed-in', {
+      method: 'get',
+      path: '/api/reports/submissions/{id}/template',
+      tags,
+      summary: 'The form as an .xlsx to fill in Excel: one row per metric, saved values pre-filled',
+      request: { params: idParam },
+      download: XLSX_TYPE,
+    }),
+    async (c) => {
+      const file = await formWorkbook(c.get('ctx'), c.req.valid('param').id);
+      return xlsxDownload(c, file.fileName, file.data);
+    },
+  );
+  app.openapi(
+    defineRoute('submission.fill', {
+      method: 'post',
+      path: '/api/reports/submissions/{id}/import',
+      tags,
+      summary:
+        'Import a filled template (multipart `file`, `version`): all rows or none, row errors named (400)',
+      request: { params: idParam, body: upload({ version: z.string() }) },
+      response: SubmissionImportResponse,
+    }),
+    async (c) => {
+      const body = await c.req.parseBody();
+      const fields = SubmissionImportFields.safeParse({ version: body.version });
+      if (!fields.success) throw validationError(fields.error.issues);
+      const file = body.file;
+      if (!(file instanceof File) || file.size === 0) throw new AppError('VALIDATION', { file: 'required' });
+      const result = await importForm(c.get('ctx'), c.req.valid('param').id, fields.data.version, {
+        name: file.name,
+        data: await file.arrayBuffer(),
+      });
+      return c.json(result, 200);
     },
   );
 }

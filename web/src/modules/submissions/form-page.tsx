@@ -1,5 +1,7 @@
 import {
   CheckOutlined,
+  DeleteOutlined,
+  DownloadOutlined,
   RollbackOutlined,
   SaveOutlined,
   SendOutlined,
@@ -27,6 +29,7 @@ import { useParams } from 'react-router';
 import { api, isApiError } from '../../app/api.ts';
 import { currentLanguage } from '../../app/i18n/index.ts';
 import { useAction } from '../../app/ui/action.ts';
+import { ExcelImport } from '../../app/ui/excel-import.tsx';
 import { FormDialog } from '../../app/ui/form-dialog.tsx';
 import { EMPTY, formatDate, formatDateTime } from '../../app/ui/format.ts';
 import { ErrorAlert, Page } from '../../app/ui/page.tsx';
@@ -80,6 +83,14 @@ function FormBody({ s }: { s: SubmissionResponse }) {
       return api.upload(`/api/reports/submissions/${s.id}/files`, fd);
     },
     { invalidate: [SUBMISSIONS_KEY], success: t('submissions.form.uploaded') },
+  );
+  const removeFile = useAction(
+    (fileId: number) =>
+      api.delete<SubmissionResponse>(`/api/reports/submissions/${s.id}/files/${fileId}?version=${s.version}`),
+    { ...opts, success: t('submissions.form.fileDeleted') },
+  );
+  const exportExcel = useAction(() =>
+    api.download(`/api/reports/submissions/${s.id}/template`, undefined, `${s.unitName}-${s.period}.xlsx`),
   );
   const initial: Values = {
     values: Object.fromEntries(s.rows.map((r) => [r.metricId, { value: r.value, note: r.note }])),
@@ -144,6 +155,35 @@ function FormBody({ s }: { s: SubmissionResponse }) {
               {t('submissions.form.return')}
             </Button>
           )}
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exportExcel.isPending}
+            onClick={() => exportExcel.run(undefined)}
+          >
+            {t('submissions.form.download')}
+          </Button>
+          {editable && (
+            <ExcelImport
+              what={t('submissions.form.excelWhat')}
+              uploadPath={`/api/reports/submissions/${s.id}/import`}
+              templatePath={`/api/reports/submissions/${s.id}/template`}
+              templateName={`${s.unitName}-${s.period}.xlsx`}
+              invalidate={[SUBMISSIONS_KEY]}
+              hint={
+                <Alert
+                  type="info"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  title={t('submissions.form.importHint')}
+                />
+              }
+              fields={
+                <Form.Item name="version" initialValue={s.version} hidden>
+                  <Input />
+                </Form.Item>
+              }
+            />
+          )}
           {!editable && s.actions.length === 0 && (
             <Typography.Text type="secondary">{t('submissions.form.readOnly')}</Typography.Text>
           )}
@@ -204,17 +244,34 @@ function FormBody({ s }: { s: SubmissionResponse }) {
         <Typography.Title level={5}>{t('submissions.form.files')}</Typography.Title>
         <Space direction="vertical">
           {s.files.map((f) => (
-            <Typography.Link
-              key={f.id}
-              onClick={() =>
-                api.download(`/api/reports/submissions/${s.id}/files/${f.id}`, undefined, f.fileName)
-              }
-            >
-              {f.fileName} · {Math.ceil(f.size / 1024)} KB · {f.uploadedByName ?? EMPTY} ·{' '}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                SHA-256 {f.sha256.slice(0, 12)}…
-              </Typography.Text>
-            </Typography.Link>
+            <Space key={f.id} size={4} data-file={f.fileName}>
+              <Typography.Link
+                onClick={() =>
+                  api.download(`/api/reports/submissions/${s.id}/files/${f.id}`, undefined, f.fileName)
+                }
+              >
+                {f.fileName} · {Math.ceil(f.size / 1024)} KB · {f.uploadedByName ?? EMPTY} ·{' '}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  SHA-256 {f.sha256.slice(0, 12)}…
+                </Typography.Text>
+              </Typography.Link>
+              {s.actions.includes('attach') && (
+                <Popconfirm
+                  title={t('submissions.form.deleteFileConfirm', { name: f.fileName })}
+                  onConfirm={() => removeFile.run(f.id)}
+                >
+                  <Button
+                    type="link"
+                    danger
+                    size="small"
+                    icon={<DeleteOutlined />}
+                    loading={removeFile.isPending && removeFile.variables === f.id}
+                  >
+                    {t('submissions.form.deleteFile')}
+                  </Button>
+                </Popconfirm>
+              )}
+            </Space>
           ))}
           {s.actions.includes('attach') && (
             <Upload

@@ -140,7 +140,8 @@ export async function recordStep(
   ctx: Ctx,
   row: FormRow,
   step: {
-    action: SubmissionAction | 'create';
+    /** The workflow action, or 'create' (a new round) / 'import' (a save from an Excel file). */
+    action: SubmissionAction | 'create' | 'import';
     set: Partial<typeof submissions.$inferInsert>;
     values: StoredValues;
     status: SubmissionStatus;

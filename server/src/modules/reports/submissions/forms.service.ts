@@ -355,3 +355,36 @@ export async function getSubmissionFile(ctx: Ctx, id: number, fileId: number) {
   if (!file) throw new AppError('NOT_FOUND');
   return file;
 }
+
+/**
+ * Removes an attachment while the department may still change the form (draft or returned, its
+ * own unit, round open) and the version it saw is current. The row is deleted — a form's
+ * attachments are working papers until sign-off — and the audit record keeps its name, size and
+ * SHA-256. Once signed or accepted the attachments are part of what was signed: 409.
+ */
+export async function deleteSubmissionFile(
+  ctx: Ctx,
+  id: number,
+  fileId: number,
+  version: number,
+): Promise<SubmissionResponse> {
+  return ctx.db.transaction(async (tx) => {
+    await lockForm(ctx, tx, id, version, 'attach');
+    const [gone] = await tx
+      .delete(submissionFiles)
+      .where(and(eq(submissionFiles.id, fileId), eq(submissionFiles.submissionId, id)))
+      .returning({
+        fileName: submissionFiles.fileName,
+        size: submissionFiles.size,
+        sha256: submissionFiles.sha256,
+      });
+    if (!gone) throw new AppError('NOT_FOUND');
+    await audit(tx, ctx, {
+      action: 'report.submission.detach',
+      targetType: 'submission',
+      targetId: id,
+      summary: { fileId, fileName: gone.fileName, size: gone.size, sha256: gone.sha256 },
+    });
+    return getSubmission(txCtx(ctx, tx), id);
+  });
+}

@@ -77,6 +77,13 @@ export const submissionsEn: typeof submissionsZh = {
       version: 'Version {{v}}',
       valuesCount: '{{n}} values',
       readOnly: 'This form cannot be changed now',
+      download: 'Export to Excel',
+      excelWhat: 'Form',
+      importHint:
+        'The exported workbook holds the values saved so far. Change only the Value and Note columns in Excel; on upload the values and notes of its rows replace the form’s (unsaved changes on this page are lost). If any row is wrong, nothing is imported.',
+      deleteFile: 'Delete',
+      deleteFileConfirm: 'Delete the attachment “{{name}}”?',
+      fileDeleted: 'Attachment deleted',
     },
   },
 };

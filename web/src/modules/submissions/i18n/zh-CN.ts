@@ -73,6 +73,13 @@ export const submissionsZh = {
       version: '第 {{v}} 版',
       valuesCount: '{{n}} 项数据',
       readOnly: '本表当前不可修改',
+      download: '导出 Excel',
+      excelWhat: '填报表',
+      importHint:
+        '导出的 Excel 已填入目前保存的数值。在 Excel 中只修改“数值”和“说明”两列，上传后文件中各行的数值和说明将覆盖本表（页面上未保存的修改会丢失）；任一行有误则不导入任何数据。',
+      deleteFile: '删除',
+      deleteFileConfirm: '删除附件“{{name}}”？',
+      fileDeleted: '已删除附件',
     },
   },
 };
