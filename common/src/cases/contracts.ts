@@ -33,7 +33,6 @@
  *                                                                   (needs case.legal, checked after the scope: 403)
  *   GET    /api/cases/offline-reports                   case.read   OfflineReportListQuery → OfflineReportListResponse
  *   POST   /api/cases/offline-reports                   case.write  OfflineReportCreateRequest → OfflineReportResponse
- *   GET    /api/cases/offline-reports/quarterly         case.read   OfflineQuarterQuery (?year=&quarter=) → .xlsx
  *
  *   GET    /api/decisions/{id}/document?masked=1     → a copy with names / ID numbers masked (default:
  *                                                       whole for case.write users, masked for others)
@@ -579,8 +578,4 @@ export const OfflineReportListQuery = Paging.extend({
 export const OfflineReportListResponse = z.object({
   items: z.array(OfflineReportResponse),
   total: z.number(),
-});
-export const OfflineQuarterQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
-  quarter: z.coerce.number().int().min(1).max(4),
 });

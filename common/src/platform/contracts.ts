@@ -85,6 +85,9 @@ export const OfficerResponse = z.object({
   legalOfficerSince: IsoDate.nullable(),
   phone: z.string().nullable(),
   active: z.boolean(),
+  /** In service from / until (left: set when the account was deactivated). */
+  joinedOn: IsoDate.nullable(),
+  leftOn: IsoDate.nullable(),
   locked: z.boolean(),
   totpEnabled: z.boolean(),
 });
@@ -96,23 +99,35 @@ export const OfficerListQuery = Paging.extend({
 });
 export const OfficerListResponse = z.object({ items: z.array(OfficerResponse), total: z.number() });
 
-export const OfficerCreateRequest = z.object({
+/** An officer's editable fields, without defaults: an update changes only the fields it sends. */
+const OfficerFields = z.object({
   badgeNo: BadgeNo,
   name: z.string().trim().min(2).max(32),
-  username: Username,
   unitId: z.number().int().positive(),
+  qualificationLevel: z.enum(QUALIFICATION_LEVELS).nullable(),
+  qualificationDate: IsoDate.nullable(),
+  legalProfessionQualified: z.boolean(),
+  legalOfficer: z.boolean(),
+  legalOfficerSince: IsoDate.nullable(),
+  phone: z.string().trim().nullable(),
+  /** In service since (counts in 执法人员总数 from then on); unknown when null. */
+  joinedOn: IsoDate.nullable(),
+});
+const f = OfficerFields.shape;
+export const OfficerCreateRequest = OfficerFields.extend({
+  username: Username,
   password: z.string().min(1),
-  qualificationLevel: z.enum(QUALIFICATION_LEVELS).nullable().default(null),
-  qualificationDate: IsoDate.nullable().default(null),
-  legalProfessionQualified: z.boolean().default(false),
-  legalOfficer: z.boolean().default(false),
-  legalOfficerSince: IsoDate.nullable().default(null),
-  phone: z.string().trim().nullable().default(null),
+  qualificationLevel: f.qualificationLevel.default(null),
+  qualificationDate: f.qualificationDate.default(null),
+  legalProfessionQualified: f.legalProfessionQualified.default(false),
+  legalOfficer: f.legalOfficer.default(false),
+  legalOfficerSince: f.legalOfficerSince.default(null),
+  phone: f.phone.default(null),
+  joinedOn: f.joinedOn.default(null),
 });
 export type OfficerCreateRequest = z.infer<typeof OfficerCreateRequest>;
-export const OfficerUpdateRequest = OfficerCreateRequest.omit({ password: true, username: true })
-  .partial()
-  .extend({ active: z.boolean().optional() });
+/** Deactivating (active: false) records the leaving date (left_on, today); reactivating clears it. */
+export const OfficerUpdateRequest = OfficerFields.partial().extend({ active: z.boolean().optional() });
 export type OfficerUpdateRequest = z.infer<typeof OfficerUpdateRequest>;
 export const OfficerRolesRequest = z.object({ roles: z.array(z.enum(ROLE_CODES)) });
 export const PasswordResetRequest = z.object({ password: z.string().min(1) });

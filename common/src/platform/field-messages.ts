@@ -285,8 +285,61 @@ export const FIELD_MESSAGES = {
   'report.year': { zh: '年份应在 2000 至明年之间', en: 'The year is between 2000 and next year' },
   'report.fileType': { zh: '请上传 .docx 或 .txt 文件', en: 'Upload a .docx or .txt file' },
   // --- statistics tables (helper: tables) ---
+  'report.table.yearOnly': {
+    zh: '该统计表按年度统计，请选择年份而非季度',
+    en: 'This table is yearly: choose a year, not a quarter',
+  },
+  'report.table.byNeedsYear': {
+    zh: '按季度或按月分列时请选择整年',
+    en: 'A breakdown by quarter or month needs a whole year as the period',
+  },
+  'officer.joinedAfterLeft': {
+    zh: '入职日期不能晚于离职日期',
+    en: 'The date joined cannot be after the date the officer left',
+  },
   // --- report versions (helper: versions) ---
+  'report.restoreCurrent': {
+    zh: '该版本已是当前版本，无需恢复',
+    en: 'This version is the current one; there is nothing to restore',
+  },
   // --- submission import/attachments (helper: submissions) ---
+  'submission.import.noMetric': {
+    zh: '未填指标编号',
+    en: 'The metric ID is empty',
+  },
+  'submission.import.unknownMetric': {
+    zh: '指标编号 {metric} 不在指标目录中',
+    en: 'Metric ID {metric} is not in the catalogue',
+  },
+  'submission.import.notInForm': {
+    zh: '指标「{metric}」不属于本填报表',
+    en: 'Metric "{metric}" is not on this form',
+  },
+  'submission.import.duplicate': {
+    zh: '指标「{metric}」在文件中出现了多次',
+    en: 'Metric "{metric}" appears more than once in the file',
+  },
+  'submission.import.notNumber': {
+    zh: '指标「{metric}」的数值「{text}」不是数字',
+    en: 'The value "{text}" of metric "{metric}" is not a number',
+  },
+  'submission.import.negative': {
+    zh: '指标「{metric}」的数值不能为负数',
+    en: 'The value of metric "{metric}" may not be negative',
+  },
+  'submission.import.percent': {
+    zh: '指标「{metric}」是百分比，数值应在 0 到 100 之间',
+    en: 'Metric "{metric}" is a percentage: its value is between 0 and 100',
+  },
+  'submission.import.noteTooLong': {
+    zh: '指标「{metric}」的说明不能超过 {max} 个字',
+    en: 'The note of metric "{metric}" may not exceed {max} characters',
+  },
+  'submission.import.rows': {
+    zh: '文件中有 {n} 处错误，未导入任何数据',
+    en: 'The file has {n} errors; nothing was imported',
+  },
+  'submission.import.tooLarge': { zh: '导入文件不能超过 {max} MB', en: 'The file may not exceed {max} MB' },
   // --- demo report consistency (helper: consistency) ---
 } as const satisfies Record<string, Bilingual>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

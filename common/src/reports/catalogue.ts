@@ -7,6 +7,7 @@ import { MEDIATION_METRICS } from './catalogue/mediation.ts';
 import { PEOPLE_METRICS } from './catalogue/people.ts';
 import { PUBLIC_SAFETY_METRICS } from './catalogue/public-safety.ts';
 import { SERVICES_METRICS } from './catalogue/services.ts';
+import { STATISTICS_METRICS } from './catalogue/statistics.ts';
 import { SUPERVISION_METRICS } from './catalogue/supervision.ts';
 
 /**
@@ -62,6 +63,7 @@ export const METRICS: readonly MetricDef[] = [
   ...PEOPLE_METRICS,
   ...MEDIATION_METRICS,
   ...LITIGATION_METRICS,
+  ...STATISTICS_METRICS,
 ];
 
 const BY_ID = new Map(METRICS.map((m) => [m.id, m]));

@@ -3,3 +3,4 @@ export * from './catalogue.ts';
 export * from './checker/index.ts';
 export * from './contracts.ts';
 export * from './submissions.ts';
+export * from './tables.ts';

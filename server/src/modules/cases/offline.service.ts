@@ -1,24 +1,22 @@
 /**
- * 线下办理: cases handled outside the online system, each with its report and reason, and the
- * quarterly 线下办理案件情况统计表 the city bureau asks for.
+ * 线下办理: cases handled outside the online system, each with its report and reason. The quarterly
+ * 线下办理案件情况统计表 the city bureau asks for is a statistics table of the metric catalogue
+ * (reports/tables: offline.* metrics count these reports).
  */
 import {
   chinaToday,
-  OFFLINE_REASON_NAMES,
   OFFLINE_REASONS,
-  type OfflineQuarterQuery,
   type OfflineReason,
   type OfflineReportCreateRequest,
   type OfflineReportListQuery,
   type OfflineReportResponse,
 } from '@fazhi/common';
-import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit } from '../../audit/record.ts';
 import { cases, officers, offlineReports, units } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { writeSheet } from '../../platform-io/excel.ts';
 import { inScope } from '../platform/scope.ts';
 
 // The table has one text column for the reason: the code, then the free text on the next line.
@@ -127,74 +125,4 @@ export async function listOfflineReports(
     })),
     total: total?.n ?? 0,
   };
-}
-
-interface QuarterRow {
-  unit: string;
-  admin: number;
-  criminal: number;
-  total: number;
-  reasons: Record<OfflineReason, number>;
-}
-
-/** 线下办理案件情况统计表: per unit, the count by case type and by reason, with a total row. */
-export async function offlineQuarterly(
-  ctx: Ctx,
-  q: z.infer<typeof OfflineQuarterQuery>,
-): Promise<{ buffer: Buffer; fileName: string }> {
-  const actor = requireActor(ctx);
-  const r = quarterRange(q.year, q.quarter);
-  const rows = await ctx.db
-    .select({
-      unit: units.name,
-      path: units.path,
-      caseType: offlineReports.caseType,
-      reason: offlineReports.reason,
-    })
-    .from(offlineReports)
-    .innerJoin(units, eq(units.id, offlineReports.unitId))
-    .where(
-      and(
-        inScope(actor, offlineReports.unitId, offlineReports.orgId),
-        gte(offlineReports.reportedOn, r.from),
-        lte(offlineReports.reportedOn, r.to),
-      ),
-    )
-    .orderBy(asc(units.path));
-  const empty = (unit: string): QuarterRow => ({
-    unit,
-    admin: 0,
-    criminal: 0,
-    total: 0,
-    reasons: Object.fromEntries(OFFLINE_REASONS.map((k) => [k, 0])) as Record<OfflineReason, number>,
-  });
-  const byUnit = new Map<string, QuarterRow>();
-  const sum = empty('合计');
-  for (const row of rows) {
-    const u = byUnit.get(row.unit) ?? empty(row.unit);
-    byUnit.set(row.unit, u);
-    const { reason } = unpackReason(row.reason);
-    for (const t of [u, sum]) {
-      if (row.caseType === 'criminal') t.criminal++;
-      else t.admin++;
-      t.total++;
-      t.reasons[reason]++;
-    }
-  }
-  const buffer = await writeSheet<QuarterRow>(
-    '线下办理案件情况统计表',
-    [
-      { header: '单位', width: 28, value: (x) => x.unit },
-      { header: '行政案件', width: 10, value: (x) => x.admin },
-      { header: '刑事案件', width: 10, value: (x) => x.criminal },
-      { header: '合计', width: 10, value: (x) => x.total },
-      ...OFFLINE_REASONS.map((k) => ({
-        header: `原因：${OFFLINE_REASON_NAMES[k].zh}`,
-        width: 14,
-        value: (x: QuarterRow) => x.reasons[k],
-      })),
-    ],
-    [[...byUnit.values(), sum]],
-  );
-  return { buffer, fileName: `线下办理案件情况统计表-${q.year}年第${q.quarter}季度.xlsx` };
 }

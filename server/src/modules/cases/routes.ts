@@ -14,7 +14,6 @@ import {
   EvidenceResponse,
   ExtendPeriodRequest,
   OffencesRequest,
-  OfflineQuarterQuery,
   OfflineReportCreateRequest,
   OfflineReportListQuery,
   OfflineReportListResponse,
@@ -34,7 +33,7 @@ import type { AppEnv } from '../../http/env.ts';
 import { AppError } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { DOCX } from '../../platform-io/docx.ts';
-import { idParam, json, XLSX_TYPE, xlsxDownload } from '../platform/routes/helpers.ts';
+import { idParam, json } from '../platform/routes/helpers.ts';
 import { actOnCase } from './actions.service.ts';
 import { reviewSettings } from './case-view.ts';
 import { createCase, getCase, listCases, updateCase } from './cases.service.ts';
@@ -51,7 +50,7 @@ import {
   setOffences,
   updateParty,
 } from './details.service.ts';
-import { createOfflineReport, listOfflineReports, offlineQuarterly } from './offline.service.ts';
+import { createOfflineReport, listOfflineReports } from './offline.service.ts';
 import { stepProceeding } from './proceedings.service.ts';
 import './tasks.ts';
 
@@ -70,20 +69,6 @@ function fileDownload(c: Context<AppEnv>, type: string, name: string, data: Buff
 export function registerCasesRoutes(app: App, _deps: AppDeps) {
   const tags = ['Cases'];
   // Fixed paths first: /api/cases/{id} would otherwise take them as an id.
-  app.openapi(
-    defineRoute('case.read', {
-      method: 'get',
-      path: '/api/cases/offline-reports/quarterly',
-      tags,
-      summary: '线下办理案件情况统计表 of a quarter (.xlsx)',
-      request: { query: OfflineQuarterQuery },
-      download: XLSX_TYPE,
-    }),
-    async (c) => {
-      const { buffer, fileName } = await offlineQuarterly(c.get('ctx'), c.req.valid('query'));
-      return xlsxDownload(c, fileName, buffer);
-    },
-  );
   app.openapi(
     defineRoute('case.read', {
       method: 'get',

@@ -1,5 +1,6 @@
 import {
   ADMIN_ROLES,
+  chinaToday,
   type OfficerCreateRequest,
   type OfficerListQuery,
   type OfficerResponse,
@@ -37,6 +38,8 @@ function toResponse(o: OfficerRow, unitName: string, roles: RoleCode[]): Officer
     legalOfficerSince: o.legalOfficerSince,
     phone: o.phone,
     active: o.active,
+    joinedOn: o.joinedOn,
+    leftOn: o.leftOn,
     locked: o.lockedUntil !== null && o.lockedUntil > new Date(),
     totpEnabled: o.totpEnabled,
   };
@@ -165,16 +168,27 @@ export async function updateOfficer(
     const { o: before } = await findInScope(ctx, tx, id);
     if (patch.unitId !== undefined) await assertUnitInScope(ctx, tx, patch.unitId);
     await assertUnique(tx, ctx.orgId, { badgeNo: patch.badgeNo }, id);
+    // Service history: deactivating records the leaving date (China today), reactivating clears it.
+    const leaving =
+      patch.active === false && before.active
+        ? { leftOn: chinaToday() }
+        : patch.active === true && !before.active
+          ? { leftOn: null }
+          : {};
+    const set = { ...patch, ...leaving };
+    const leftOn = 'leftOn' in set ? set.leftOn : before.leftOn;
+    if (set.joinedOn && leftOn && set.joinedOn > leftOn)
+      throw new AppError('VALIDATION', { joinedOn: 'officer.joinedAfterLeft' });
     await tx
       .update(officers)
-      .set({ ...patch, version: sql`${officers.version} + 1` })
+      .set({ ...set, version: sql`${officers.version} + 1` })
       .where(eq(officers.id, id));
     if (patch.active === false) await closeAllSessions(tx, id);
     await audit(tx, ctx, {
       action: 'officer.update',
       targetType: 'officer',
       targetId: id,
-      summary: changes(before, patch),
+      summary: changes(before, set),
     });
     return getOfficer({ ...ctx, db: tx }, id);
   });

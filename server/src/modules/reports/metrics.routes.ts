@@ -5,7 +5,7 @@ import {
   MetricPeriodParam,
   MetricRecordsQuery,
   MetricRecordsResponse,
-  MetricTableQuery,
+  MetricTableXlsxQuery,
 } from '@fazhi/common';
 import { z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app.ts';
@@ -47,13 +47,14 @@ export function registerMetricRoutes(app: App, _deps: AppDeps) {
       method: 'get',
       path: '/api/reports/tables.xlsx',
       tags,
-      summary: 'A table of the chosen metrics as .xlsx: value, same period last year, change, source',
-      request: { query: MetricTableQuery },
+      summary:
+        'A table of the chosen metrics as .xlsx: value, same period last year, change, source; or `by` unit, quarter or month',
+      request: { query: MetricTableXlsxQuery },
       download: XLSX_TYPE,
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const { buffer, fileName } = await metricTableXlsx(c.get('ctx'), q.period, q.ids);
+      const { buffer, fileName } = await metricTableXlsx(c.get('ctx'), q.period, q.ids, q.by);
       return xlsxDownload(c, fileName, buffer);
     },
   );

@@ -1,3 +1,5 @@
+import { BarChartOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
 import type { AppModule } from '../../app/module.ts';
 import { statisticsEn } from './i18n/en-US.ts';
 import { statisticsZh } from './i18n/zh-CN.ts';
@@ -9,5 +11,12 @@ import { statisticsZh } from './i18n/zh-CN.ts';
 export const statisticsModule: AppModule = {
   key: 'statistics',
   messages: { 'zh-CN': statisticsZh, 'en-US': statisticsEn },
-  routes: [],
+  routes: [
+    {
+      path: '/reports/statistics',
+      permission: 'report.read',
+      component: lazy(() => import('./statistics-page.tsx')),
+      menu: { group: 'reports', label: 'statistics.menu', icon: <BarChartOutlined />, order: 25 },
+    },
+  ],
 };

@@ -1,6 +1,7 @@
 /**
- * Metrics of 案件 (cases), their decisions and the legal detachment's review (法制审核): 涉疫 and
- * 涉企 cases, persons penalised, cases reviewed. Persons are counted once (by ID number).
+ * Metrics of 案件 (cases), their decisions and the legal detachment's review (法制审核): cases
+ * accepted and filed, 涉疫 and 涉企 cases, persons penalised and published, cases reviewed.
+ * Persons are counted once (by ID number). Every record belongs to its case's unit (办案单位).
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { PeriodRange } from './period.ts';
@@ -18,7 +19,7 @@ const CASE_COLUMNS = [
 function caseRows(where: SQL) {
   return (orgId: number, p: PeriodRange) => sql`
     select c.id, c.received_at as at, c.case_no, c.title, ${cn('c.received_at')} as received_at,
-           u.name as unit, c.status
+           u.name as unit, c.status, c.unit_id
     from cases c left join units u on u.id = c.unit_id
     where c.org_id = ${orgId} and ${tsIn('c.received_at', p)} and ${where}`;
 }
@@ -26,6 +27,10 @@ function caseRows(where: SQL) {
 const epidemicAdmin = sql`c.case_type = 'admin' and '涉疫' = any(c.tags) and c.status <> 'not_accepted'`;
 // 立案: criminal cases past the filing decision (not refused, not still awaiting it).
 const epidemicCriminal = sql`c.case_type = 'criminal' and '涉疫' = any(c.tags)
+  and c.status not in ('acceptance_review', 'filing_review', 'not_accepted', 'not_filed')`;
+// 受理: an administrative case the unit accepted (not refused at acceptance).
+const adminAccepted = sql`c.case_type = 'admin' and c.status <> 'not_accepted'`;
+const criminalFiled = sql`c.case_type = 'criminal'
   and c.status not in ('acceptance_review', 'filing_review', 'not_accepted', 'not_filed')`;
 const withOffence = (code: string) =>
   sql`exists (select 1 from case_offences o where o.case_id = c.id and o.penalty_item_code = ${code})`;
@@ -51,7 +56,7 @@ function reviewedRows(caseType: 'admin' | 'criminal') {
   return (orgId: number, p: PeriodRange) => sql`
     select * from (
       select distinct on (r.case_id) r.case_id as id, r.acted_at as at, c.case_no, c.title,
-             ${cn('r.acted_at')} as reviewed_at, r.outcome, u.name as unit
+             ${cn('r.acted_at')} as reviewed_at, r.outcome, u.name as unit, c.unit_id
       from reviews r join cases c on c.id = r.case_id left join units u on u.id = c.unit_id
       where r.org_id = ${orgId} and r.gate = 'legal' and r.outcome <> 'submit'
         and c.case_type = ${caseType} and ${tsIn('r.acted_at', p)}
@@ -59,8 +64,32 @@ function reviewedRows(caseType: 'admin' | 'criminal') {
     ) x`;
 }
 
+/** Effective penalty decisions made in the period, each person once (at their first decision). */
+function penaltyPersonRows(published: boolean) {
+  return (orgId: number, p: PeriodRange) => sql`
+    select * from (
+      select distinct on (${personKey('pt', 'd.case_id')}) d.id, d.decided_at as at, c.case_no, d.doc_no,
+             d.kind as decision, ${cn('d.decided_at')} as decided_at, u.name as unit, c.unit_id
+             ${published ? sql`, ${cn('pb.published_at')} as published_at` : sql``}
+      from decisions d join cases c on c.id = d.case_id
+      ${published ? sql`join publications pb on pb.decision_id = d.id and pb.status in ('published', 'withdrawn')` : sql``}
+      left join case_parties pt on pt.id = d.party_id
+      left join units u on u.id = c.unit_id
+      where d.org_id = ${orgId} and d.kind in ${PENALTY_KINDS} and d.status = 'effective'
+        and ${tsIn('d.decided_at', p)}
+      order by ${personKey('pt', 'd.case_id')}, d.decided_at, d.id
+    ) x`;
+}
+
 export const CASE_METRICS: ComputedMetric[] = [
-  { id: 'cases.epidemic_admin_cases', columns: CASE_COLUMNS, rows: caseRows(epidemicAdmin) },
+  { id: 'cases.admin_received', columns: CASE_COLUMNS, byUnit: true, rows: caseRows(adminAccepted) },
+  { id: 'cases.criminal_filed', columns: CASE_COLUMNS, byUnit: true, rows: caseRows(criminalFiled) },
+  {
+    id: 'cases.epidemic_admin_cases',
+    columns: CASE_COLUMNS,
+    byUnit: true,
+    rows: caseRows(epidemicAdmin),
+  },
   {
     id: 'cases.epidemic_admin_offenders',
     columns: [
@@ -69,24 +98,32 @@ export const CASE_METRICS: ComputedMetric[] = [
       col('received_at', '受理时间', 'Received'),
       col('unit', '办案单位', 'Unit'),
     ],
+    byUnit: true,
     rows: (orgId, p) => sql`
       select * from (
         select distinct on (${personKey('pt', 'c.id')}) pt.id, c.received_at as at, c.case_no, c.title,
-               ${cn('c.received_at')} as received_at, u.name as unit
+               ${cn('c.received_at')} as received_at, u.name as unit, c.unit_id
         from case_parties pt join cases c on c.id = pt.case_id left join units u on u.id = c.unit_id
         where c.org_id = ${orgId} and pt.role = 'offender' and ${tsIn('c.received_at', p)} and ${epidemicAdmin}
         order by ${personKey('pt', 'c.id')}, c.received_at
       ) x`,
   },
-  { id: 'cases.epidemic_criminal_filed', columns: CASE_COLUMNS, rows: caseRows(epidemicCriminal) },
+  {
+    id: 'cases.epidemic_criminal_filed',
+    columns: CASE_COLUMNS,
+    byUnit: true,
+    rows: caseRows(epidemicCriminal),
+  },
   {
     id: 'cases.epidemic_criminal_filed.provoking',
     columns: CASE_COLUMNS,
+    byUnit: true,
     rows: caseRows(sql`${epidemicCriminal} and ${withOffence('XF-293')}`),
   },
   {
     id: 'cases.epidemic_criminal_filed.fraud',
     columns: CASE_COLUMNS,
+    byUnit: true,
     rows: caseRows(sql`${epidemicCriminal} and ${withOffence('XF-266')}`),
   },
   {
@@ -98,8 +135,10 @@ export const CASE_METRICS: ComputedMetric[] = [
       col('solved_at', '破案（首次提捕/移诉）时间', 'Solved'),
       col('unit', '办案单位', 'Unit'),
     ],
+    byUnit: true,
     rows: (orgId, p) => sql`
-      select c.id, d.first_at as at, c.case_no, c.title, ${cn('d.first_at')} as solved_at, u.name as unit
+      select c.id, d.first_at as at, c.case_no, c.title, ${cn('d.first_at')} as solved_at, u.name as unit,
+             c.unit_id
       from cases c
       join (select case_id, min(decided_at) as first_at from decisions
             where org_id = ${orgId} and kind in ('arrest_request', 'prosecution_transfer')
@@ -111,39 +150,27 @@ export const CASE_METRICS: ComputedMetric[] = [
   {
     id: 'cases.admin_penalty_persons',
     columns: PERSON_COLUMNS,
-    rows: (orgId, p) => sql`
-      select * from (
-        select distinct on (${personKey('pt', 'd.case_id')}) d.id, d.decided_at as at, c.case_no, d.doc_no,
-               d.kind as decision, ${cn('d.decided_at')} as decided_at, u.name as unit
-        from decisions d join cases c on c.id = d.case_id
-        left join case_parties pt on pt.id = d.party_id
-        left join units u on u.id = c.unit_id
-        where d.org_id = ${orgId} and d.kind in ${PENALTY_KINDS} and d.status = 'effective'
-          and ${tsIn('d.decided_at', p)}
-        order by ${personKey('pt', 'd.case_id')}, d.decided_at
-      ) x`,
+    byUnit: true,
+    rows: penaltyPersonRows(false),
   },
-  { id: 'review.criminal_cases_reviewed', columns: REVIEW_COLUMNS, rows: reviewedRows('criminal') },
-  { id: 'review.admin_cases_reviewed', columns: REVIEW_COLUMNS, rows: reviewedRows('admin') },
+  {
+    id: 'review.criminal_cases_reviewed',
+    columns: REVIEW_COLUMNS,
+    byUnit: true,
+    rows: reviewedRows('criminal'),
+  },
+  { id: 'review.admin_cases_reviewed', columns: REVIEW_COLUMNS, byUnit: true, rows: reviewedRows('admin') },
 ];
 
-/** 执法公示: penalty decisions published in the period, each person once. */
+/**
+ * 执法公示: persons penalised in the period (by decision date, as 行政处罚人数 counts them) whose
+ * decision has been published, so the published never exceed the penalised.
+ */
 export const PUBLICITY_METRICS: ComputedMetric[] = [
   {
     id: 'publicity.admin_penalty_published_persons',
     columns: [...PERSON_COLUMNS, col('published_at', '公示时间', 'Published')],
-    rows: (orgId, p) => sql`
-      select * from (
-        select distinct on (${personKey('pt', 'd.case_id')}) pb.id, pb.published_at as at, c.case_no,
-               d.doc_no, d.kind as decision, ${cn('d.decided_at')} as decided_at, u.name as unit,
-               ${cn('pb.published_at')} as published_at
-        from publications pb join decisions d on d.id = pb.decision_id
-        join cases c on c.id = d.case_id
-        left join case_parties pt on pt.id = d.party_id
-        left join units u on u.id = pb.unit_id
-        where pb.org_id = ${orgId} and pb.status in ('published', 'withdrawn') and d.kind in ${PENALTY_KINDS}
-          and ${tsIn('pb.published_at', p)}
-        order by ${personKey('pt', 'd.case_id')}, pb.published_at
-      ) x`,
+    byUnit: true,
+    rows: penaltyPersonRows(true),
   },
 ];

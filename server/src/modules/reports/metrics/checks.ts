@@ -18,7 +18,7 @@ const CALLBACK_COLUMNS = [
 function callbackRows(where: ReturnType<typeof sql>) {
   return (orgId: number, p: PeriodRange) => sql`
     select cb.id, i.received_at as at, i.incident_no, ${cn('i.received_at')} as received_at, u.name as unit,
-           cb.status, cb.satisfaction, cb.follow_up_status as follow_up
+           cb.status, cb.satisfaction, cb.follow_up_status as follow_up, cb.unit_id
     from callbacks cb join incidents i on i.id = cb.incident_id
     left join units u on u.id = cb.unit_id
     where cb.org_id = ${orgId} and ${tsIn('i.received_at', p)} and ${where}`;
@@ -33,7 +33,7 @@ const CAMERA_COLUMNS = [
 
 function cameraRows(where: ReturnType<typeof sql>) {
   return (orgId: number, p: PeriodRange) => sql`
-    select k.id, k.sample_day as at, k.sample_day::text as sample_day, i.incident_no, u.name as unit, k.result
+    select k.id, k.sample_day as at, k.sample_day::text as sample_day, i.incident_no, u.name as unit, k.result, k.unit_id
     from camera_checks k join incidents i on i.id = k.incident_id
     left join units u on u.id = k.unit_id
     where k.org_id = ${orgId} and ${dateIn('k.sample_day', p)} and ${where}`;
@@ -43,22 +43,31 @@ export const CHECK_METRICS: ComputedMetric[] = [
   {
     id: 'callbacks.burglary_called_back',
     columns: CALLBACK_COLUMNS,
+    byUnit: true,
     rows: callbackRows(sql`cb.reason = 'burglary' and cb.status = 'done' and i.category_code = 'XS-RSDQ'`),
   },
   {
     id: 'callbacks.dissatisfied',
     columns: CALLBACK_COLUMNS,
+    byUnit: true,
     rows: callbackRows(sql`cb.satisfaction = 'dissatisfied'`),
   },
   {
     id: 'callbacks.second_handlings',
     columns: CALLBACK_COLUMNS,
+    byUnit: true,
     rows: callbackRows(sql`cb.satisfaction = 'dissatisfied' and cb.follow_up_status in ('open', 'done')`),
   },
-  { id: 'camera.checks', columns: CAMERA_COLUMNS, rows: cameraRows(sql`k.result <> 'pending'`) },
+  {
+    id: 'camera.checks',
+    columns: CAMERA_COLUMNS,
+    byUnit: true,
+    rows: cameraRows(sql`k.result <> 'pending'`),
+  },
   {
     id: 'camera.not_recorded',
     columns: CAMERA_COLUMNS,
+    byUnit: true,
     rows: cameraRows(sql`k.result in ('not_recorded', 'partial')`),
   },
 ];

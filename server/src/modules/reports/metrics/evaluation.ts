@@ -1,4 +1,7 @@
-/** Metrics of 执法质量考评: cases scored, case-area self-inspections, the year's awards. */
+/**
+ * Metrics of 执法质量考评: cases scored, case-area self-inspections, the year's awards. They count
+ * by the year and quarter their round is labelled with, so they have no value for a month.
+ */
 import { sql } from 'drizzle-orm';
 import type { PeriodRange } from './period.ts';
 import { type ComputedMetric, cn, col } from './types.ts';
@@ -10,7 +13,7 @@ const roundIn = (p: PeriodRange) =>
 function awardRows(kind: 'excellent_unit' | 'legal_star') {
   return (orgId: number, p: PeriodRange) => sql`
     select a.id, a.rank as at, a.year, a.rank, u.name as unit, o.name as officer, a.score::float8 as score,
-           a.consecutive_years
+           a.consecutive_years, a.unit_id
     from evaluation_awards a left join units u on u.id = a.unit_id left join officers o on o.id = a.officer_id
     where a.org_id = ${orgId} and a.kind = ${kind} and a.status = 'approved' and a.year = ${p.year}`;
 }
@@ -37,9 +40,11 @@ export const EVALUATION_METRICS: ComputedMetric[] = [
       col('score', '得分', 'Score'),
       col('scored_at', '评分时间', 'Scored'),
     ],
+    byUnit: true,
+    labelled: true,
     rows: (orgId, p) => sql`
       select s.id, s.scored_at as at, er.year::text || '-Q' || er.quarter::text as round, c.case_no,
-             u.name as unit, s.score::float8 as score, ${cn('s.scored_at')} as scored_at
+             u.name as unit, s.score::float8 as score, ${cn('s.scored_at')} as scored_at, s.unit_id
       from evaluation_samples s join evaluation_rounds er on er.id = s.round_id
       join cases c on c.id = s.case_id left join units u on u.id = s.unit_id
       where s.org_id = ${orgId} and s.status in ('scored', 'disputed', 'final') and ${roundIn(p)}`,
@@ -53,10 +58,12 @@ export const EVALUATION_METRICS: ComputedMetric[] = [
       col('problems', '发现问题数', 'Problems'),
       col('rectified_at', '整改完成时间', 'Rectified'),
     ],
+    byUnit: true,
+    labelled: true,
     rows: (orgId, p) => sql`
       select * from (
         select distinct on (si.unit_id) si.unit_id as id, si.period as at, u.name as unit, si.period,
-               si.problems, ${cn('si.rectified_at')} as rectified_at
+               si.problems, ${cn('si.rectified_at')} as rectified_at, si.unit_id
         from self_inspections si left join units u on u.id = si.unit_id
         where si.org_id = ${orgId} and si.status = 'rectified'
           and ${p.quarter ? sql`si.period = ${p.period}` : sql`left(si.period, 4) = ${String(p.year)}`}
@@ -66,8 +73,17 @@ export const EVALUATION_METRICS: ComputedMetric[] = [
   {
     id: 'evaluation.excellent_units',
     columns: AWARD_COLUMNS,
+    byUnit: true,
+    labelled: true,
     rows: awardRows('excellent_unit'),
     appliesTo: yearly,
   },
-  { id: 'evaluation.legal_stars', columns: AWARD_COLUMNS, rows: awardRows('legal_star'), appliesTo: yearly },
+  {
+    id: 'evaluation.legal_stars',
+    columns: AWARD_COLUMNS,
+    byUnit: true,
+    labelled: true,
+    rows: awardRows('legal_star'),
+    appliesTo: yearly,
+  },
 ];

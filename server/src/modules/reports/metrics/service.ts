@@ -7,6 +7,7 @@ import {
   type MetricItem,
   type MetricListResponse,
   type MetricSubmissionDetail,
+  type MetricTableBreakdown,
   metricById,
 } from '@fazhi/common';
 import { sql } from 'drizzle-orm';
@@ -14,8 +15,16 @@ import { rows } from '../../../db/index.ts';
 import type { Ctx } from '../../../http/context.ts';
 import { AppError, notFound } from '../../../http/errors.ts';
 import { writeSheet } from '../../../platform-io/excel.ts';
+import { NO_UNIT, tableUnits } from '../tables/units.ts';
 import { periodRange } from './period.ts';
-import { COMPUTED_METRICS, metricRecords, type RecordsPage } from './registry.ts';
+import {
+  COMPUTED_METRICS,
+  computeByUnit,
+  computeMetric,
+  metricRecords,
+  monthRange,
+  type RecordsPage,
+} from './registry.ts';
 import { metricValues } from './values.ts';
 
 /** A comma list of metric ids: every one must be in the catalogue (names the bad one). */
@@ -132,17 +141,92 @@ export async function metricRecordsXlsx(ctx: Ctx, id: string, period: string) {
 const STATUS_ZH = { computed: '系统计算', submitted: '部门填报', missing: '缺数' } as const;
 const STATUS_EN = { computed: 'Computed', submitted: 'Submitted', missing: 'Missing' } as const;
 
-/** Any table of metrics a user picks: one row per metric with value, 同比 and source. */
-export async function metricTableXlsx(ctx: Ctx, period: string, idsRaw: string) {
+type Cell = string | number | boolean | null;
+
+/** One row per metric: its name and unit, then one cell per breakdown column, then the period's value. */
+async function breakdown(
+  ctx: Ctx,
+  period: string,
+  items: MetricItem[],
+  by: MetricTableBreakdown,
+): Promise<{ headers: string[]; cells: Map<string, Cell[]> }> {
+  const en = ctx.locale === 'en-US';
+  const p = periodRange(period);
+  if (by === 'unit') {
+    const maps = await Promise.all(items.map((m) => computeByUnit(ctx.db, ctx.orgId, m.id, period)));
+    const units = await tableUnits(
+      ctx.db,
+      ctx.orgId,
+      maps.flatMap((m) => (m ? [...m.keys()] : [])),
+      NO_UNIT[ctx.locale],
+    );
+    return {
+      headers: units.map((u) => u.name),
+      cells: new Map(
+        items.map((m, i) => [m.id, units.map((u) => (maps[i] ? (maps[i].get(u.unitId) ?? 0) : null))]),
+      ),
+    };
+  }
+  const ids = items.map((m) => m.id);
+  if (by === 'quarter') {
+    const quarters = await Promise.all(
+      [1, 2, 3, 4].map((q) => metricValues(ctx.db, ctx.orgId, `${p.year}-Q${q}`, ids)),
+    );
+    return {
+      headers: [1, 2, 3, 4].map((q) => (en ? `Q${q}` : `第${q}季度`)),
+      cells: new Map(ids.map((id, i) => [id, quarters.map((values) => values[i]?.value ?? null)])),
+    };
+  }
+  // Months: computed counts only (a submitted figure is filled for a year or a quarter).
+  const months = Array.from({ length: 12 }, (_, i) => i + 1);
+  const cells = new Map<string, Cell[]>();
+  for (const id of ids)
+    cells.set(
+      id,
+      COMPUTED_METRICS.has(id)
+        ? await Promise.all(months.map((m) => computeMetric(ctx.db, ctx.orgId, id, monthRange(p.year, m))))
+        : months.map(() => null),
+    );
+  return { headers: months.map((m) => (en ? `M${m}` : `${m}月`)), cells };
+}
+
+/**
+ * Any table of metrics a user picks: one row per metric with value, 同比 and source; or, broken
+ * down `by` unit (the metrics that count records by unit), quarter or month of a year, one column
+ * per part and the period's value last.
+ */
+export async function metricTableXlsx(ctx: Ctx, period: string, idsRaw: string, by?: MetricTableBreakdown) {
   const ids = parseIds(idsRaw) ?? [];
   if (ids.length === 0) throw new AppError('VALIDATION', { ids: 'required' });
+  // A quarter or month breakdown splits a year.
+  if ((by === 'quarter' || by === 'month') && periodRange(period).quarter !== null)
+    throw new AppError('VALIDATION', { by: 'report.table.byNeedsYear' });
   const { items } = await listMetrics(ctx, period, ids.join(','));
   const en = ctx.locale === 'en-US';
+  const name = (m: MetricItem) => (en ? m.nameEn : m.nameZh);
+  if (by) {
+    const { headers, cells } = await breakdown(ctx, period, items, by);
+    const buffer = await writeSheet<MetricItem>(
+      en ? 'Metrics' : '指标',
+      [
+        { header: en ? 'Metric' : '指标', width: 36, value: name },
+        { header: en ? 'Unit' : '计量单位', width: 8, value: (m) => m.unit },
+        ...headers.map((header, i) => ({
+          header,
+          width: Math.max(8, header.length * 2),
+          value: (m: MetricItem) => cells.get(m.id)?.[i] ?? null,
+        })),
+        { header: en ? `Total ${period}` : `${period}合计`, width: 14, value: (m) => m.value },
+      ],
+      [items],
+    );
+    return { buffer, fileName: `指标表-${period}-${by}.xlsx` };
+  }
   const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
   const buffer = await writeSheet<MetricItem>(
     en ? 'Metrics' : '指标',
     [
-      { header: en ? 'Metric' : '指标', width: 36, value: (m) => (en ? m.nameEn : m.nameZh) },
+      { header: en ? 'Metric' : '指标', width: 36, value: name },
       { header: en ? 'Section' : '报告章节', width: 10, value: (m) => m.section },
       { header: en ? 'Unit' : '单位', width: 8, value: (m) => m.unit },
       { header: period, width: 14, value: (m) => m.value },

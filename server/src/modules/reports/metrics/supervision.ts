@@ -1,6 +1,7 @@
 /**
- * Metrics of 执法监督: findings about acceptance and filing (受立案), the numbered documents
- * (执法建议书, 执法质量通报) and the 执法监督委员会's meetings.
+ * Metrics of 执法监督: the findings raised and rectified (all rules, and those about acceptance and
+ * filing, 受立案), the numbered documents (执法建议书, 执法质量通报, by the unit they are addressed
+ * to) and the 执法监督委员会's meetings (the branch's own, not a unit's).
  */
 import { sql } from 'drizzle-orm';
 import type { PeriodRange } from './period.ts';
@@ -17,14 +18,16 @@ const FINDING_COLUMNS = [
   col('confirmed', '确认违规', 'Confirmed'),
 ];
 
-function findingRows(extra: ReturnType<typeof sql>) {
+/** Findings whose problem arose in the period; `acceptance`: only the 受立案 rules. */
+function findingRows(extra: ReturnType<typeof sql>, acceptance = true) {
   return (orgId: number, p: PeriodRange) => sql`
     select f.id, f.occurred_on as at, f.occurred_on::text as occurred_on, r.name_zh as rule,
-           u.name as unit, f.status, f.confirmed_violation as confirmed
+           u.name as unit, f.status, f.confirmed_violation as confirmed, f.unit_id
     from supervision_findings f
     join supervision_rules r on r.org_id = f.org_id and r.code = f.rule_code
     left join units u on u.id = f.unit_id
-    where f.org_id = ${orgId} and r.kind in ${ACCEPTANCE_KINDS} and ${dateIn('f.occurred_on', p)} and ${extra}`;
+    where f.org_id = ${orgId} and ${acceptance ? sql`r.kind in ${ACCEPTANCE_KINDS}` : sql`true`}
+      and ${dateIn('f.occurred_on', p)} and ${extra}`;
 }
 
 const DOC_COLUMNS = [
@@ -36,24 +39,61 @@ const DOC_COLUMNS = [
 
 function documentRows(kind: string) {
   return (orgId: number, p: PeriodRange) => sql`
-    select d.id, d.issued_at as at, d.doc_no, d.title, ${cn('d.issued_at')} as issued_at, u.name as unit
+    select d.id, d.issued_at as at, d.doc_no, d.title, ${cn('d.issued_at')} as issued_at, u.name as unit, d.unit_id
     from supervision_documents d left join units u on u.id = d.unit_id
     where d.org_id = ${orgId} and d.kind = ${kind} and ${tsIn('d.issued_at', p)}`;
 }
 
 export const SUPERVISION_METRICS: ComputedMetric[] = [
   {
+    // Raised: every finding but those dismissed as not a problem.
+    id: 'supervision.findings_raised',
+    columns: FINDING_COLUMNS,
+    byUnit: true,
+    rows: findingRows(sql`f.status <> 'dismissed'`, false),
+  },
+  {
+    id: 'supervision.findings_corrected',
+    columns: FINDING_COLUMNS,
+    byUnit: true,
+    rows: findingRows(sql`f.status = 'corrected'`, false),
+  },
+  {
+    id: 'supervision.findings_open',
+    columns: FINDING_COLUMNS,
+    byUnit: true,
+    rows: findingRows(sql`f.status in ('open', 'answered')`, false),
+  },
+  {
+    id: 'supervision.findings_confirmed',
+    columns: FINDING_COLUMNS,
+    byUnit: true,
+    rows: findingRows(sql`f.confirmed_violation`, false),
+  },
+  {
     id: 'supervision.irregular_acceptance_found',
     columns: FINDING_COLUMNS,
+    byUnit: true,
     rows: findingRows(sql`f.status = 'corrected'`),
   },
   {
     id: 'supervision.irregular_acceptance_confirmed',
     columns: FINDING_COLUMNS,
+    byUnit: true,
     rows: findingRows(sql`f.confirmed_violation`),
   },
-  { id: 'supervision.suggestion_letters', columns: DOC_COLUMNS, rows: documentRows('suggestion') },
-  { id: 'supervision.quality_bulletins', columns: DOC_COLUMNS, rows: documentRows('quality_bulletin') },
+  {
+    id: 'supervision.suggestion_letters',
+    columns: DOC_COLUMNS,
+    byUnit: true,
+    rows: documentRows('suggestion'),
+  },
+  {
+    id: 'supervision.quality_bulletins',
+    columns: DOC_COLUMNS,
+    byUnit: true,
+    rows: documentRows('quality_bulletin'),
+  },
   {
     // One row per 法制专题报告 listed in the meetings held in the period.
     id: 'supervision.committee_topic_reports',

@@ -24,6 +24,11 @@ export interface ComputedMetric {
   value?(orgId: number, p: PeriodRange): SQL;
   /** `rows` carries `unit_id` (the unit the record belongs to), so the metric breaks down by unit. */
   byUnit?: boolean;
+  /**
+   * Counts by the year and quarter its records are labelled with (an evaluation round, an award
+   * year), not by dates: it has a value for a year or a quarter, never for a month.
+   */
+  labelled?: boolean;
   /** False when the metric has no value for such a period (yearly awards asked for a quarter). */
   appliesTo?(p: PeriodRange): boolean;
 }

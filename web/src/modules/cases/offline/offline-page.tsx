@@ -116,7 +116,7 @@ function ReportDrawer({ open, onClose }: { open: boolean; onClose: () => void })
   );
 }
 
-/** The quarterly table the city bureau asks for, as .xlsx. */
+/** The quarterly 线下办理案件情况统计表 the city bureau asks for: a statistics table (report.read), as .xlsx. */
 function QuarterDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
@@ -129,7 +129,11 @@ function QuarterDialog({ open, onClose }: { open: boolean; onClose: () => void }
       okText={t('common.download')}
       initialValues={{ year: cstToday().year(), quarter: thisQuarter() }}
       submit={(v) =>
-        api.download('/api/cases/offline-reports/quarterly', v, `offline-${v.year}-Q${v.quarter}.xlsx`)
+        api.download(
+          '/api/reports/stat-tables/offline-cases/table.xlsx',
+          { period: `${v.year}-Q${v.quarter}` },
+          `offline-${v.year}-Q${v.quarter}.xlsx`,
+        )
       }
     >
       <Row gutter={16}>
@@ -155,7 +159,7 @@ const toForm = (f: Filters) => ({
   quarter: f.quarter ? Number(f.quarter) : undefined,
 });
 
-/** 线下办理: reports of cases handled offline, and the quarterly statistics table. */
+/** 线下办理: reports of cases handled offline, and (for report readers) the quarterly statistics table. */
 export default function OfflinePage() {
   const { t } = useTranslation();
   const can = useCan();
@@ -166,9 +170,11 @@ export default function OfflinePage() {
       title={t('cases.offline.title')}
       extra={
         <>
-          <Button icon={<DownloadOutlined />} onClick={() => setOpen('quarter')}>
-            {t('cases.offline.quarterButton')}
-          </Button>
+          {can('report.read') && (
+            <Button icon={<DownloadOutlined />} onClick={() => setOpen('quarter')}>
+              {t('cases.offline.quarterButton')}
+            </Button>
+          )}
           {can('case.write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
               {t('cases.offline.new')}

@@ -41,6 +41,8 @@ export const zhOrg = {
     qualified: '已取得',
     legalOfficer: '法制员',
     legalOfficerSince: '担任法制员起始日期',
+    joinedOn: '入职日期',
+    joinedOnHint: '用于统计各年度执法人员总数；停用账号时自动记录离职日期',
     since: '自 {{date}} 起',
     locked: '已锁定',
     disabled: '已停用',

@@ -8,7 +8,7 @@ import { FormDialog } from '../../../app/ui/form-dialog.tsx';
 import { required, zodRule } from '../../../app/ui/rules.ts';
 import { UnitTreeSelect } from '../units/unit-tree-select.tsx';
 
-type DateFields = 'qualificationDate' | 'legalOfficerSince';
+type DateFields = 'qualificationDate' | 'legalOfficerSince' | 'joinedOn';
 type Values = Omit<OfficerCreateRequest, DateFields> & Record<DateFields, Dayjs | null | undefined>;
 
 const shape = OfficerCreateRequest.shape;
@@ -16,9 +16,10 @@ const toDay = (d: string | null) => (d ? dayjs(d) : null);
 const fromDay = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 const inactiveUnit = (u: { active: boolean }) => !u.active;
 
-function toRequest({ qualificationDate, legalOfficerSince, phone, ...v }: Values) {
+function toRequest({ qualificationDate, legalOfficerSince, joinedOn, phone, ...v }: Values) {
   return {
     ...v,
+    joinedOn: fromDay(joinedOn),
     qualificationLevel: v.qualificationLevel ?? null,
     qualificationDate: v.qualificationLevel ? fromDay(qualificationDate) : null,
     legalOfficerSince: v.legalOfficer ? fromDay(legalOfficerSince) : null,
@@ -67,6 +68,7 @@ export function OfficerDrawer({
         ...officer,
         qualificationDate: toDay(officer.qualificationDate),
         legalOfficerSince: toDay(officer.legalOfficerSince),
+        joinedOn: toDay(officer.joinedOn),
       }
     : { legalProfessionQualified: false, legalOfficer: false, qualificationLevel: null };
 
@@ -122,6 +124,11 @@ export function OfficerDrawer({
                 <Input.Password autoComplete="new-password" />
               </Form.Item>
             )}
+          </Col>
+          <Col span={12}>
+            <Form.Item name="joinedOn" label={t('officers.joinedOn')} extra={t('officers.joinedOnHint')}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
           </Col>
           <Col span={24}>
             <Form.Item name="unitId" label={t('officers.unit')} rules={[required()]}>

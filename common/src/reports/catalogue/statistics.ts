@@ -1,0 +1,131 @@
+import { OFFLINE_REASONS } from '../../cases/contracts.ts';
+import { OFFLINE_REASON_NAMES } from '../../cases/names.ts';
+import type { MetricDef } from '../catalogue.ts';
+
+/**
+ * Figures of the statistics tables (统计报表) the city bureau asks for each quarter — 线下办理,
+ * 执法办案主要数据, 执法监督情况 — that the annual report does not state. All are counted by Fazhi.
+ */
+const SECTION = '统计报表';
+
+const OFFLINE_RECORDS = '线下办理报告（按报告日期）';
+
+export const STATISTICS_METRICS: readonly MetricDef[] = [
+  {
+    id: 'offline.cases',
+    nameZh: '线下办理案件数',
+    nameEn: 'Cases handled offline',
+    definition: '期内报告的线下办理案件数（行政、刑事合计）',
+    unit: '件',
+    period: 'quarter',
+    section: SECTION,
+    source: { kind: 'computed', records: OFFLINE_RECORDS },
+  },
+  {
+    id: 'offline.admin_cases',
+    nameZh: '线下办理行政案件数',
+    nameEn: 'Administrative cases handled offline',
+    definition: '期内报告的线下办理行政案件数',
+    unit: '件',
+    period: 'quarter',
+    section: SECTION,
+    source: { kind: 'computed', records: `${OFFLINE_RECORDS}，行政案件` },
+    partOf: 'offline.cases',
+  },
+  {
+    id: 'offline.criminal_cases',
+    nameZh: '线下办理刑事案件数',
+    nameEn: 'Criminal cases handled offline',
+    definition: '期内报告的线下办理刑事案件数',
+    unit: '件',
+    period: 'quarter',
+    section: SECTION,
+    source: { kind: 'computed', records: `${OFFLINE_RECORDS}，刑事案件` },
+    partOf: 'offline.cases',
+  },
+  ...OFFLINE_REASONS.map(
+    (reason): MetricDef => ({
+      id: `offline.reason.${reason}`,
+      nameZh: `线下办理案件数（${OFFLINE_REASON_NAMES[reason].zh}）`,
+      nameEn: `Cases handled offline: ${OFFLINE_REASON_NAMES[reason].en.toLowerCase()}`,
+      definition: `期内报告的线下办理案件中，原因为“${OFFLINE_REASON_NAMES[reason].zh}”的案件数`,
+      unit: '件',
+      period: 'quarter',
+      section: SECTION,
+      source: { kind: 'computed', records: `${OFFLINE_RECORDS}，原因：${OFFLINE_REASON_NAMES[reason].zh}` },
+      partOf: 'offline.cases',
+    }),
+  ),
+  {
+    id: 'incidents.received',
+    nameZh: '接报警情数',
+    nameEn: 'Incidents received',
+    definition: '期内接报的警情数（各来源）',
+    unit: '起',
+    period: 'quarter',
+    section: SECTION,
+    source: { kind: 'computed', records: '接报时间在期内的警情，按处警单位' },
+  },
+  {
+    id: 'cases.admin_received',
+    nameZh: '受理行政案件数',
+    nameEn: 'Administrative cases accepted',
+    definition: '期内受理的行政案件数（不含不予受理）',
+    unit: '件',
+    period: 'quarter',
+    section: SECTION,
+    source: { kind: 'computed', records: '受理时间在期内的行政案件（不含不予受理），按办案单位' },
+  },
+  {
+    id: 'cases.criminal_filed',
+    nameZh: '刑事立案数',
+    nameEn: 'Criminal cases filed',
+    definition: '期内受理并已立案的刑事案件数',
+    unit: '件',
+    period: 'quarter',
+    section: SECTION,
+    source: { kind: 'computed', records: '受理时间在期内、已作出立案决定的刑事案件，按办案单位' },
+  },
+  {
+    id: 'supervision.findings_raised',
+    nameZh: '发现执法问题数',
+    nameEn: 'Enforcement problems found',
+    definition: '期内发生、经执法监督发现的问题数（不含经核实不属问题而撤销的）',
+    unit: '个',
+    period: 'quarter',
+    section: SECTION,
+    source: { kind: 'computed', records: '问题发生日期在期内的执法监督问题（不含已撤销），按责任单位' },
+  },
+  {
+    id: 'supervision.findings_corrected',
+    nameZh: '已整改执法问题数',
+    nameEn: 'Enforcement problems corrected',
+    definition: '期内发生的执法问题中已整改的个数',
+    unit: '个',
+    period: 'quarter',
+    section: SECTION,
+    source: { kind: 'computed', records: '问题发生日期在期内、状态为已整改的执法监督问题，按责任单位' },
+    partOf: 'supervision.findings_raised',
+  },
+  {
+    id: 'supervision.findings_open',
+    nameZh: '未整改执法问题数',
+    nameEn: 'Enforcement problems not yet corrected',
+    definition: '期内发生的执法问题中尚待整改（待反馈、已反馈待核）的个数',
+    unit: '个',
+    period: 'quarter',
+    section: SECTION,
+    source: { kind: 'computed', records: '问题发生日期在期内、尚未整改的执法监督问题，按责任单位' },
+    partOf: 'supervision.findings_raised',
+  },
+  {
+    id: 'supervision.findings_confirmed',
+    nameZh: '确认执法违规数',
+    nameEn: 'Problems confirmed as violations',
+    definition: '期内发生的执法问题中经法制部门确认为违规的个数',
+    unit: '个',
+    period: 'quarter',
+    section: SECTION,
+    source: { kind: 'computed', records: '问题发生日期在期内、确认违规的执法监督问题，按责任单位' },
+  },
+];
