@@ -46,6 +46,71 @@ export const AnnualReportResponse = z.object({
 });
 export type AnnualReportResponse = z.infer<typeof AnnualReportResponse>;
 
+/** One saved version's text (the signing date is not kept per version: the current one is shown). */
+export const AnnualReportVersionResponse = z.object({
+  year: z.number().int(),
+  version: z.number().int(),
+  title: z.string(),
+  blocks: z.array(ReportBlock),
+  signature: z.string(),
+  actorName: z.string().nullable(),
+  at: z.string(),
+  /** The report's current version, so a client can tell whether this one is the latest. */
+  currentVersion: z.number().int(),
+});
+export type AnnualReportVersionResponse = z.infer<typeof AnnualReportVersionResponse>;
+
+/** Restores a saved version as a new one; `version` is the current version the user saw (409 when stale). */
+export const AnnualReportRestoreRequest = z.object({ version: z.number().int().min(1) });
+export type AnnualReportRestoreRequest = z.infer<typeof AnnualReportRestoreRequest>;
+
+export const DIFF_STATUSES = ['unchanged', 'changed', 'added', 'removed'] as const;
+export type DiffStatus = (typeof DIFF_STATUSES)[number];
+
+/**
+ * One paragraph of a compared block: kept, only in the old text, only in the new one, or edited
+ * in place (both texts, with the length of their common start and end so the edit can be marked).
+ */
+export const DiffParagraph = z.union([
+  z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() }),
+  z.object({
+    kind: z.literal('changed'),
+    old: z.string(),
+    new: z.string(),
+    prefix: z.number().int(),
+    suffix: z.number().int(),
+  }),
+]);
+export type DiffParagraph = z.infer<typeof DiffParagraph>;
+
+export const DiffBlock = z.object({
+  id: z.string(),
+  status: z.enum(DIFF_STATUSES),
+  level: z.number().int(),
+  /** The heading and text of each side; null on the side the block is missing from. */
+  oldHeading: z.string().nullable(),
+  newHeading: z.string().nullable(),
+  oldText: z.string().nullable(),
+  newText: z.string().nullable(),
+  /** Empty for an unchanged block (its text is in oldText/newText). */
+  paragraphs: z.array(DiffParagraph),
+});
+export type DiffBlock = z.infer<typeof DiffBlock>;
+
+const ChangedField = z.object({ old: z.string(), new: z.string() }).nullable();
+
+/** A saved version (old) against the current text (new), block by block in the current order. */
+export const AnnualReportCompareResponse = z.object({
+  year: z.number().int(),
+  version: z.number().int(),
+  currentVersion: z.number().int(),
+  title: ChangedField,
+  signature: ChangedField,
+  blocks: z.array(DiffBlock),
+  counts: z.object({ changed: z.number().int(), added: z.number().int(), removed: z.number().int() }),
+});
+export type AnnualReportCompareResponse = z.infer<typeof AnnualReportCompareResponse>;
+
 export const FIGURE_STATUSES = ['computed', 'submitted', 'missing'] as const;
 export type FigureStatus = (typeof FIGURE_STATUSES)[number];
 

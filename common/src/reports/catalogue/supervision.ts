@@ -178,16 +178,11 @@ export const SUPERVISION_METRICS: readonly MetricDef[] = [
     nameZh: '每日执法记录仪抽查警情数',
     nameEn: 'Incidents sampled daily for body-camera use',
     definition: '每日抽查执法记录仪开启情况的警情数',
-    unit: '起/日',
+    unit: '起',
     period: 'stock',
     periodNote: 'standing',
     section: '一(五)1',
-    source: {
-      kind: 'submitted',
-      ownerUnitCode: 'DET-FZ',
-      ownerName: '法制支队',
-      note: '规则参数，由主管部门确认',
-    },
+    source: { kind: 'computed', records: '监督设置中的每日抽查数（cameraSampleSize），期末有效的值' },
     aliases: ['指挥中心牵头每日抽查'],
   },
   {

@@ -1,6 +1,9 @@
 import {
+  AnnualReportCompareResponse,
   AnnualReportResponse,
+  AnnualReportRestoreRequest,
   AnnualReportSaveRequest,
+  AnnualReportVersionResponse,
   type CheckFinding,
   CheckResponse,
   normalizeText,
@@ -16,9 +19,11 @@ import { json, upload } from '../platform/routes/helpers.ts';
 import { fileDownload } from '../supervision/findings.routes.ts';
 import { buildAnnualReport, checkYear as checkBuiltYear, checkText, renderYear } from './annual/build.ts';
 import { checkYear, getReport, saveReport } from './annual/store.ts';
+import { compareVersion, getVersion, previewVersion, restoreVersion } from './annual/versions.ts';
 import { detectFormat, extractText } from './checker/extract-text.ts';
 
 const yearParam = z.object({ year: z.coerce.number().int() });
+const versionParam = yearParam.extend({ version: z.coerce.number().int().min(1) });
 
 /** Uploads above this size are not reports (the reference report is 40 kB as .docx). */
 const MAX_UPLOAD = 10 * 1024 * 1024;
@@ -89,6 +94,65 @@ export function registerAnnualReportRoutes(app: App, _deps: AppDeps) {
         },
         200,
       );
+    },
+  );
+  app.openapi(
+    defineRoute('report.read', {
+      method: 'get',
+      path: '/api/reports/annual/{year}/versions/{version}',
+      tags,
+      summary: 'A saved version of the text (版本记录); 404 for a version the report does not have',
+      request: { params: versionParam },
+      response: AnnualReportVersionResponse,
+    }),
+    async (c) => {
+      const { year, version } = c.req.valid('param');
+      return c.json(await getVersion(c.get('ctx'), year, version), 200);
+    },
+  );
+  app.openapi(
+    defineRoute('report.read', {
+      method: 'get',
+      path: '/api/reports/annual/{year}/versions/{version}/preview',
+      tags,
+      summary: "A saved version's text rendered with the year's figures as they are today",
+      request: { params: versionParam },
+      response: PreviewResponse,
+    }),
+    async (c) => {
+      const { year, version } = c.req.valid('param');
+      return c.json(await previewVersion(c.get('ctx'), year, version), 200);
+    },
+  );
+  app.openapi(
+    defineRoute('report.read', {
+      method: 'get',
+      path: '/api/reports/annual/{year}/versions/{version}/compare',
+      tags,
+      summary:
+        'A saved version against the current text, block by block (changed / added / removed, old and new text)',
+      request: { params: versionParam },
+      response: AnnualReportCompareResponse,
+    }),
+    async (c) => {
+      const { year, version } = c.req.valid('param');
+      return c.json(await compareVersion(c.get('ctx'), year, version), 200);
+    },
+  );
+  app.openapi(
+    defineRoute('report.manage', {
+      method: 'post',
+      path: '/api/reports/annual/{year}/versions/{version}/restore',
+      tags,
+      summary:
+        'Restore a saved version: its text is saved as a new version (body: the current version seen; 409 when stale)',
+      request: { params: versionParam, body: json(AnnualReportRestoreRequest) },
+      response: AnnualReportResponse,
+    }),
+    async (c) => {
+      const { year, version } = c.req.valid('param');
+      const body = c.req.valid('json');
+      return c.json(await restoreVersion(c.get('ctx'), year, version, body.version), 200);
     },
   );
   app.openapi(

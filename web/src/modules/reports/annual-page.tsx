@@ -3,7 +3,7 @@
  * records or submission; exports (.docx in the official layout, Markdown) and the consistency
  * check. The check only warns: the detachment decides whether a finding matters.
  */
-import { DownloadOutlined, EditOutlined, FileSearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, FileSearchOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Drawer, Row, Select, Space, Spin, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { FIRST_YEAR, reportYears } from './format.ts';
 import { MetricDrawer } from './metric-drawer.tsx';
 import { ReportView } from './report-view.tsx';
 import { findingsOf, isFigure, type PreviewBlock } from './types.ts';
+import { VersionsDrawer } from './versions-drawer.tsx';
 import { YoyPanel } from './yoy-panel.tsx';
 
 function figuresOf(blocks: PreviewBlock[]) {
@@ -34,6 +35,7 @@ export default function AnnualPage() {
   const metrics = useMetrics(period);
   const [metricId, setMetricId] = useState<string>();
   const [checking, setChecking] = useState(false);
+  const [history, setHistory] = useState(false);
   const check = useAnnualCheck(year, checking);
   const [busy, setBusy] = useState<'docx' | 'md'>();
   const d = preview.data;
@@ -63,6 +65,9 @@ export default function AnnualPage() {
             options={reportYears().map((y) => ({ value: y, label: t('reports.yearLabel', { year: y }) }))}
             onChange={(y: number) => navigate(`/reports/annual/${y}`)}
           />
+          <Button icon={<HistoryOutlined />} data-action="versions" onClick={() => setHistory(true)}>
+            {t('reports.versions.button')}
+          </Button>
           <Button icon={<FileSearchOutlined />} data-action="check" onClick={() => setChecking(true)}>
             {t('reports.annual.check')}
           </Button>
@@ -146,6 +151,7 @@ export default function AnnualPage() {
         </>
       )}
       <MetricDrawer metricId={metricId} period={period} onClose={() => setMetricId(undefined)} />
+      <VersionsDrawer year={year} open={history} onClose={() => setHistory(false)} />
       <Drawer
         open={checking}
         onClose={() => setChecking(false)}

@@ -7,6 +7,8 @@ import type {
   MetricDetail,
   MetricRow,
   RecordsPage,
+  ReportCompare,
+  ReportVersionText,
 } from './types.ts';
 
 /** Every report query starts with this key, so saving the text refreshes preview, checks and lists. */
@@ -64,6 +66,40 @@ export function useAnnualPreview(year: number) {
     queryKey: [...REPORTS_KEY, 'preview', year],
     queryFn: ({ signal }) =>
       api.get<AnnualPreview>(`/api/reports/annual/${year}/preview`, undefined, { signal }),
+  });
+}
+
+/** A saved version's text (版本记录); `version` undefined: nothing asked yet. */
+export function useAnnualVersion(year: number, version: number | undefined) {
+  return useQuery({
+    queryKey: [...REPORTS_KEY, 'version', year, version],
+    queryFn: ({ signal }) =>
+      api.get<ReportVersionText>(`/api/reports/annual/${year}/versions/${version}`, undefined, { signal }),
+    enabled: version !== undefined,
+  });
+}
+
+/** A saved version rendered with today's figures. */
+export function useVersionPreview(year: number, version: number | undefined) {
+  return useQuery({
+    queryKey: [...REPORTS_KEY, 'version-preview', year, version],
+    queryFn: ({ signal }) =>
+      api.get<AnnualPreview>(`/api/reports/annual/${year}/versions/${version}/preview`, undefined, {
+        signal,
+      }),
+    enabled: version !== undefined,
+  });
+}
+
+/** A saved version against the current text, block by block. */
+export function useVersionCompare(year: number, version: number | undefined, enabled = true) {
+  return useQuery({
+    queryKey: [...REPORTS_KEY, 'version-compare', year, version],
+    queryFn: ({ signal }) =>
+      api.get<ReportCompare>(`/api/reports/annual/${year}/versions/${version}/compare`, undefined, {
+        signal,
+      }),
+    enabled: version !== undefined && enabled,
   });
 }
 

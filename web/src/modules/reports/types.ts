@@ -13,7 +13,11 @@ export type {
 export type MetricSourceKind = MetricDef['source']['kind'];
 
 export type {
+  AnnualReportCompareResponse as ReportCompare,
   AnnualReportResponse as AnnualReport,
+  AnnualReportVersionResponse as ReportVersionText,
+  DiffBlock,
+  DiffParagraph,
   PreviewBlock,
   PreviewResponse as AnnualPreview,
   PreviewSegment,

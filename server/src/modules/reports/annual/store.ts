@@ -41,7 +41,7 @@ export function checkYear(year: number, today = new Date()): void {
     throw new AppError('VALIDATION', { year: 'report.year' });
 }
 
-async function savedRow(db: Queryable, orgId: number, year: number) {
+export async function savedRow(db: Queryable, orgId: number, year: number) {
   const [row] = await db
     .select()
     .from(annualReports)
@@ -109,6 +109,12 @@ export function validateContent(input: Pick<ReportContent, 'title' | 'blocks'>):
   if (Object.keys(fields).length) throw new AppError('VALIDATION', fields);
 }
 
+/** How a save is audited: a plain save, or a restore naming the version it brought back. */
+export interface SaveAudit {
+  action: string;
+  summary?: Record<string, unknown>;
+}
+
 /**
  * Saves a year's text in one transaction: the report row (inserted on the first save), its new
  * version in annual_report_versions and the audit record.
@@ -118,6 +124,7 @@ export async function saveReport(
   year: number,
   input: AnnualReportSaveRequest,
   db: Queryable = ctx.db,
+  how: SaveAudit = { action: 'report.annual.save' },
 ): Promise<AnnualReportResponse> {
   checkYear(year);
   const actor = requireActor(ctx);
@@ -162,10 +169,10 @@ export async function saveReport(
       actorId: actor.officerId,
     });
     await audit(tx, ctx, {
-      action: 'report.annual.save',
+      action: how.action,
       targetType: 'annual_report',
       targetId: reportId,
-      summary: { year, version, blocks: input.blocks.length },
+      summary: { year, version, blocks: input.blocks.length, ...how.summary },
     });
   });
   return getReport(ctx, year);
