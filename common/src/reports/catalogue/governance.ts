@@ -139,7 +139,7 @@ export const GOVERNANCE_METRICS: readonly MetricDef[] = [
     period: 'year',
     section: '二(一)',
     source: { kind: 'submitted', ownerUnitCode: 'OFFICE-ZZ', ownerName: '政治处' },
-    aliases: ['全市公安系统“学习型党支部”'],
+    aliases: ['全市公安系统“学习型党支部”', '获评全市公安系统“学习型党支部”'],
   },
   {
     id: 'party.learning_members',
@@ -150,7 +150,7 @@ export const GOVERNANCE_METRICS: readonly MetricDef[] = [
     period: 'year',
     section: '二(一)',
     source: { kind: 'submitted', ownerUnitCode: 'OFFICE-ZZ', ownerName: '政治处' },
-    aliases: ['“学习型党员”'],
+    aliases: ['“学习型党员”', '获评“学习型党员”'],
   },
   {
     id: 'party.learning_brands',
@@ -161,7 +161,7 @@ export const GOVERNANCE_METRICS: readonly MetricDef[] = [
     period: 'year',
     section: '二(一)',
     source: { kind: 'submitted', ownerUnitCode: 'OFFICE-ZZ', ownerName: '政治处' },
-    aliases: ['“优秀学习品牌”'],
+    aliases: ['“优秀学习品牌”', '获评“优秀学习品牌”'],
   },
   {
     id: 'party.building_stages',

@@ -16,7 +16,7 @@ export const LITIGATION_METRICS: readonly MetricDef[] = [
       ownerName: '法制支队',
       note: '待行政复议诉讼模块上线后由系统计算',
     },
-    aliases: ['办理行政复议案件'],
+    aliases: ['办理行政复议案件', '成功办理行政复议案件'],
   },
   {
     id: 'litigation.lawsuits_handled_successfully',
@@ -32,7 +32,7 @@ export const LITIGATION_METRICS: readonly MetricDef[] = [
       ownerName: '法制支队',
       note: '待行政复议诉讼模块上线后由系统计算',
     },
-    aliases: ['行政诉讼案件'],
+    aliases: ['成功办理行政诉讼案件'],
   },
   {
     id: 'litigation.state_compensation_cases',
@@ -48,7 +48,7 @@ export const LITIGATION_METRICS: readonly MetricDef[] = [
       ownerName: '法制支队',
       note: '待行政复议诉讼模块上线后由系统计算',
     },
-    aliases: ['国家赔偿案件'],
+    aliases: ['办理国家赔偿案件', '成功办理国家赔偿案件'],
   },
   {
     id: 'litigation.lawsuits',

@@ -90,7 +90,7 @@ export const PEOPLE_METRICS: readonly MetricDef[] = [
     periodNote: 'stock（目前）',
     section: '一(一)3',
     source: { kind: 'computed', records: '在职民警中高级执法资格的（取得日期在期末前）' },
-    aliases: ['高级执法资格考试'],
+    aliases: ['高级资格考试通过'],
   },
   {
     id: 'qualification.legal_profession_passed',
@@ -102,7 +102,7 @@ export const PEOPLE_METRICS: readonly MetricDef[] = [
     periodNote: 'stock（目前）',
     section: '一(一)3',
     source: { kind: 'computed', records: '在职民警中通过法律职业资格考试的' },
-    aliases: ['律师执业资格考试人员'],
+    aliases: ['通过律师执业资格考试人员', '通过国家统一法律职业资格考试民警'],
   },
   {
     id: 'qualification.public_lawyers',

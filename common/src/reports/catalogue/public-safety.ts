@@ -48,7 +48,7 @@ export const PUBLIC_SAFETY_METRICS: readonly MetricDef[] = [
     periodNote: '2021（建党 100 周年安保期间）',
     section: '一(一)2',
     source: { kind: 'submitted', ownerUnitCode: 'OFFICE-ZH', ownerName: '指挥中心' },
-    aliases: ['处置涉稳事件'],
+    aliases: ['处置涉稳事件', '成功处置涉稳事件'],
   },
   {
     id: 'stability.mass_incidents_handled',
@@ -60,7 +60,7 @@ export const PUBLIC_SAFETY_METRICS: readonly MetricDef[] = [
     periodNote: '2021（建党 100 周年安保期间）',
     section: '一(一)2',
     source: { kind: 'submitted', ownerUnitCode: 'OFFICE-ZH', ownerName: '指挥中心' },
-    aliases: ['群体性事件'],
+    aliases: ['成功处置群体性事件'],
   },
   {
     id: 'explosives.transport_permits_issued',
@@ -115,7 +115,7 @@ export const PUBLIC_SAFETY_METRICS: readonly MetricDef[] = [
     period: 'year',
     section: '一(二)2',
     source: { kind: 'submitted', ownerUnitCode: 'DET-ZA', ownerName: '治安支队' },
-    aliases: ['雷管'],
+    aliases: ['安全护送雷管'],
   },
   {
     id: 'explosives.safe_escort_rate',

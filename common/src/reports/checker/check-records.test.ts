@@ -70,4 +70,71 @@ describe('figures against the records (record_mismatch)', () => {
       'record_mismatch',
     ]);
   });
+
+  describe('binding a figure to the right metric (false-alarm tests)', () => {
+    const title = '某某分局 2021 年法治政府建设年度报告\n\n';
+    const reviewed = known({
+      metricId: 'review.admin_cases_reviewed',
+      // The metric's own name first; the second alias drops its action.
+      names: ['审核行政案件数', '行政案件'],
+      unit: '件',
+      value: 56,
+    });
+
+    it('reads 案件数 as 案件 in a metric name, so the action-and-object name binds', () => {
+      const text = `${title}全年审核行政案件56件。`;
+      const own = { ...reviewed, names: ['审核行政案件数'] };
+      expect(checkReport(text, { known: [own] })).toEqual([]);
+      expect(checkReport(text, { known: [{ ...own, value: 50 }] }).map((f) => f.metricId)).toEqual([
+        'review.admin_cases_reviewed',
+      ]);
+    });
+
+    it('never binds the bare object (行政案件) to a metric that is an action on it', () => {
+      for (const text of [
+        `${title}其中行政案件119件。`,
+        `${title}2021年，考评各类刑事、行政案件119件。`,
+        `${title}全年受理刑事案件300件、行政案件119件。`,
+      ])
+        expect(checkReport(text, { known: [reviewed] }), text).toEqual([]);
+    });
+
+    it('still binds the object when the list it stands in states the action once', () => {
+      const text = `${title}2021年，考评各类刑事、行政案件119件。全年共审核刑事案件33件、行政案件56件。`;
+      expect(checkReport(text, { known: [reviewed] })).toEqual([]);
+      const fs = checkReport(text, { known: [{ ...reviewed, value: 50 }] });
+      expect(fs.map((f) => [f.metricId, f.excerpts[0]])).toEqual([
+        ['review.admin_cases_reviewed', '行政案件56件'],
+      ]);
+    });
+
+    it('binds a coordinated count to the metric that names all of its nouns', () => {
+      const evaluated = known({
+        metricId: 'evaluation.cases_evaluated',
+        names: ['考评刑事、行政案件数', '考评各类刑事、行政案件'],
+        unit: '件',
+        value: 119,
+      });
+      const text = `${title}2021年，考评各类刑事、行政案件119件。`;
+      expect(checkReport(text, { known: [evaluated, reviewed] })).toEqual([]);
+      expect(
+        checkReport(text, { known: [{ ...evaluated, value: 120 }, reviewed] }).map((f) => f.metricId),
+      ).toEqual(['evaluation.cases_evaluated']);
+    });
+
+    it('reads 建立一个…渠道 as no count of anything', () => {
+      const rooms = known({
+        metricId: 'mediation.station_rooms',
+        names: ['驻所调解室数', '建立'],
+        unit: '个',
+        period: 'stock',
+        value: 18,
+      });
+      const text = `${title}截至目前，分局已建立18个驻所调解室。\n目前还需要摸索建立一个高效的化解争议渠道，建立一个有机衔接的纠纷解决机制。`;
+      expect(checkReport(text, { known: [rooms] })).toEqual([]);
+      expect(checkReport(text, { known: [{ ...rooms, value: 17 }] }).map((f) => f.excerpts[0])).toEqual([
+        '分局已建立18个',
+      ]);
+    });
+  });
 });

@@ -8,7 +8,7 @@
 import { periodLabel } from './check-repeats.ts';
 import { fmt, makeFinding } from './finding.ts';
 import type { NormalizedText } from './normalize.ts';
-import { cleanSubject, sameSubject } from './subject.ts';
+import { cleanSubject, sameSubject, splitVerbs } from './subject.ts';
 import type { CheckFinding, Figure, KnownFigure, Period } from './types.ts';
 import { unitClassOf } from './units.ts';
 
@@ -35,8 +35,34 @@ function periodMatches(figure: Period, known: Period, reportYear: number | undef
   return true;
 }
 
-/** A metric's name says 人数/件数; the report says 人/件 after the number. */
-const nameCore = (name: string) => cleanSubject(name.replace(/(人数|件数|起数|次数|总数|数量|数)$/, ''));
+/**
+ * A metric's name says 人数/件数; the report says 人/件 after the number. The 件 of 案件数 is part
+ * of the noun (审核行政案件数 → 审核行政案件, not 审核行政案).
+ */
+const nameCore = (name: string) =>
+  cleanSubject(name.replace(/(人数|(?<!案)件数|起数|次数|总数|数量|数)$/, ''));
+
+/**
+ * The names a figure may bind to. A metric whose name is an action on an object (审核行政案件)
+ * is not the object alone: an alias that drops the action (行政案件) names any such case —
+ * reviewed, accepted, evaluated — so it binds nothing. The action must be stated, or carried
+ * over from the list it opens (审核刑事案件33件、行政案件56件).
+ */
+function bindingNames(names: string[]): string[] {
+  const cores = names.map(nameCore).filter((x) => x.length >= 2);
+  const own = splitVerbs(nameCore(names[0] ?? ''));
+  if (own.verbs.length === 0) return cores;
+  return cores.filter((c) => {
+    const v = splitVerbs(c);
+    return v.verbs.length > 0 || !isSubsequence(c, own.rest);
+  });
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const c of long) if (i < short.length && c === short[i]) i++;
+  return i === short.length;
+}
 
 /** "同比下降 17.54%" states −17.54 %: the direction word before the number carries the sign. */
 const FALLS = /(下降|减少|降低|回落|下滑)(?![到至])[^，。；]*$/;
@@ -60,7 +86,7 @@ export function checkRecords(
   for (const k of known) {
     const cls = unitClassOf(k.unit);
     const period = parsePeriod(k.period);
-    const names = k.names.map(nameCore).filter((x) => x.length >= 2);
+    const names = bindingNames(k.names);
     for (const f of figs) {
       if (f.unitClass !== cls || f.parameter) continue;
       if (!periodMatches(f.period, period, reportYear)) continue;

@@ -14,6 +14,11 @@ describe('same quantity stated twice (same_quantity_different_values)', () => {
     expect(fs[0]!.locations.map((l) => l.line)).toEqual([1, 3]);
   });
 
+  it('flags a coordinated count restated with another value', () => {
+    const text = '2021年，考评各类刑事、行政案件119件。\n2021年，考评刑事、行政案件120件。';
+    expect(checkReport(text).map((f) => f.kind)).toEqual(['same_quantity_different_values']);
+  });
+
   it('flags an exact figure outside the range of an approximate one', () => {
     const text = '2021年，审核刑事案件500余件。\n2021年，分局审核刑事案件450件。';
     expect(checkReport(text).map((f) => f.kind)).toEqual(['same_quantity_different_values']);
@@ -39,6 +44,8 @@ describe('same quantity stated twice (same_quantity_different_values)', () => {
       '2021年研究疑难案件20余件。\n2021年研究疑难案件30余件。',
       // One sentence lists several values of one subject on purpose.
       '分局党委及各级党组织分别开展集中学习24次、1250余次。',
+      // Both kinds together are not one kind alone.
+      '2021年，各类刑事、行政案件119件。\n2021年，全区行政案件56件。',
     ];
     for (const text of good) expect(checkReport(text), text).toEqual([]);
   });

@@ -81,6 +81,40 @@ describe('figure extraction', () => {
     expect(figs.map((f) => f.subject)).toEqual(['成功办理行政复议案件', '成功办理行政诉讼案件']);
   });
 
+  it('reads a lone 一 before a noun as the article, not a count of one', () => {
+    const text =
+      '还需要摸索建立一个高效的化解争议渠道，建立一个有机衔接的纠纷解决机制，安排一名民警专职负责，将其作为一项基础性工作。';
+    expect(figuresOf(text)).toEqual([]);
+    // A count of one says so, or stands after its noun.
+    const counts = figuresOf('仅一个派出所未完成，新建调解室一个。');
+    expect(counts.map((f) => [f.value, f.unit, f.subject])).toEqual([
+      [1, '个', '派出所未完成'],
+      [1, '个', '新建调解室'],
+    ]);
+  });
+
+  it('counts nouns joined by 、 together when only the last carries the number', () => {
+    const figs = figuresOf('2021年，考评各类刑事、行政案件119件，发现、纠正并整改违规受立案情况14起。');
+    expect(figs.map((f) => f.subject)).toEqual(['考评各类刑事、行政案件', '发现、纠正并整改违规受立案情况']);
+    // Items that carry their own number stay apart.
+    expect(figuresOf('受理刑事案件33件、行政案件56件。').map((f) => f.subject)).toEqual([
+      '受理刑事案件',
+      '受理行政案件',
+    ]);
+  });
+
+  it('shares the action of a list with its adverb, never a verb that is the noun itself', () => {
+    expect(figuresOf('安全护送爆炸物品148万公斤、雷管110万枚。').map((f) => f.subject)).toEqual([
+      '安全护送爆炸物品',
+      '安全护送雷管',
+    ]);
+    expect(figuresOf('其中，行政审批30项、行政处罚914项、行政强制33项。').map((f) => f.subject)).toEqual([
+      '行政审批',
+      '行政处罚',
+      '行政强制',
+    ]);
+  });
+
   it('accepts the double measure word 件起 as 件', () => {
     expect(figuresOf('共立刑事案76件起。')[0]).toMatchObject({ value: 76, unit: '件' });
   });

@@ -154,12 +154,21 @@ export function extractFigures({ text, seg, reportYear }: ExtractContext): Figur
   return found;
 }
 
-/** Chinese numerals are mostly words (一起 = together, 一次性, 每一个); keep only clear counts. */
+/** Words that make a lone 一 a count (仅一个, 共一名) rather than an article. */
+const COUNTS_ONE = /(仅|只|仅有|只有|共|共计|合计|总计|累计)$/;
+
+/**
+ * Chinese numerals are mostly words (一起 = together, 一次性, 每一个); keep only clear counts. A
+ * lone 一 with its measure word before a noun is the article "a" (建立一个高效的渠道, 安排一名
+ * 民警负责), not a count of one — unless the words say it counts (仅一个, 共一名); after its noun
+ * it counts (新建调解室一个。).
+ */
 function isChineseCount(m: RegExpMatchArray, before: string, after: string): boolean {
   const num = m[1]!;
   if (!/[〇零一二两三四五六七八九十]/.test(num)) return false;
   if (/每$/.test(before)) return false;
   if (num === '一' && m[m.length - 1] === '起') return false;
+  if (num === '一' && !COUNTS_ONE.test(before) && /^[\u4e00-\u9fff“《「]/.test(after)) return false;
   if (/^[性化式]/.test(after)) return false;
   return true;
 }
@@ -182,16 +191,49 @@ function rateStem(prefix: string): string | undefined {
 
 /**
  * The noun phrase before the figure inside its clause, not reaching back past the previous figure;
- * for "68人报名" forms (nothing before), the words after the unit.
+ * for "68人报名" forms (nothing before), the words after the unit. Nouns joined by 、 before the
+ * figure are counted together (考评各类刑事、行政案件119件 counts both kinds, not 行政案件 alone),
+ * so the phrase takes in every item of the list that holds no figure of its own.
  */
 function subjectOf(text: string, f: Figure, prev: Figure | undefined): string {
-  let from = Math.max(f.clauseStart, prev && prev.end <= f.start ? prev.end : 0, f.start - 24);
+  const after = prev && prev.end <= f.start ? prev.end : 0;
+  let start = f.clauseStart;
+  let window = f.start - 24;
+  while (text[start - 1] === '、') {
+    const itemStart = clauseStart(text, start - 1);
+    if (itemStart < after || itemStart === start - 1) break;
+    window = Math.min(window, Math.max(itemStart, start - 1 - 24));
+    start = itemStart;
+  }
+  let from = Math.max(start, after, window);
   // Never start inside a number or a year (…2021年分局出庭… cut as 021年…).
-  if (from > f.clauseStart) while (from < f.start && /[\d.年月日]/.test(text[from]!)) from++;
+  if (from > start) while (from < f.start && /[\d.年月日]/.test(text[from]!)) from++;
   const before = cleanSubject(text.slice(from, f.start));
   if (before.length >= 2) return before;
   const m = /^[\u4e00-\u9fff“”]{1,10}/.exec(text.slice(f.end));
   return m ? cleanSubject(m[0]) : before;
+}
+
+/** Verbs at `at` in `s`, longest first: the length of the run of actions that starts there. */
+function verbRunAt(s: string, at: number): number {
+  let i = at;
+  for (let v = VERBS.find((x) => s.startsWith(x, i)); v; v = VERBS.find((x) => s.startsWith(x, i)))
+    i += v.length;
+  return i - at;
+}
+
+/**
+ * The action that opens a list item, with the adverb before it (成功办理, 安全护送, 审核): a run of
+ * verbs at most two characters in, followed by its object. A verb that ends the phrase is a noun
+ * (行政处罚、行政强制 …) and opens nothing.
+ */
+function leadingAction(subject: string): string {
+  for (let at = 0; at <= 2 && at < subject.length; at++) {
+    const run = verbRunAt(subject, at);
+    if (run === 0) continue;
+    return at + run < subject.length ? subject.slice(0, at + run) : '';
+  }
+  return '';
 }
 
 /**
@@ -202,19 +244,11 @@ function inheritListVerbs(text: string, figs: Figure[]): void {
   for (let i = 1; i < figs.length; i++) {
     const f = figs[i]!;
     const prev = figs[i - 1]!;
+    // The list may change its measure word (护送爆炸物品148万公斤、雷管110万枚): one action still.
     if (prev.sentence !== f.sentence || text[f.clauseStart - 1] !== '、') continue;
-    if (prev.unitClass !== f.unitClass) continue;
     if (VERBS.some((v) => f.subject.includes(v))) continue;
     // Only the action that opens the list is shared (成功办理…、…), not a verb inside a noun (行政处罚、…).
-    let lead = '';
-    for (
-      let rest = prev.subject, v = VERBS.find((x) => rest.startsWith(x));
-      v;
-      v = VERBS.find((x) => rest.startsWith(x))
-    ) {
-      lead += v;
-      rest = rest.slice(v.length);
-    }
+    const lead = leadingAction(prev.subject);
     if (lead) f.subject = lead + f.subject;
   }
 }

@@ -47,7 +47,11 @@ export interface CheckFinding {
  */
 export interface KnownFigure {
   metricId: string;
-  /** zh names and aliases as a report would word the subject, e.g. ["行政处罚", "处罚"]. */
+  /**
+   * zh names and aliases as a report would word the subject, the metric's own name first, e.g.
+   * ["审核行政案件数", "审核行政案件"]. An alias that is the first name without its action
+   * (行政案件 for 审核行政案件数) binds nothing: see check-records.ts.
+   */
   names: string[];
   /** 人, 件, 起, %, 元 …; 名 matches 人, 起 matches 件. */
   unit: string;

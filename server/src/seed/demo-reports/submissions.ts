@@ -2,12 +2,15 @@
  * Demo 数据填报: a closed annual round for every past year since 2021 with each department's
  * form accepted (2021 with the reference report's own figures, later years deterministic
  * variations of them within ±15%), and an open round for the last finished quarter showing every
- * state: accepted, signed, returned, draft and late (its due date passed five days ago).
+ * state: accepted, signed, returned, draft and late (its due date passed five days ago). The
+ * figures of a round agree with each other and with the records (see `reconcile`), so the demo's
+ * annual reports pass the consistency check as a real branch's would.
  */
-import { addDays, chinaToday, metricById, seededRandom } from '@fazhi/common';
+import { addDays, chinaToday, METRICS, metricById, seededRandom } from '@fazhi/common';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
 import { collectionRounds, officers, submissions, submissionVersions } from '../../db/schema/index.ts';
+import { computeMetric } from '../../modules/reports/metrics/registry.ts';
 import { owners, type StoredValues } from '../../modules/reports/submissions/common.ts';
 import { REFERENCE_2021 } from '../../modules/reports/submissions/reference-2021.ts';
 
@@ -38,6 +41,68 @@ function filledValues(
     if (i < Math.ceil(ids.length * share)) out[id] = { value: valueFor(id, year, rnd, quarter), note: '' };
   });
   return out;
+}
+
+/** The parts of each whole that has a breakdown (partOf), in catalogue order. */
+const PARTS = new Map<string, string[]>();
+for (const m of METRICS) if (m.partOf) PARTS.set(m.partOf, [...(PARTS.get(m.partOf) ?? []), m.id]);
+
+/** Wholes the reference breaks down in full (its parts add up to it): they add up every year. */
+const COMPLETE = new Set(
+  [...PARTS]
+    .filter(([whole, parts]) => {
+      const total = REFERENCE_2021[whole];
+      const values = parts.map((p) => REFERENCE_2021[p]);
+      if (total === undefined || values.some((v) => v === undefined)) return false;
+      return values.reduce((a, b) => a! + b!, 0) === total;
+    })
+    .map(([whole]) => whole),
+);
+
+/**
+ * Rates a department submits over a count it submits too: the rate is some whole number of
+ * that count's cases (出庭应诉率 of the year's lawsuits), as a real rate is.
+ */
+const RATE_BASES: Readonly<Record<string, string>> = {
+  'litigation.head_appearance_rate': 'litigation.lawsuits',
+};
+
+/**
+ * Makes one round's figures agree, as a real branch's do: a breakdown never adds up to more than
+ * its whole (the whole grows to the parts' sum), a breakdown the reference gives in full adds up
+ * exactly, parts of a computed whole (公职律师 of the officers who passed the exam) shrink to fit
+ * what the records count, and a rate over a submitted count is k/count for a whole k. `values`
+ * holds every form's entries of the round (the same objects the forms store).
+ */
+async function reconcile(
+  tx: Queryable,
+  orgId: number,
+  period: string,
+  values: Map<string, { value: number | null }>,
+): Promise<void> {
+  const figure = (id: string) => values.get(id)?.value ?? null;
+  for (const [whole, parts] of PARTS) {
+    const present = parts.filter((p) => figure(p) !== null);
+    if (present.length === 0) continue;
+    const sum = present.reduce((a, p) => a + figure(p)!, 0);
+    if (metricById(whole)?.source.kind === 'computed') {
+      const counted = await computeMetric(tx, orgId, whole, period);
+      if (counted === null || sum <= counted) continue;
+      for (const p of present) values.get(p)!.value = Math.floor((figure(p)! * counted) / sum);
+      continue;
+    }
+    const total = values.get(whole);
+    if (!total || total.value === null) continue;
+    if (COMPLETE.has(whole) && present.length === parts.length) total.value = sum;
+    else total.value = Math.max(total.value, sum);
+  }
+  for (const [rateId, baseId] of Object.entries(RATE_BASES)) {
+    const rate = values.get(rateId);
+    const base = figure(baseId);
+    if (!rate || rate.value === null || !base) continue;
+    const k = Math.min(base, Math.max(0, Math.round((rate.value * base) / 100)));
+    rate.value = Math.round((k * 1000) / base) / 10;
+  }
 }
 
 type FormState = 'accepted' | 'signed' | 'returned' | 'draft' | 'empty';
@@ -79,6 +144,7 @@ export async function seedDemoSubmissions(tx: Queryable, orgId: number): Promise
     forms: Form[],
   ): Promise<void> {
     const at = (d: string, h: number) => new Date(`${d}T${String(h).padStart(2, '0')}:00:00+08:00`);
+    await reconcile(tx, orgId, r.period, new Map(forms.flatMap((f) => Object.entries(f.values))));
     const [row] = await tx
       .insert(collectionRounds)
       .values({
