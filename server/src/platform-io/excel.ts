@@ -17,7 +17,8 @@ export interface ParsedRow<T> {
 
 type RowIssue = { row: number; column: string; key: string; params?: Record<string, string | number> };
 
-function cellText(v: ExcelJS.CellValue): string {
+/** A cell as trimmed text: dates as YYYY-MM-DD, formulas by their result, rich text joined. */
+export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
@@ -28,6 +29,7 @@ function cellText(v: ExcelJS.CellValue): string {
         .map((t) => t.text)
         .join('')
         .trim();
+    if ('error' in v) return String(v.error);
   }
   return String(v).trim();
 }
@@ -37,11 +39,8 @@ function cellText(v: ExcelJS.CellValue): string {
  * text; every cell of every row is checked, and the error lists all problems by row number
  * (as Excel shows it). Nothing is returned unless every row is valid.
  */
-export async function readSheet<T>(
-  data: ArrayBuffer,
-  columns: Column<T>[],
-  validateRow?: (value: T, row: number) => RowIssue[] | Promise<RowIssue[]>,
-): Promise<ParsedRow<T>[]> {
+/** The first worksheet of an uploaded .xlsx; a file that is not one, or has no sheet, names `file`. */
+export async function firstSheet(data: ArrayBuffer): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data);
@@ -50,6 +49,15 @@ export async function readSheet<T>(
   }
   const sheet = wb.worksheets[0];
   if (!sheet) throw new AppError('VALIDATION', { file: 'file.empty' });
+  return sheet;
+}
+
+export async function readSheet<T>(
+  data: ArrayBuffer,
+  columns: Column<T>[],
+  validateRow?: (value: T, row: number) => RowIssue[] | Promise<RowIssue[]>,
+): Promise<ParsedRow<T>[]> {
+  const sheet = await firstSheet(data);
   const header = sheet.getRow(1);
   const index = new Map<string, number>();
   header.eachCell((cell, col) => index.set(cellText(cell.value), col));

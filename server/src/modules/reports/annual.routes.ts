@@ -18,6 +18,7 @@ import { DOCX } from '../../platform-io/docx.ts';
 import { json, upload } from '../platform/routes/helpers.ts';
 import { fileDownload } from '../supervision/findings.routes.ts';
 import { buildAnnualReport, checkYear as checkBuiltYear, checkText, renderYear } from './annual/build.ts';
+import { previewOf } from './annual/render.ts';
 import { checkYear, getReport, saveReport } from './annual/store.ts';
 import { compareVersion, getVersion, previewVersion, restoreVersion } from './annual/versions.ts';
 import { detectFormat, extractText } from './checker/extract-text.ts';
@@ -81,19 +82,7 @@ export function registerAnnualReportRoutes(app: App, _deps: AppDeps) {
       const ctx = c.get('ctx');
       const { year } = c.req.valid('param');
       checkYear(year);
-      const r = await renderYear(ctx.db, ctx.orgId, year);
-      return c.json(
-        {
-          year,
-          title: r.title,
-          signature: r.signature,
-          signedOn: r.signedOn,
-          blocks: r.blocks,
-          figures: r.figures,
-          missing: r.missing,
-        },
-        200,
-      );
+      return c.json(previewOf(await renderYear(ctx.db, ctx.orgId, year)), 200);
     },
   );
   app.openapi(

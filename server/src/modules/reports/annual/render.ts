@@ -239,3 +239,16 @@ export async function renderReport(
     charts,
   };
 }
+
+/** What the browser preview shows of a rendering (the report's or an old version's). */
+export function previewOf(r: Rendered) {
+  return {
+    year: r.year,
+    title: r.title,
+    signature: r.signature,
+    signedOn: r.signedOn,
+    blocks: r.blocks,
+    figures: r.figures,
+    missing: r.missing,
+  };
+}

@@ -16,7 +16,7 @@ import type { Queryable } from '../../../db/index.ts';
 import { annualReportVersions, officers } from '../../../db/schema/index.ts';
 import type { Ctx } from '../../../http/context.ts';
 import { AppError, notFound } from '../../../http/errors.ts';
-import { renderReport } from './render.ts';
+import { previewOf, renderReport } from './render.ts';
 import { checkYear, savedRow, saveReport } from './store.ts';
 import { diffReports } from './versions-diff.ts';
 
@@ -97,15 +97,7 @@ export async function previewVersion(ctx: Ctx, year: number, version: number): P
     signature: v.signature,
     signedOn: v.signedOn,
   });
-  return {
-    year,
-    title: r.title,
-    signature: r.signature,
-    signedOn: r.signedOn,
-    blocks: r.blocks,
-    figures: r.figures,
-    missing: r.missing,
-  };
+  return previewOf(r);
 }
 
 /** The version (old) against the current text (new), block by block. */

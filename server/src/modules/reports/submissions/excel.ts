@@ -17,6 +17,7 @@ import type { Queryable } from '../../../db/index.ts';
 import { units } from '../../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../../http/context.ts';
 import { AppError } from '../../../http/errors.ts';
+import { cellText, firstSheet } from '../../../platform-io/excel.ts';
 import { findForm, lockForm, recordStep, type StoredValues } from './common.ts';
 import { getSubmission } from './forms.service.ts';
 
@@ -112,22 +113,6 @@ export async function formWorkbook(ctx: Ctx, id: number): Promise<{ fileName: st
   return { fileName, data };
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v)
-      return v.richText
-        .map((t) => t.text)
-        .join('')
-        .trim();
-    if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('error' in v) return String(v.error);
-  }
-  return String(v).trim();
-}
-
 /** A value cell: a number, empty (null), or the text that is not a number. */
 function cellNumber(v: ExcelJS.CellValue): { value: number | null } | { text: string } {
   if (v !== null && typeof v === 'object' && !(v instanceof Date) && 'result' in v)
@@ -152,14 +137,7 @@ async function readRows(data: ArrayBuffer, locale: Locale): Promise<FileRow[]> {
     throw new AppError('VALIDATION', {
       file: { key: 'submission.import.tooLarge', params: { max: SUBMISSION_IMPORT_MAX_BYTES / 1024 / 1024 } },
     });
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data);
-  } catch {
-    throw new AppError('VALIDATION', { file: 'file.type' });
-  }
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw new AppError('VALIDATION', { file: 'file.empty' });
+  const sheet = await firstSheet(data);
   // The header is the first row naming the metric-id column (the instructions row may be gone).
   let headerRow = 0;
   const col = new Map<ColumnKey, number>();
