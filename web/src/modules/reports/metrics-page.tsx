@@ -4,19 +4,18 @@
  * asks for); a click opens the same drawer as in the report preview.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Input, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useApiErrorHandler } from '../../app/ui/action.ts';
 import { ErrorAlert, Page } from '../../app/ui/page.tsx';
 import { downloadTables, useMetrics } from './api.ts';
-import { changeColor, FIRST_YEAR, formatChange, formatValue, metricName, reportYears } from './format.ts';
+import { changeColor, FIRST_YEAR, formatChange, formatValue, metricName } from './format.ts';
 import { MetricDrawer } from './metric-drawer.tsx';
+import { PeriodPicker } from './period-picker.tsx';
 import { SourceTag } from './tags.tsx';
 import type { MetricRow, MetricStatus } from './types.ts';
-
-const QUARTERS = [1, 2, 3, 4] as const;
 
 export default function MetricsPage() {
   const { t } = useTranslation();
@@ -65,21 +64,7 @@ export default function MetricsPage() {
       title={t('reports.metrics.title')}
       extra={
         <Space wrap>
-          <Select
-            value={year}
-            style={{ width: 110 }}
-            aria-label={t('reports.year')}
-            options={reportYears().map((y) => ({ value: y, label: t('reports.yearLabel', { year: y }) }))}
-            onChange={(y: number) => set({ year: y })}
-          />
-          <Segmented<number>
-            value={quarter}
-            onChange={(v) => set({ quarter: v })}
-            options={[
-              { value: 0, label: t('reports.wholeYear') },
-              ...QUARTERS.map((n) => ({ value: n, label: t('reports.quarterShort', { q: n }) })),
-            ]}
-          />
+          <PeriodPicker year={year} quarter={quarter} onChange={set} />
         </Space>
       }
     >

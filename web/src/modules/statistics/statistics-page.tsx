@@ -19,10 +19,10 @@ import { useApiErrorHandler } from '../../app/ui/action.ts';
 import { Chart, type ChartOption } from '../../app/ui/chart.tsx';
 import { EMPTY } from '../../app/ui/format.ts';
 import { ErrorAlert, Page } from '../../app/ui/page.tsx';
-import { FIRST_YEAR, reportYears } from '../reports/format.ts';
+import { FIRST_YEAR } from '../reports/format.ts';
+import { PeriodPicker } from '../reports/period-picker.tsx';
 import { downloadMetricTable, downloadStatTable, useStatTable, useStatTables } from './api.ts';
 
-const QUARTERS = [1, 2, 3, 4] as const;
 const TOTAL_KEY = 'total';
 
 type UnitRow = StatTableRow & { key: string };
@@ -184,25 +184,12 @@ export default function StatisticsPage() {
             options={list.map((x) => ({ value: x.id, label: en ? x.nameEn : x.nameZh }))}
             onChange={(v: string) => set({ table: v })}
           />
-          <Select
-            value={year}
-            style={{ width: 110 }}
-            aria-label={t('statistics.year')}
-            options={reportYears().map((y) => ({ value: y, label: t('statistics.yearLabel', { year: y }) }))}
-            onChange={(y: number) => set({ year: y })}
+          <PeriodPicker
+            year={year}
+            quarter={quarter}
+            onChange={set}
+            yearOnly={def?.period === 'year' ? t('statistics.yearlyOnly') : undefined}
           />
-          {def?.period === 'year' ? (
-            <Typography.Text type="secondary">{t('statistics.yearlyOnly')}</Typography.Text>
-          ) : (
-            <Segmented<number>
-              value={quarter}
-              onChange={(v) => set({ quarter: v })}
-              options={[
-                { value: 0, label: t('statistics.wholeYear') },
-                ...QUARTERS.map((n) => ({ value: n, label: t('statistics.quarter', { q: n }) })),
-              ]}
-            />
-          )}
         </Space>
       }
     >
