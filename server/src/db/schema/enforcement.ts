@@ -250,6 +250,8 @@ export const reviews = pgTable(
   },
   (t) => [
     index('reviews_case').on(t.caseId),
+    // A period's acts at a gate (法制审核 counts of the annual report and the statistics tables).
+    index('reviews_org_gate_acted').on(t.orgId, t.gate, t.actedAt),
     // One act per gate per round: the second of two simultaneous reviewers conflicts.
     uniqueIndex('reviews_case_round_gate').on(t.caseId, t.round, t.gate),
   ],
@@ -295,7 +297,12 @@ export const decisions = pgTable(
     status: text('status').notNull().default('effective'),
     statusChangedAt: tstz('status_changed_at'),
   },
-  (t) => [uniqueIndex('decisions_org_doc_no').on(t.orgId, t.docNo), index('decisions_case').on(t.caseId)],
+  (t) => [
+    uniqueIndex('decisions_org_doc_no').on(t.orgId, t.docNo),
+    index('decisions_case').on(t.caseId),
+    // A period's decisions (行政处罚人数, 公示 …): the annual report counts them by decision date.
+    index('decisions_org_decided').on(t.orgId, t.decidedAt),
+  ],
 );
 
 /**

@@ -7,6 +7,7 @@
  */
 import {
   type FigureValue,
+  type MetricValue,
   metricById,
   type PreviewBlock,
   type RenderedReport,
@@ -16,7 +17,7 @@ import {
   templateRefs,
 } from '@fazhi/common';
 import type { Queryable } from '../../../db/index.ts';
-import { metricValues } from '../metrics/values.ts';
+import { metricValues, yearValues } from '../metrics/values.ts';
 import type { ReportContent } from './store.ts';
 import { ADDRESSEE } from './template.ts';
 
@@ -106,25 +107,29 @@ export const CHART_GROUPS = [
 export const CHART_YEARS = 5;
 
 /**
- * The chart figures of a year. A year's value is what metricValues says of it: `value` for the
- * report's year, and for each earlier year the `previous` of the year after, which metricValues
- * already leaves null for a year before the branch's first record (unknown, not zero: a bar of 0
- * would read as a year without enforcement). The years run in parallel.
+ * The chart figures of a year. The report's year and the year before come from the report's own
+ * metricValues (`value` and `previous`, the latter already null for a year before the branch's
+ * first record: unknown, not zero — a bar of 0 would read as a year without enforcement); the
+ * earlier years are counted once each by yearValues, which applies the same rule.
  */
-export async function chartFigures(db: Queryable, orgId: number, year: number): Promise<ChartFigure[]> {
+export async function chartFigures(
+  db: Queryable,
+  orgId: number,
+  year: number,
+  reported: ReadonlyMap<string, MetricValue>,
+): Promise<ChartFigure[]> {
   const groups = CHART_GROUPS.map((g) => ({ ...g, ids: g.ids.filter((id) => metricById(id)) })).filter(
     (g) => g.ids.length > 0,
   );
   const ids = groups.flatMap((g) => g.ids);
   const years = Array.from({ length: CHART_YEARS }, (_, i) => year - CHART_YEARS + 1 + i);
-  const perYear = (await Promise.all(years.slice(1).map((y) => metricValues(db, orgId, String(y), ids)))).map(
-    (list) => new Map(list.map((v) => [v.id, v])),
-  );
-  // perYear[i] is years[i + 1]: its value, and as its previous the value of years[i].
-  const yearValue = (id: string, i: number): number | null =>
-    i === years.length - 1
-      ? (perYear[i - 1]?.get(id)?.value ?? null)
-      : (perYear[i]?.get(id)?.previous ?? null);
+  const earlier = await yearValues(db, orgId, years.slice(0, -2), ids);
+  const yearValue = (id: string, y: number): number | null =>
+    y === year
+      ? (reported.get(id)?.value ?? null)
+      : y === year - 1
+        ? (reported.get(id)?.previous ?? null)
+        : (earlier.get(y)?.get(id) ?? null);
   return groups.map((g, n) => ({
     number: n + 1,
     key: g.key,
@@ -133,7 +138,7 @@ export async function chartFigures(db: Queryable, orgId: number, year: number): 
     years,
     series: g.ids.map((id) => {
       const def = metricById(id)!;
-      return { id, nameZh: def.nameZh, unit: def.unit, values: years.map((_, i) => yearValue(id, i)) };
+      return { id, nameZh: def.nameZh, unit: def.unit, values: years.map((y) => yearValue(id, y)) };
     }),
   }));
 }
@@ -197,12 +202,11 @@ export async function renderReport(
   o: { charts?: boolean } = {},
 ): Promise<Rendered> {
   const ids = referencedIds(content);
-  const wanted = [...new Set([...ids, ...YEAR_ON_YEAR_IDS.filter((id) => metricById(id))])];
-  const [values, charts] = await Promise.all([
-    metricValues(db, orgId, String(year), wanted),
-    o.charts ? chartFigures(db, orgId, year) : [],
-  ]);
+  const chartIds = o.charts ? CHART_GROUPS.flatMap((g) => g.ids) : [];
+  const wanted = [...new Set([...ids, ...YEAR_ON_YEAR_IDS, ...chartIds].filter((id) => metricById(id)))];
+  const values = await metricValues(db, orgId, String(year), wanted);
   const byId = new Map(values.map((v) => [v.id, v]));
+  const charts = o.charts ? await chartFigures(db, orgId, year, byId) : [];
   const figureValues = new Map<string, FigureValue>();
   for (const v of values) {
     const def = metricById(v.id);

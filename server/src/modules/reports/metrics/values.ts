@@ -177,6 +177,40 @@ export async function metricValues(
   });
 }
 
+/**
+ * Several years' values of `ids`, each year counted once (no 同比): for a chart of earlier years.
+ * A computed value of a year that ended before the branch's first record is unknown (null), as
+ * metricValues treats the year before.
+ */
+export async function yearValues(
+  db: Queryable,
+  orgId: number,
+  years: readonly number[],
+  ids: string[],
+): Promise<Map<number, Map<string, number | null>>> {
+  const defs = ids.map((id) => metricById(id)).filter((d): d is MetricDef => !!d);
+  const [first] = await rows<{ at: string | null }>(
+    db,
+    sql`select min(received_at)::text as at from incidents where org_id = ${orgId}`,
+  );
+  const firstAt = first?.at ? new Date(first.at).getTime() : null;
+  const out = new Map<number, Map<string, number | null>>();
+  for (const year of years) {
+    const raw = await rawValues(db, orgId, String(year), defs);
+    const known = firstAt !== null && firstAt < new Date(periodRange(String(year)).to).getTime();
+    out.set(
+      year,
+      new Map(
+        defs.map((d) => {
+          const v = raw.get(d.id);
+          return [d.id, v && (v.status !== 'computed' || known) ? v.value : null];
+        }),
+      ),
+    );
+  }
+  return out;
+}
+
 /** The checker's period for a metric: the year, a stock, or the report's running total. */
 function knownPeriod(d: MetricDef, year: number): string {
   if (d.period === 'year' || d.period === 'quarter') return String(year);

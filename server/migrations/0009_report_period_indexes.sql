@@ -1,0 +1,2 @@
+CREATE INDEX "decisions_org_decided" ON "decisions" USING btree ("org_id","decided_at");--> statement-breakpoint
+CREATE INDEX "reviews_org_gate_acted" ON "reviews" USING btree ("org_id","gate","acted_at");
