@@ -1,18 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  closeDropdown,
-  dialog,
-  expectMessage,
-  label,
-  pickOption,
-  pickTreeNode,
-  signedInUser,
-  type UserSession,
-} from './support/antd.ts';
-import { launchBrowser, type RunningServer, screenshotDir, startServer } from './support/harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { closeDropdown, dialog, expectMessage, label, pickOption, pickTreeNode } from './support/antd.ts';
+import { screenshotDir } from './support/harness.ts';
+import { browserSuite } from './support/suite.ts';
 
 /**
  * The whole enforcement loop in the web app, as five people of the demo branch: a 110 incident
@@ -20,28 +11,7 @@ import { launchBrowser, type RunningServer, screenshotDir, startServer } from '.
  * branch head), is decided, published, and found masked on the public portal.
  */
 
-let server: RunningServer;
-let browser: Browser;
-const sessions: UserSession[] = [];
-
-beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-// on failure, what each user was looking at
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  for (const [i, s] of sessions.entries())
-    await s.page
-      .screenshot({ path: path.join(screenshotDir, `enforcement-loop-failed-${i}.png`) })
-      .catch(() => undefined);
-});
-afterAll(async () => {
-  for (const s of sessions) await s.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite('enforcement-loop');
 
 // What the party's personal data is, and what the public may see of it.
 const stamp = Date.now().toString(36).toUpperCase();
@@ -55,11 +25,7 @@ const PARTY_PHONE = '13987654321';
 const ADDRESS = '重庆市渝州区龙溪街道松石北路128号';
 const SECRETS = [PARTY_NAME, ID_NUMBER, CALLER_PHONE, PARTY_PHONE, '松石北路128号'];
 
-async function user(username: string): Promise<UserSession> {
-  const s = await signedInUser(browser, server.baseUrl, username);
-  sessions.push(s);
-  return s;
-}
+const user = (username: string) => suite.user(username);
 
 /** The case page's header shows the gate the case waits at. */
 async function expectGate(page: Page, gate: string) {
@@ -222,17 +188,20 @@ describe('the enforcement loop', () => {
     expect(unitlegal.errors).toEqual([]);
 
     // ---- 7. anyone, without signing in, finds it masked on the portal ------------------------
-    const visitor = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const visitor = await suite.browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+    });
     const publicPage = await visitor.newPage();
     const publicErrors: string[] = [];
     publicPage.on('pageerror', (e) => publicErrors.push(e.message));
-    sessions.push({ context: visitor, page: publicPage, errors: publicErrors, close: () => visitor.close() });
+    suite.track({ context: visitor, page: publicPage, errors: publicErrors, close: () => visitor.close() });
     // every answer the portal gets from the server, to check nothing unmasked travels either
     const answers: Promise<string>[] = [];
     publicPage.on('response', (r) => {
       if (r.url().includes('/api/')) answers.push(r.text().catch(() => ''));
     });
-    await publicPage.goto(`${server.baseUrl}/public/publicity`);
+    await publicPage.goto(`${suite.server.baseUrl}/public/publicity`);
     const search = publicPage.getByPlaceholder('搜索决定书文号、执法对象、案由、执法结论…');
     await search.fill(docNo);
     await publicPage.getByRole('button', { name: label('搜索') }).click();

@@ -1,11 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { chinaToday, METRICS } from '@fazhi/common';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { dialog, expectMessage, label, pickOption, signedInUser, type UserSession } from './support/antd.ts';
-import { launchBrowser, type RunningServer, screenshotDir, startServer } from './support/harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { dialog, expectMessage, label, pickOption } from './support/antd.ts';
+import { browserSuite } from './support/suite.ts';
 
 /**
  * 数据填报 in the web app, as four users: the legal detachment opens a round for the year, the
@@ -14,10 +13,6 @@ import { launchBrowser, type RunningServer, screenshotDir, startServer } from '.
  * corrects it through the Excel template (a bad value first: refused row by row) and signs again, the detachment accepts it — and the 指标目录 shows the accepted
  * figure as the department's submission for the year.
  */
-
-let server: RunningServer;
-let browser: Browser;
-const sessions: UserSession[] = [];
 
 /** 网络安全保卫支队 (DET-WA) owes a single figure of the report: a short form to fill. */
 const METRIC = METRICS.find((m) => m.source.kind === 'submitted' && m.source.ownerUnitCode === 'DET-WA')!;
@@ -34,29 +29,9 @@ const NOTE = '据网安平台台账统计';
 const ATTACHMENT = { name: '网安台账.txt', text: '教育训诫台账 E2E' };
 const WRONG = { name: '错传文件.txt', text: 'wrong' };
 
-beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  for (const [i, s] of sessions.entries())
-    await s.page
-      .screenshot({ path: path.join(screenshotDir, `submissions-failed-${i}.png`), fullPage: true })
-      .catch(() => undefined);
-});
-afterAll(async () => {
-  for (const s of sessions) await s.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite('submissions');
 
-async function user(username: string) {
-  const s = await signedInUser(browser, server.baseUrl, username);
-  sessions.push(s);
-  return s;
-}
+const user = (username: string) => suite.user(username);
 
 /** Confirms the open Popconfirm. */
 async function confirmPop(page: Page) {
@@ -71,7 +46,7 @@ const statusTag = (page: Page, text: string) =>
 
 /** The figure's row in 指标目录 for the year. */
 async function metricRow(page: Page) {
-  await page.goto(`${server.baseUrl}/reports/metrics?year=${YEAR}&q=${encodeURIComponent(METRIC.id)}`);
+  await page.goto(`${suite.server.baseUrl}/reports/metrics?year=${YEAR}&q=${encodeURIComponent(METRIC.id)}`);
   const row = page
     .locator('.ant-table-row')
     .filter({ has: page.locator(`[data-metric-link="${METRIC.id}"]`) });
@@ -88,7 +63,7 @@ describe('数据填报', () => {
     const before = await metricRow(page);
     await before.getByText('缺失').waitFor();
 
-    await page.goto(`${server.baseUrl}/submissions/rounds`);
+    await page.goto(`${suite.server.baseUrl}/submissions/rounds`);
     await page.getByRole('button', { name: label('发起填报') }).click();
     const create = dialog(page, '发起数据填报');
     await create.waitFor();
@@ -107,7 +82,7 @@ describe('数据填报', () => {
     // ---- 2. the department's 法制员 fills the form in the browser ------------------------------
     const filler = await user(FILLER);
     page = filler.page;
-    await page.goto(`${server.baseUrl}/submissions`);
+    await page.goto(`${suite.server.baseUrl}/submissions`);
     await page.getByRole('link', { name: TITLE }).click();
     await page.waitForURL(formUrl);
     const value = page.locator(`[id="values_${METRIC.id}_value"]`);

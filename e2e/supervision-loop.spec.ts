@@ -1,10 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { dialog, expectMessage, label, signedInUser, type UserSession } from './support/antd.ts';
-import { launchBrowser, type RunningServer, screenshotDir, startServer } from './support/harness.ts';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { dialog, expectMessage, label } from './support/antd.ts';
+import { browserSuite } from './support/suite.ts';
 
 /**
  * The supervision loop in the web app: a scan started by the legal detachment finds an incident
@@ -13,39 +12,15 @@ import { launchBrowser, type RunningServer, screenshotDir, startServer } from '.
  * that day names it.
  */
 
-let server: RunningServer;
-let browser: Browser;
-const sessions: UserSession[] = [];
+const suite = browserSuite('supervision-loop');
 
-beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  for (const [i, s] of sessions.entries())
-    await s.page
-      .screenshot({ path: path.join(screenshotDir, `supervision-loop-failed-${i}.png`) })
-      .catch(() => undefined);
-});
-afterAll(async () => {
-  for (const s of sessions) await s.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function user(username: string): Promise<UserSession> {
-  const s = await signedInUser(browser, server.baseUrl, username);
-  sessions.push(s);
-  return s;
-}
+const user = (username: string) => suite.user(username);
 
 /** The API as the signed-in user of a context: its session cookie, and the CSRF echo on writes. */
 async function apiOf(context: BrowserContext) {
   const csrf = (await context.cookies()).find((c) => c.name === 'fazhi_csrf')?.value ?? '';
   const call = async <T>(method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> => {
-    const res = await context.request.fetch(`${server.baseUrl}${url}`, {
+    const res = await context.request.fetch(`${suite.server.baseUrl}${url}`, {
       method,
       data,
       headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
