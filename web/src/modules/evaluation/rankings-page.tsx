@@ -17,11 +17,12 @@ import {
 } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ApiError, buildUrl } from '../../app/api.ts';
 import { Chart } from '../../app/ui/chart.tsx';
 import { EMPTY } from '../../app/ui/format.ts';
 import { ErrorAlert, Page } from '../../app/ui/page.tsx';
+import { useUrlParams } from '../../app/ui/use-url-params.ts';
 import { Kpi } from '../dashboard/widgets.tsx';
 import { useRankings } from './api.ts';
 import { unitBarOption } from './charts.ts';
@@ -33,22 +34,13 @@ type Tab = 'units' | 'officers';
 export default function RankingsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const year = Number(params.get('year')) || currentYear();
   const quarter = Number(params.get('quarter')) || null;
   const tab: Tab = params.get('tab') === 'officers' ? 'officers' : 'units';
   const trendUnit = Number(params.get('trend')) || undefined;
   const q = useRankings(year, quarter);
   const d = q.data;
-
-  const set = (next: Record<string, string | number | null | undefined>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === undefined || v === null || v === '') p.delete(k);
-      else p.set(k, String(v));
-    }
-    setParams(p, { replace: true });
-  };
 
   const chart = useMemo(() => (d ? unitBarOption(d.units, d.excellentScore, t) : null), [d, t]);
 

@@ -7,9 +7,9 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useApiErrorHandler } from '../../app/ui/action.ts';
 import { ErrorAlert, Page } from '../../app/ui/page.tsx';
+import { useUrlParams } from '../../app/ui/use-url-params.ts';
 import { downloadTables, useMetrics } from './api.ts';
 import { changeColor, FIRST_YEAR, formatChange, formatValue, metricName } from './format.ts';
 import { MetricDrawer } from './metric-drawer.tsx';
@@ -20,7 +20,7 @@ import type { MetricRow, MetricStatus } from './types.ts';
 export default function MetricsPage() {
   const { t } = useTranslation();
   const showError = useApiErrorHandler();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams({ dropZero: true });
   const year = Number(params.get('year')) || FIRST_YEAR;
   const quarter = Number(params.get('quarter')) || 0;
   const q = params.get('q') ?? '';
@@ -30,15 +30,6 @@ export default function MetricsPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [open, setOpen] = useState<string>();
   const [exporting, setExporting] = useState(false);
-
-  const set = (next: Record<string, string | number | null>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === null || v === '' || v === 0) p.delete(k);
-      else p.set(k, String(v));
-    }
-    setParams(p, { replace: true });
-  };
 
   const rows = useMemo(() => {
     const needle = q.trim().toLowerCase();

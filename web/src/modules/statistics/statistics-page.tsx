@@ -14,11 +14,11 @@ import {
 import { Alert, Button, Col, Form, Row, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useApiErrorHandler } from '../../app/ui/action.ts';
 import { Chart, type ChartOption } from '../../app/ui/chart.tsx';
 import { EMPTY } from '../../app/ui/format.ts';
 import { ErrorAlert, Page } from '../../app/ui/page.tsx';
+import { useUrlParams } from '../../app/ui/use-url-params.ts';
 import { FIRST_YEAR } from '../reports/format.ts';
 import { PeriodPicker } from '../reports/period-picker.tsx';
 import { downloadMetricTable, downloadStatTable, useStatTable, useStatTables } from './api.ts';
@@ -133,7 +133,7 @@ export default function StatisticsPage() {
   const { t, i18n } = useTranslation();
   const showError = useApiErrorHandler();
   const en = i18n.language === 'en-US';
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams({ dropZero: true });
   const tables = useStatTables();
   const list = tables.data?.items ?? [];
   const tableId = params.get('table') ?? list[0]?.id;
@@ -146,15 +146,6 @@ export default function StatisticsPage() {
   const [chartMode, setChartMode] = useState<'columns' | 'units'>('columns');
   const [chartColumn, setChartColumn] = useState(0);
   const [downloading, setDownloading] = useState(false);
-
-  const set = (next: Record<string, string | number | null>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v === null || v === '' || v === 0) p.delete(k);
-      else p.set(k, String(v));
-    }
-    setParams(p, { replace: true });
-  };
 
   const rows: UnitRow[] = (data?.rows ?? []).map((r) => ({ ...r, key: String(r.unitId ?? 'none') }));
   const column = data && chartColumn < data.headers.length ? chartColumn : 0;

@@ -2,8 +2,9 @@ import { addDays, chinaToday, METRICS } from '@fazhi/common';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, officers, units } from '../../../db/schema/index.ts';
-import { read, type TestApp, type TestClient, testApp } from '../../../test-support/test-app.ts';
+import { auditLog } from '../../../db/schema/index.ts';
+import { read, type TestApp, type TestClient } from '../../../test-support/test-app.ts';
+import { submissionsTestApp } from './test-setup.ts';
 
 /**
  * 数据填报 beyond the web form: filling it in Excel (template download, all-or-nothing import with
@@ -65,13 +66,7 @@ async function attach(name: string, text: string) {
 }
 
 beforeAll(async () => {
-  t = await testApp();
-  // 指挥中心 has a filler (command) but no head among the demo accounts: make unithead its head.
-  const [zh] = await t.database.db
-    .select({ id: units.id })
-    .from(units)
-    .where(and(eq(units.orgId, t.orgId), eq(units.code, 'OFFICE-ZH')));
-  await t.database.db.update(officers).set({ unitId: zh!.id }).where(eq(officers.username, 'unithead'));
+  t = await submissionsTestApp();
   legal = await t.signIn('legal');
   command = await t.signIn('command');
   unithead = await t.signIn('unithead');

@@ -1,11 +1,12 @@
 import { addDays, chinaToday, METRICS } from '@fazhi/common';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, collectionRounds, officers, submissions, units } from '../../../db/schema/index.ts';
+import { auditLog, collectionRounds, submissions, units } from '../../../db/schema/index.ts';
 import { seedDemoSubmissions } from '../../../seed/demo-reports/submissions.ts';
-import { read, type TestApp, type TestClient, testApp } from '../../../test-support/test-app.ts';
+import { read, type TestApp, type TestClient } from '../../../test-support/test-app.ts';
 import { metricValues } from '../metrics/index.ts';
 import { REFERENCE_2021 } from './reference-2021.ts';
+import { submissionsTestApp } from './test-setup.ts';
 
 let t: TestApp;
 let legal: TestClient;
@@ -34,13 +35,7 @@ async function form(c: TestClient = command) {
 }
 
 beforeAll(async () => {
-  t = await testApp();
-  // 指挥中心 has a filler (command) but no head among the demo accounts: make unithead its head.
-  const [zh] = await t.database.db
-    .select({ id: units.id })
-    .from(units)
-    .where(and(eq(units.orgId, t.orgId), eq(units.code, 'OFFICE-ZH')));
-  await t.database.db.update(officers).set({ unitId: zh!.id }).where(eq(officers.username, 'unithead'));
+  t = await submissionsTestApp();
   legal = await t.signIn('legal');
   command = await t.signIn('command');
   unithead = await t.signIn('unithead');
