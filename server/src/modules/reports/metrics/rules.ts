@@ -49,7 +49,9 @@ function cameraSampleRows(orgId: number, p: PeriodRange): SQL {
              (a.summary -> 'before' ->> ${SAMPLE_KEY})::int as before_n,
              (a.summary -> 'after' ->> ${SAMPLE_KEY})::int as after_n
       from audit_log a
-      where a.org_id = ${orgId} and a.action = 'settings.supervision.update' and a.outcome = 'success'
+      -- target first: the audit_target index finds the settings' few changes among all records
+      where a.target_type = 'settings' and a.target_id = 'supervision' and a.org_id = ${orgId}
+        and a.action = 'settings.supervision.update' and a.outcome = 'success'
         and a.summary -> 'after' -> ${SAMPLE_KEY} is not null
     ),
     last_before as (
