@@ -162,6 +162,11 @@ export const cases = pgTable(
     clockRule: text('clock_rule'),
     clockStart: date('clock_start', { mode: 'string' }),
     clockDue: date('clock_due', { mode: 'string' }),
+    /**
+     * The due date was counted (partly) on a year whose State Council holiday notice was not
+     * loaded: statutory holidays only, no 调休. Shown as 暂定; recomputed when the notice loads.
+     */
+    clockProvisional: boolean('clock_provisional').notNull().default(false),
     acceptedAt: tstz('accepted_at'),
     periodExtendedDays: integer('period_extended_days').notNull().default(0),
     appraisalDays: integer('appraisal_days').notNull().default(0),
@@ -321,6 +326,8 @@ export const proceedings = pgTable(
     startedOn: date('started_on', { mode: 'string' }).notNull(),
     clockRule: text('clock_rule'),
     dueOn: date('due_on', { mode: 'string' }),
+    /** 暂定: see cases.clockProvisional. */
+    dueProvisional: boolean('due_provisional').notNull().default(false),
     closedOn: date('closed_on', { mode: 'string' }),
     detail: jsonb('detail').notNull().default({}),
     outcome: text('outcome'),
@@ -364,12 +371,17 @@ export const publications = pgTable(
     status: text('status').notNull().default('pending'),
     clockRule: text('clock_rule').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** 暂定: see cases.clockProvisional. */
+    dueProvisional: boolean('due_provisional').notNull().default(false),
     publishedAt: tstz('published_at'),
     publishedBy: integer('published_by'),
     /** What the public sees, masked when published: never rebuilt from live data. */
     content: jsonb('content'),
     searchText: text('search_text'),
+    /** The day the withdrawal clock started (the decision was changed or revoked). */
+    withdrawStartedOn: date('withdraw_started_on', { mode: 'string' }),
     withdrawDueOn: date('withdraw_due_on', { mode: 'string' }),
+    withdrawDueProvisional: boolean('withdraw_due_provisional').notNull().default(false),
     withdrawnAt: tstz('withdrawn_at'),
     withdrawReason: text('withdraw_reason'),
   },

@@ -1,8 +1,10 @@
+import { CLOCK_KINDS } from '@fazhi/common';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -164,6 +166,38 @@ export const holidayCalendar = pgTable('holiday_calendar', {
   kind: text('kind').notNull(),
   name: text('name').notNull(),
 });
+
+/**
+ * A statutory due date that moved when a year's holiday notice was loaded (a provisional date
+ * recomputed, or a corrected notice). The owner sees it in 待办 until they acknowledge it.
+ */
+export const clockMoves = pgTable(
+  'clock_moves',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: orgIdColumn(),
+    /** What the clock belongs to: one of CLOCK_KINDS in common (case, proceeding, publication …). */
+    clockKind: text('clock_kind').notNull(),
+    targetId: bigint('target_id', { mode: 'number' }).notNull(),
+    caseId: bigint('case_id', { mode: 'number' }),
+    unitId: integer('unit_id').notNull(),
+    /** The officer who must act on the clock, when one person owns it (a case's lead officer). */
+    officerId: integer('officer_id'),
+    rule: text('rule').notNull(),
+    calendarYear: integer('calendar_year').notNull(),
+    dueBefore: date('due_before', { mode: 'string' }).notNull(),
+    dueAfter: date('due_after', { mode: 'string' }).notNull(),
+    provisionalAfter: boolean('provisional_after').notNull(),
+    movedAt: tstz('moved_at').notNull().defaultNow(),
+    acknowledgedAt: tstz('acknowledged_at'),
+    acknowledgedBy: integer('acknowledged_by'),
+  },
+  (t) => [
+    index('clock_moves_org_officer').on(t.orgId, t.officerId, t.acknowledgedAt),
+    index('clock_moves_org_unit').on(t.orgId, t.unitId, t.acknowledgedAt),
+    check('clock_moves_kind', sql.raw(`clock_kind in (${CLOCK_KINDS.map((k) => `'${k}'`).join(', ')})`)),
+  ],
+);
 
 /** Versioned reference-data steps (holidays, dictionaries …), applied apart from schema migrations. */
 export const dataSteps = pgTable('data_steps', {
