@@ -20,9 +20,25 @@ import { between, FEEDBACK_CONTENT, pick, type Rng, SEND_BACK_REASONS } from './
 export const HOUR = 3600_000;
 export const DAY = 24 * HOUR;
 const CST = 8 * HOUR;
-/** The China Standard Time date of an instant. */
-export const cstDate = (t: number) => new Date(t + CST).toISOString().slice(0, 10);
+/** The first day of the demo history: no demo record happens before it. */
+export const HISTORY_START = '2021-01-01';
 export const cstInstant = (date: string, hour = 0) => Date.parse(`${date}T00:00:00+08:00`) + hour * HOUR;
+const HISTORY_START_AT = cstInstant(HISTORY_START);
+/**
+ * The China Standard Time date of an instant of the history. An instant before the history
+ * starts is a time never set (0 printed 1970年1月1日 into case facts once), so it throws
+ * instead of dating a record to 1970.
+ */
+export function cstDate(t: number): string {
+  if (!(t >= HISTORY_START_AT))
+    throw new RangeError(`demo instant ${t} is not in the history (which starts on ${HISTORY_START})`);
+  return new Date(t + CST).toISOString().slice(0, 10);
+}
+/** The date as case files write it: 2021年9月28日. */
+export function writtenDate(t: number): string {
+  const [y, m, d] = cstDate(t).split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
 
 /** Moves an instant into office hours (08:30–18:00 CST, Monday to Friday), a little after. */
 export function office(t: number, r: Rng): number {

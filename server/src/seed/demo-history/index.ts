@@ -7,28 +7,28 @@
  * Written straight into the tables in multi-row chunks, without audit records: this is bootstrap
  * data describing what happened before the system was used, not acts of its users.
  */
-import {
-  type Calendar,
-  CalendarYearMissingError,
-  chinaToday,
-  dueDate,
-  type LegalRule,
-  ruleInForce,
-  seededRandom,
-} from '@fazhi/common';
+import { seededRandom } from '@fazhi/common';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
 import {
   incidentCategories,
-  legalRules,
   officerRoles,
   officers,
   orgs,
   penaltyItems,
   units,
 } from '../../db/schema/index.ts';
-import { loadCalendar } from '../../modules/platform/calendar.service.ts';
-import { type CasePlan, cstDate, cstInstant, DAY, HOUR, type Staff, simulate } from './cases.ts';
+import { ClockBook } from '../../modules/platform/clocks.ts';
+import {
+  type CasePlan,
+  cstDate,
+  cstInstant,
+  DAY,
+  HISTORY_START,
+  HOUR,
+  type Staff,
+  simulate,
+} from './cases.ts';
 import {
   becomesCase,
   CATEGORY_MIX,
@@ -80,33 +80,6 @@ export interface Refs {
   items: Map<string, { name: string; law: string; article: string; caseType: string }>;
   categories: Set<string>;
   streets: Map<string, Street>;
-}
-
-/**
- * Statutory clocks of the whole history at once. `clockDue` reads the rules and the calendar
- * per call (a few milliseconds each); here both are read once and the same pure functions it
- * uses (`ruleInForce`, `dueDate`) run on them, memoised per rule and start date. The
- * integration test checks a sample against `clockDue` itself.
- */
-export class ClockBook {
-  private memo = new Map<string, string>();
-  private constructor(
-    private readonly rules: LegalRule[],
-    readonly calendar: Calendar,
-  ) {}
-  static async load(db: Queryable): Promise<ClockBook> {
-    return new ClockBook((await db.select().from(legalRules)) as LegalRule[], await loadCalendar(db));
-  }
-  due(code: string, start: string, startAt?: number): string {
-    const key = `${code}|${start}`;
-    const hit = startAt === undefined ? this.memo.get(key) : undefined;
-    if (hit) return hit;
-    const rule = ruleInForce(this.rules, code, start);
-    if (!rule) throw new Error(`no legal rule ${code} in force on ${start}`);
-    const due = dueDate(rule, start, this.calendar, startAt === undefined ? undefined : new Date(startAt));
-    if (startAt === undefined) this.memo.set(key, due);
-    return due;
-  }
 }
 
 async function loadRefs(db: Queryable, orgId: number): Promise<Refs> {
@@ -182,30 +155,10 @@ async function loadRefs(db: Queryable, orgId: number): Promise<Refs> {
   };
 }
 
-/**
- * The demo's "now": the real one, unless the holiday notice of the coming month is not loaded
- * yet (December, before the State Council publishes the next year's). Every clock the history
- * leaves running must be computable, so the history then ends on the last day from which a
- * month of clocks fits in the loaded years, rather than seeding nothing.
- */
-export function anchor(book: ClockBook, now: Date): number {
-  try {
-    const today = chinaToday(now);
-    book.calendar.addWorkingDays(today, 21);
-    book.calendar.addCalendarDays(today, 31);
-    return now.getTime();
-  } catch (e) {
-    if (!(e instanceof CalendarYearMissingError)) throw e;
-    const last = Math.max(...book.calendar.years);
-    return cstInstant(`${last}-11-30`, 17);
-  }
-}
-
 const HOUR_WEIGHTS = [
   2, 1.5, 1, 0.7, 0.5, 0.5, 1, 2, 3.5, 4.5, 5, 5, 4.5, 4, 4.5, 4.5, 5, 5, 5, 5.5, 6, 6, 5, 3.5,
 ].map((w, h) => [h, w] as const);
 const MONTH_FACTOR = [0.92, 0.85, 0.95, 1, 1.04, 1.08, 1.14, 1.14, 1.04, 1, 0.96, 0.94];
-const START = '2021-01-01';
 /** Incidents a day: this year, the year before (for comparison), and the lighter years back. */
 const DENSITY = { current: 22, prior: 20.5, early: 2.5 };
 
@@ -230,7 +183,7 @@ function generate(refs: Refs, now: number): World {
   const cases: CaseDraft[] = [];
   const seqByDay = new Map<string, number>();
 
-  for (let t = cstInstant(START); cstDate(t) <= today; t += DAY) {
+  for (let t = cstInstant(HISTORY_START); cstDate(t) <= today; t += DAY) {
     const day = cstDate(t);
     const density = day >= windowStart ? DENSITY.current : day >= priorStart ? DENSITY.prior : DENSITY.early;
     const weekday = new Date(t + 8 * HOUR).getUTCDay();
@@ -328,7 +281,7 @@ export async function seedDemoEnforcement(
   const started = performance.now();
   const refs = await loadRefs(db, orgId);
   const book = await ClockBook.load(db);
-  const now = anchor(book, opts.now ?? new Date());
+  const now = (opts.now ?? new Date()).getTime();
   const world = generate(refs, now);
   scriptedCases(world, refs, seededRandom(7));
   const r = seededRandom(1130);

@@ -9,7 +9,7 @@ import {
   type DecisionKind,
   type FeedbackKind,
 } from '@fazhi/common';
-import { type CasePlan, DAY, HOUR, type ProposalDraft, randomRounds } from './cases.ts';
+import { type CasePlan, cstDate, DAY, HOUR, type ProposalDraft, randomRounds, writtenDate } from './cases.ts';
 import {
   between,
   EPIDEMIC_NARRATIVES,
@@ -342,8 +342,8 @@ export function caseFor(
   const offenceCode =
     p.epidemic && offenceCode0 === 'ZA-23' && incident.tags.includes('涉疫') ? 'ZA-50' : offenceCode0;
   const item = p.items.get(offenceCode)!;
-  const date = new Date(incident.receivedAt + 8 * HOUR).toISOString().slice(0, 10);
-  const dateText = `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+  // The facts and the title date the case from its incident: its time must be set by now.
+  const date = cstDate(incident.receivedAt);
   // Many burglaries, thefts and frauds stay unsolved: no suspect, still under investigation.
   const unsolved =
     !force && caseType === 'criminal' && ['XF-264', 'XF-266', 'XF-263'].includes(offenceCode) && r() < 0.25;
@@ -383,7 +383,7 @@ export function caseFor(
     objectName,
     victim,
     incident.place.full.replace(/\d+号.*$/, ''),
-    dateText,
+    writtenDate(incident.receivedAt),
     amount,
     item.name,
     item.law,

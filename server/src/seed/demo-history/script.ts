@@ -17,7 +17,9 @@ interface Spec {
   unit: string;
   kind: DecisionKind;
   demoLead: boolean;
-  /** Sets the plan's timing; times are absolute instants. */
+  /** When the incident comes in: known before the case is drawn, whose facts are dated by it. */
+  received: number;
+  /** Sets the plan's timing after receipt; times are absolute instants. */
   timing: (plan: CasePlan) => void;
 }
 
@@ -47,10 +49,9 @@ export function scriptedCases(world: World, refs: Refs, r: Rng) {
     }
     throw new Error('no office day found');
   };
-  /** The plan's delays from absolute times: received, opened, submitted, then each gate's act. */
-  const path = (plan: CasePlan, received: number, opened: number, submitted: number, gates: number[]) => {
-    plan.receivedAt = received;
-    plan.openAfter = opened - received;
+  /** The plan's delays from absolute times: opened, submitted, then each gate's act. */
+  const path = (plan: CasePlan, opened: number, submitted: number, gates: number[]) => {
+    plan.openAfter = opened - plan.receivedAt;
     plan.opening = plan.caseType === 'admin' ? 'accept' : 'file';
     plan.investigate = submitted - opened;
     plan.mediateAfter = undefined;
@@ -67,33 +68,38 @@ export function scriptedCases(world: World, refs: Refs, r: Rng) {
   };
 
   const specs: Spec[] = [];
-  const add = (unit: string, kind: DecisionKind, demoLead: boolean, timing: Spec['timing']) =>
-    specs.push({ unit, kind, demoLead, timing });
+  const add = (
+    unit: string,
+    kind: DecisionKind,
+    demoLead: boolean,
+    received: number,
+    timing: Spec['timing'],
+  ) => specs.push({ unit, kind, demoLead, received, timing });
 
   // Waiting at the unit legal officer (王晓丽) and the unit head (赵志刚) of PS-01.
-  add('PS-01', 'fine', true, (p) => path(p, at(3, 8) - 3 * HOUR, at(3, 9), at(0, 15), [INF]));
-  add('PS-01', 'detention', true, (p) => path(p, at(5, 8) - 10 * HOUR, at(5, 9), at(1, 11), [INF]));
-  add('PS-01', 'warning', false, (p) => path(p, at(2, 8) - 2 * HOUR, at(2, 10), at(0, 9), [INF]));
-  add('PS-01', 'fine', true, (p) => path(p, at(6, 8) - 5 * HOUR, at(6, 9), at(3, 10), [at(1, 16), INF]));
-  add('PS-01', 'warning', false, (p) => path(p, at(4, 8) - 4 * HOUR, at(4, 9), at(2, 10), [at(1, 9), INF]));
-  add('PS-01', 'detention', true, (p) => path(p, at(7, 8), at(7, 9), at(2, 14), [at(0, 9), INF]));
+  add('PS-01', 'fine', true, at(3, 8) - 3 * HOUR, (p) => path(p, at(3, 9), at(0, 15), [INF]));
+  add('PS-01', 'detention', true, at(5, 8) - 10 * HOUR, (p) => path(p, at(5, 9), at(1, 11), [INF]));
+  add('PS-01', 'warning', false, at(2, 8) - 2 * HOUR, (p) => path(p, at(2, 10), at(0, 9), [INF]));
+  add('PS-01', 'fine', true, at(6, 8) - 5 * HOUR, (p) => path(p, at(6, 9), at(3, 10), [at(1, 16), INF]));
+  add('PS-01', 'warning', false, at(4, 8) - 4 * HOUR, (p) => path(p, at(4, 9), at(2, 10), [at(1, 9), INF]));
+  add('PS-01', 'detention', true, at(7, 8), (p) => path(p, at(7, 9), at(2, 14), [at(0, 9), INF]));
   // At the legal detachment (周法明) and the branch head (陈国栋).
-  add('PS-01', 'fine', true, (p) => path(p, at(9, 8), at(9, 10), at(4, 10), [at(3, 10), at(2, 15), INF]));
-  add('PS-01', 'fine', false, (p) => path(p, at(8, 8), at(8, 10), at(3, 9), [at(3, 15), at(1, 10), INF]));
-  add('PS-02', 'fine', false, (p) => path(p, at(10, 8), at(10, 10), at(5, 9), [at(4, 10), at(3, 11), INF]));
-  add('PS-01', 'detention', true, (p) =>
-    path(p, at(12, 8), at(12, 9), at(6, 10), [at(5, 10), at(4, 10), at(1, 11), INF]),
+  add('PS-01', 'fine', true, at(9, 8), (p) => path(p, at(9, 10), at(4, 10), [at(3, 10), at(2, 15), INF]));
+  add('PS-01', 'fine', false, at(8, 8), (p) => path(p, at(8, 10), at(3, 9), [at(3, 15), at(1, 10), INF]));
+  add('PS-02', 'fine', false, at(10, 8), (p) => path(p, at(10, 10), at(5, 9), [at(4, 10), at(3, 11), INF]));
+  add('PS-01', 'detention', true, at(12, 8), (p) =>
+    path(p, at(12, 9), at(6, 10), [at(5, 10), at(4, 10), at(1, 11), INF]),
   );
-  add('PS-01', 'arrest_request', false, (p) =>
-    path(p, at(30, 8), at(29, 10), at(5, 10), [at(4, 10), at(4, 16), at(2, 10), INF]),
+  add('PS-01', 'arrest_request', false, at(30, 8), (p) =>
+    path(p, at(29, 10), at(5, 10), [at(4, 10), at(4, 16), at(2, 10), INF]),
   );
   // Sent back to the officer (李建军) with reasons: at the unit legal officer, and at the legal detachment.
-  add('PS-01', 'fine', true, (p) => {
-    path(p, at(8, 8), at(8, 9), at(4, 10), [at(2, 11)]);
+  add('PS-01', 'fine', true, at(8, 8), (p) => {
+    path(p, at(8, 9), at(4, 10), [at(2, 11)]);
     returned(p, 'unit_legal');
   });
-  add('PS-01', 'detention', true, (p) => {
-    path(p, at(12, 8), at(12, 9), at(6, 10), [at(5, 10), at(4, 15), at(1, 16)]);
+  add('PS-01', 'detention', true, at(12, 8), (p) => {
+    path(p, at(12, 9), at(6, 10), [at(5, 10), at(4, 15), at(1, 16)]);
     returned(p, 'legal');
   });
   // The officer's running clocks: the case period due in a day or two, one overdue, acceptance due.
@@ -102,48 +108,47 @@ export function scriptedCases(world: World, refs: Refs, r: Rng) {
     [28, true],
     [36, true],
     [33, false],
-  ] as const)
-    add('PS-01', 'fine', lead, (p) => {
-      const accepted = cstInstant(addDays(cstDate(now), -days), 10);
-      path(p, accepted - 5 * HOUR, accepted, INF, []);
-    });
-  add('PS-01', 'warning', true, (p) => {
-    path(p, now - 3 * HOUR, INF, INF, []);
+  ] as const) {
+    const accepted = cstInstant(addDays(cstDate(now), -days), 10);
+    add('PS-01', 'fine', lead, accepted - 5 * HOUR, (p) => path(p, accepted, INF, []));
+  }
+  add('PS-01', 'warning', true, now - 3 * HOUR, (p) => {
+    path(p, INF, INF, []);
     p.openingRule = 'acceptance_review';
   });
-  add('PS-01', 'fine', false, (p) => {
-    path(p, now - 40 * HOUR, INF, INF, []);
+  add('PS-01', 'fine', false, now - 40 * HOUR, (p) => {
+    path(p, INF, INF, []);
     p.openingRule = 'acceptance_review';
   });
-  add('PS-01', 'arrest_request', true, (p) => {
-    path(p, now - 30 * HOUR, INF, INF, []);
+  add('PS-01', 'arrest_request', true, now - 30 * HOUR, (p) => {
+    path(p, INF, INF, []);
     p.openingRule = 'filing_review';
   });
   // Approved and waiting for the decision; decided with publicity pending, and publicity late.
-  add('PS-01', 'warning', true, (p) => path(p, at(6, 8), at(6, 9), at(3, 10), [at(2, 10), at(1, 10)]));
-  add('PS-01', 'fine', true, (p) => {
-    path(p, at(9, 8), at(9, 9), at(5, 10), [at(4, 10), at(4, 15), at(3, 10)]);
+  add('PS-01', 'warning', true, at(6, 8), (p) => path(p, at(6, 9), at(3, 10), [at(2, 10), at(1, 10)]));
+  add('PS-01', 'fine', true, at(9, 8), (p) => {
+    path(p, at(9, 9), at(5, 10), [at(4, 10), at(4, 15), at(3, 10)]);
     p.decideAfter = at(2, 11) - at(3, 10);
     p.publishWorkingDays = 6;
     p.closeAfter = INF;
   });
-  add('PS-01', 'fine', false, (p) => {
-    path(p, at(22, 8), at(22, 9), at(17, 10), [at(16, 10), at(15, 10), at(14, 10)]);
+  add('PS-01', 'fine', false, at(22, 8), (p) => {
+    path(p, at(22, 9), at(17, 10), [at(16, 10), at(15, 10), at(14, 10)]);
     p.decideAfter = at(12, 11) - at(14, 10);
     p.publishWorkingDays = 15;
     p.closeAfter = INF;
   });
   // A published decision revoked on reconsideration: it must come down within 3 days.
-  add('PS-01', 'fine', false, (p) => {
-    path(p, at(45, 8), at(45, 9), at(38, 10), [at(37, 10), at(37, 15), at(36, 10)]);
+  add('PS-01', 'fine', false, at(45, 8), (p) => {
+    path(p, at(45, 9), at(38, 10), [at(37, 10), at(37, 15), at(36, 10)]);
     p.decideAfter = at(35, 10) - at(36, 10);
     p.publishWorkingDays = 3;
     p.closeAfter = INF;
     p.revoked = { after: at(0, 9) - at(35, 10), withdrawAfter: INF };
   });
   // 两统一: a reply owed to the procuratorate; a not-filed notice still to be served.
-  add('PS-01', 'prosecution_transfer', false, (p) => {
-    path(p, at(60, 8), at(59, 9), at(30, 10), [at(29, 10), at(29, 15), at(28, 10), at(27, 10)]);
+  add('PS-01', 'prosecution_transfer', false, at(60, 8), (p) => {
+    path(p, at(59, 9), at(30, 10), [at(29, 10), at(29, 15), at(28, 10), at(27, 10)]);
     p.decideAfter = at(26, 10) - at(27, 10);
     p.feedback = {
       after: cstInstant(addDays(cstDate(now), -27), 10) - at(26, 10),
@@ -152,8 +157,8 @@ export function scriptedCases(world: World, refs: Refs, r: Rng) {
     };
     p.closeAfter = INF;
   });
-  add('PS-01', 'arrest_request', true, (p) => {
-    path(p, now - 2 * DAY, now - DAY, INF, []);
+  add('PS-01', 'arrest_request', true, now - 2 * DAY, (p) => {
+    path(p, now - DAY, INF, []);
     p.openingRule = 'filing_review';
     p.opening = 'refuse_filing';
     p.openingReason = '经审查，没有犯罪事实。';
@@ -184,9 +189,11 @@ export function scriptedCases(world: World, refs: Refs, r: Rng) {
     const caller = personName(r);
     const street = refs.streets.get(s.unit)!;
     const slots = { caller, place: place(r, street), amount: 2000, other: personName(r), company: '' };
+    // The incident comes in a few minutes before the case's time, and never within the last hour.
+    const shift = Math.floor(r() * 40) * 60_000 + Math.floor(r() * 60) * 1000;
     const incident: IncidentDraft = {
       key: world.incidents.length,
-      receivedAt: 0,
+      receivedAt: Math.min(s.received, now - HOUR) - shift,
       source: '110',
       categoryCode: category,
       unitCode: s.unit,
@@ -213,11 +220,6 @@ export function scriptedCases(world: World, refs: Refs, r: Rng) {
     s.timing(draft.plan);
     draft.demoLead = s.demoLead;
     draft.major = false;
-    // The timing is set; the incident takes the case's received time, a few minutes earlier.
-    const shift = Math.floor(r() * 40) * 60_000 + Math.floor(r() * 60) * 1000;
-    incident.receivedAt = Math.min(draft.plan.receivedAt, now - HOUR) - shift;
-    draft.plan.openAfter += draft.plan.receivedAt - incident.receivedAt;
-    draft.plan.receivedAt = incident.receivedAt;
     world.incidents.push(incident);
     world.cases.push(draft);
   }
