@@ -36,7 +36,10 @@ async function expectGate(page: Page, gate: string) {
     .waitFor();
 }
 
-/** A reviewer finds the case in 待我审核 and approves it with the checklist all 符合. */
+/**
+ * A reviewer finds the case in 待我审核 and approves it, answering the checklist point by point:
+ * nothing is pre-answered, and 同意 with points left out names them and changes nothing.
+ */
 async function approveAtGate(username: string, caseNo: string, gate: string, opinion: string) {
   const { page, errors } = await user(username);
   await page.getByRole('menuitem', { name: '待我审核' }).click();
@@ -51,10 +54,30 @@ async function approveAtGate(username: string, caseNo: string, gate: string, opi
   await page.locator('[data-action=approve]').click();
   const review = dialog(page, `${gate} · 同意 · ${caseNo}`);
   await review.waitFor();
-  // the eight items of 案件审核规范 start at 符合 when approving
+  // the eight items of 案件审核规范 open unanswered, approving included
   const checked = review.locator('.ant-radio-button-wrapper-checked');
-  expect(await checked.count()).toBe(8);
+  expect(await review.locator('[data-point]').count()).toBe(8);
+  expect(await checked.count()).toBe(0);
+  await review.locator('[data-point=subject]').getByText('符合', { exact: true }).click();
+  await review.getByRole('button', { name: label('同意') }).click();
+  // refused in the dialog: the points still unanswered are named, and the case has not moved
+  await review
+    .getByTestId('checklist-unanswered')
+    .filter({ hasText: '尚未作答：管辖、事实认定、证据、程序、法律手续、处理适当、时效' })
+    .waitFor();
+  await review.getByText('请对“时效”作答：符合或存在问题').waitFor();
+  for (const point of [
+    'jurisdiction',
+    'facts',
+    'evidence',
+    'procedure',
+    'formalities',
+    'appropriateness',
+    'time_limits',
+  ])
+    await review.locator(`[data-point=${point}]`).getByText('符合', { exact: true }).click();
   await expect.poll(() => checked.allTextContents()).toEqual(Array(8).fill('符合'));
+  await review.getByTestId('checklist-unanswered').waitFor({ state: 'detached' });
   await review.locator('#reasons').fill(opinion);
   await review.getByRole('button', { name: label('同意') }).click();
   await expectMessage(page, '已同意');

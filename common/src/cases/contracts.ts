@@ -38,7 +38,7 @@
  *                                                       whole for case.write users, masked for others)
  *
  * Errors ({error:{code,message,fields}}): 400 VALIDATION with fields named as in the body
- * ('proposal.fineAmount', 'reasons', 'checklist.facts.ok' …); 404 outside the caller's scope;
+ * ('proposal.fineAmount', 'reasons', 'checklist.facts' …); 404 outside the caller's scope;
  * 403 FORBIDDEN fields.action = not the caller's turn / gate (or the legal gate's qualification);
  * 409 CONFLICT fields.action = the status does not allow the action (or a precondition such as the
  * collective discussion of a major case), and 409 without fields = someone else changed the case
@@ -53,6 +53,7 @@
 import { z } from 'zod';
 import { IdNumberSchema, PersonNameSchema, PhoneSchema } from '../personal-data/schemas.ts';
 import { Id, IsoDate, Paging } from '../platform/contracts.ts';
+import { Checklist } from './checklist.ts';
 import {
   CASE_ACTIONS,
   CASE_STATUSES,
@@ -240,19 +241,6 @@ export const DiscussionResponse = z.object({
   recordedBy: z.number(),
 });
 export type DiscussionResponse = z.infer<typeof DiscussionResponse>;
-
-export const ChecklistEntry = z.object({
-  ok: z.boolean(),
-  note: z.string().trim().max(1000).nullable().default(null),
-});
-/** Every item of REVIEW_CHECKLIST must be answered at every gate. */
-export const Checklist = z.object(
-  Object.fromEntries(REVIEW_CHECKLIST.map((k) => [k, ChecklistEntry])) as Record<
-    (typeof REVIEW_CHECKLIST)[number],
-    typeof ChecklistEntry
-  >,
-);
-export type Checklist = z.infer<typeof Checklist>;
 
 /** The decision the officer proposes on `submit`; reviewed as is, issued by `decide`. */
 export const ProposedDecision = z

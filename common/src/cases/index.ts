@@ -1,3 +1,4 @@
+export * from './checklist.ts';
 export * from './contracts.ts';
 export * from './names.ts';
 export * from './workflow.ts';

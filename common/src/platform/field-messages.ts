@@ -110,6 +110,18 @@ export const FIELD_MESSAGES = {
     en: 'This decision was already changed or revoked',
   },
   'case.date.future': { zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
+  'case.checklist.unanswered': {
+    zh: '审核要点须逐项作答，尚未作答：{itemsZh}',
+    en: 'Answer every checklist point; not answered: {itemsEn}',
+  },
+  'case.checklist.pointUnanswered': {
+    zh: '请对“{itemZh}”作答：符合或存在问题',
+    en: 'Answer "{itemEn}": OK or problem',
+  },
+  'case.checklist.problemNote': {
+    zh: '“{itemZh}”存在问题，请写明问题',
+    en: '"{itemEn}" has a problem: describe it',
+  },
   'case.date.beforeReceived': {
     zh: '日期不能早于接报时间',
     en: 'The date cannot be before the case was received',

@@ -62,11 +62,24 @@ interface ZodIssueLike {
   minimum?: number | bigint;
   maximum?: number | bigint;
   origin?: string;
+  /** A custom issue's message parameters (e.g. the checklist point it names, in both languages). */
+  params?: Record<string, unknown>;
+}
+
+/** The text and number parameters of a custom issue (anything else is not for a message). */
+function messageParams(p: Record<string, unknown>): Record<string, string | number> | undefined {
+  const out = Object.fromEntries(
+    Object.entries(p).filter((e): e is [string, string | number] => ['string', 'number'].includes(typeof e[1])),
+  );
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** Maps one zod issue to a FIELD_MESSAGES key with its parameters. */
 export function issueToField(issue: ZodIssueLike): { key: string; params?: Record<string, string | number> } {
-  if (issue.message && issue.message in fieldMessageKeys) return { key: issue.message };
+  if (issue.message && issue.message in fieldMessageKeys) {
+    const params = issue.params && messageParams(issue.params);
+    return params ? { key: issue.message, params } : { key: issue.message };
+  }
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined || issue.input === null || issue.input === ''

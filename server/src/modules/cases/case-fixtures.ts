@@ -18,7 +18,8 @@ export async function signInAll<const N extends readonly string[]>(
 export const validId = (first17: string) => first17 + idNumberCheckDigit(first17);
 export const ID_1 = validId('11010519900307123');
 
-export function checklist(ok = true, note: string | null = null) {
+/** Every point answered: all 符合, or all 存在问题 with a note (a problem must say what it is). */
+export function checklist(ok = true, note: string | null = ok ? null : '证据不足，须补充') {
   return Object.fromEntries(REVIEW_CHECKLIST.map((k) => [k, { ok, note }]));
 }
 

@@ -149,6 +149,43 @@ describe('三级五关 review chain', () => {
     expect(after!.status).toBe('withdrawn');
   });
 
+  it('refuses a review whose checklist leaves a point unanswered, naming it, and changes nothing', async () => {
+    const { id, partyId } = await readyAdminCase(t, officer);
+    await act(officer, id, 'submit', { proposal: proposal('warning', partyId) });
+    const before = await read(await unitlegal.get(`/api/cases/${id}`));
+    const { facts: _, ...withoutFacts } = checklist();
+    const bodies = {
+      approve: { checklist: withoutFacts },
+      send_back: { checklist: { ...withoutFacts, evidence: { ok: null, note: null } }, reasons: '请补充' },
+      disagree: { reasons: '不同意' },
+    };
+    for (const [action, body] of Object.entries(bodies)) {
+      const r = await act(unitlegal, id, action, body);
+      expect(r.status).toBe(400);
+      expect(r.body.error.fields['checklist.facts']).toBe('请对“事实认定”作答：符合或存在问题');
+      expect(r.body.error.fields.checklist).toContain('事实认定');
+    }
+    expect(
+      (await act(unitlegal, id, 'send_back', { checklist: bodies.send_back.checklist, reasons: '请补充' }))
+        .body.error.fields.checklist,
+    ).toBe('审核要点须逐项作答，尚未作答：事实认定、证据');
+    // 存在问题 must say what the problem is.
+    const noNote = await act(unitlegal, id, 'send_back', {
+      checklist: { ...checklist(), procedure: { ok: false, note: null } },
+      reasons: '请补充',
+    });
+    expect(noNote.status).toBe(400);
+    expect(noNote.body.error.fields).toEqual({ 'checklist.procedure.note': '“程序”存在问题，请写明问题' });
+
+    const after = await read(await unitlegal.get(`/api/cases/${id}`));
+    expect(after).toMatchObject({ status: 'in_review', currentGate: 'unit_legal', version: before.version });
+    expect(after.reviews).toEqual(before.reviews);
+    for (const a of ['case.approve', 'case.send_back', 'case.disagree'])
+      expect(await auditCount(t, id, a)).toBe(0);
+    // Answered in full, the same review goes through.
+    expect((await act(unitlegal, id, 'approve', { checklist: checklist() })).status).toBe(200);
+  });
+
   it('a warning stops at the unit head; a branch setting can add the legal gate', async () => {
     const { id, partyId } = await readyAdminCase(t, officer);
     await act(officer, id, 'submit', { proposal: proposal('warning', partyId) });

@@ -1,4 +1,4 @@
-import { Button, Drawer, Form, type FormInstance, Modal, Space } from 'antd';
+import { Button, Drawer, Form, type FormInstance, type FormProps, Modal, Space } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ActionOptions, useAction } from './action.ts';
@@ -20,6 +20,8 @@ export interface FormDialogProps<V, R> extends Omit<ActionOptions<R>, 'form'> {
   header?: ReactNode;
   /** Only to look at: fields disabled, no save button. */
   readOnly?: boolean;
+  /** Called when a submit stops at the form's own validation (to sum up what is missing). */
+  onFinishFailed?: FormProps<V>['onFinishFailed'];
 }
 
 /**
@@ -49,6 +51,7 @@ function FormDialogBody<V, R>({
   okText,
   header,
   readOnly = false,
+  onFinishFailed,
   ...actionOptions
 }: FormDialogProps<V, R>) {
   const { t } = useTranslation();
@@ -69,6 +72,7 @@ function FormDialogBody<V, R>({
         layout="vertical"
         initialValues={initialValues}
         onFinish={(v) => action.mutate(v)}
+        onFinishFailed={onFinishFailed}
         requiredMark
         disabled={readOnly || action.isPending}
       >

@@ -3,10 +3,15 @@ import {
   type CaseResponse,
   type Checklist,
   ChecklistEntry,
+  checklistPointName,
+  checklistPointNames,
+  fieldMessage,
   REVIEW_CHECKLIST,
 } from '@fazhi/common';
 import { Alert, Form, type FormInstance, Input, Radio, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../../app/i18n/index.ts';
 import { FormDialog } from '../../../app/ui/form-dialog.tsx';
 import { required, zodRule } from '../../../app/ui/rules.ts';
 import { CASES_KEY, postAction, useConflictHandler } from '../api.ts';
@@ -38,15 +43,42 @@ function toChecklist(v: Values['checklist']): Checklist {
   ) as Checklist;
 }
 
-/** The eight items of 案件审核规范: each 符合 or 存在问题; a problem must say what it is. */
-function ChecklistFields({ form }: { form: FormInstance<Values> }) {
+/** The server's wording of a checklist error, so the form and the API say the same. */
+const message = (key: string, params: Record<string, string>) => fieldMessage(key, currentLanguage(), params);
+
+/**
+ * The eight items of 案件审核规范: each 符合 or 存在问题; a problem must say what it is. None is
+ * answered when the dialog opens; after a submit that stopped, the points still unanswered are
+ * named above them (and the list shrinks as they are answered).
+ */
+function ChecklistFields({ form, tried }: { form: FormInstance<Values>; tried: boolean }) {
   const { t } = useTranslation();
+  const answers = Form.useWatch('checklist', form);
+  const unanswered = REVIEW_CHECKLIST.filter((k) => !answers?.[k]?.answer);
   return (
     <div style={{ border: '1px solid #f0f0f0', borderRadius: 4, padding: '4px 12px' }}>
+      {tried && unanswered.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ margin: '8px 0' }}
+          data-testid="checklist-unanswered"
+          title={message('case.checklist.unanswered', checklistPointNames(unanswered))}
+        />
+      )}
       {REVIEW_CHECKLIST.map((item) => (
-        <div key={item} style={ROW}>
+        <div key={item} style={ROW} data-point={item}>
           <div style={{ width: 130, flex: 'none', fontWeight: 500 }}>{checklistName(item)}</div>
-          <Form.Item name={['checklist', item, 'answer']} rules={[required()]} style={{ marginBottom: 0 }}>
+          <Form.Item
+            name={['checklist', item, 'answer']}
+            rules={[
+              {
+                required: true,
+                message: message('case.checklist.pointUnanswered', checklistPointName(item)),
+              },
+            ]}
+            style={{ marginBottom: 0 }}
+          >
             <Radio.Group
               optionType="button"
               size="small"
@@ -62,7 +94,18 @@ function ChecklistFields({ form }: { form: FormInstance<Values> }) {
               return (
                 <Form.Item
                   name={['checklist', item, 'note']}
-                  rules={problem ? [required(), noteRule] : [noteRule]}
+                  rules={
+                    problem
+                      ? [
+                          {
+                            required: true,
+                            whitespace: true,
+                            message: message('case.checklist.problemNote', checklistPointName(item)),
+                          },
+                          noteRule,
+                        ]
+                      : [noteRule]
+                  }
                   style={{ marginBottom: 0, flex: 1 }}
                 >
                   <Input
@@ -97,10 +140,14 @@ export function ReviewDialog({
   const conflict = useConflictHandler(onClose);
   const gate = c.currentGate ? gateName(c.currentGate) : '';
   const approving = outcome === 'approve';
-  // approving starts from 符合 everywhere; returning starts blank, so the reviewer marks what is wrong
-  const initial: Values = {
-    checklist: Object.fromEntries(REVIEW_CHECKLIST.map((k) => [k, { answer: approving ? 'ok' : undefined }])),
-  };
+  // Nothing is pre-answered, approving included: the reviewer goes through every point.
+  const [tried, setTried] = useState(false);
+  // each opening starts afresh (the form is new each time, see FormDialog)
+  const [openFor, setOpenFor] = useState(outcome);
+  if (outcome !== openFor) {
+    setOpenFor(outcome);
+    setTried(false);
+  }
   return (
     <FormDialog<Values, CaseResponse>
       open={!!outcome}
@@ -108,7 +155,7 @@ export function ReviewDialog({
       width={760}
       title={`${gate} · ${outcome ? actionName(outcome) : ''} · ${c.caseNo}`}
       okText={outcome ? actionName(outcome) : undefined}
-      initialValues={initial}
+      onFinishFailed={() => setTried(true)}
       submit={(v) =>
         postAction(c, outcome!, { checklist: toChecklist(v.checklist), reasons: v.reasons?.trim() || null })
       }
@@ -137,7 +184,7 @@ export function ReviewDialog({
     >
       {(form) => (
         <>
-          <ChecklistFields form={form} />
+          <ChecklistFields form={form} tried={tried} />
           <Form.Item
             name="reasons"
             label={
