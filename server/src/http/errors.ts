@@ -69,7 +69,9 @@ interface ZodIssueLike {
 /** The text and number parameters of a custom issue (anything else is not for a message). */
 function messageParams(p: Record<string, unknown>): Record<string, string | number> | undefined {
   const out = Object.fromEntries(
-    Object.entries(p).filter((e): e is [string, string | number] => ['string', 'number'].includes(typeof e[1])),
+    Object.entries(p).filter((e): e is [string, string | number] =>
+      ['string', 'number'].includes(typeof e[1]),
+    ),
   );
   return Object.keys(out).length ? out : undefined;
 }
