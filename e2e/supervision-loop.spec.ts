@@ -46,7 +46,13 @@ const EVIDENCE = { name: `整改材料-${stamp}.txt`, text: `E2E-${stamp} 受案
 /** Searches the findings list by the incident number and opens the finding. */
 async function openFinding(page: Page, incidentNo: string) {
   await page.getByRole('menuitem', { name: '监督问题' }).click();
-  await page.waitForURL(/\/supervision\/findings/);
+  // the list opens on the findings in progress, not on years of history
+  await page.waitForURL(/\/supervision\/findings\?status=open(,|%2C)answered$/);
+  await page
+    .getByTestId('finding-views')
+    .locator('.ant-radio-button-wrapper-checked')
+    .filter({ hasText: '待处理' })
+    .waitFor();
   await page.locator('.fz-filter-bar #q').fill(incidentNo);
   await page
     .locator('.fz-filter-bar')
@@ -153,6 +159,10 @@ describe('the supervision loop', () => {
       answered.getByRole('button', { name: new RegExp(EVIDENCE.name) }).click(),
     ]);
     expect(readFileSync(await evidence.path(), 'utf8')).toBe(EVIDENCE.text);
+    // answered by the deadline: on time, whatever the wait for the detachment's verification
+    await page.locator('[data-standing]').filter({ hasText: '按期反馈' }).waitFor();
+    await page.getByText('待核查 0 天').waitFor();
+    expect(await page.getByText(/逾期 \d+ 天/).count()).toBe(0);
     // the unit cannot verify its own answer
     expect(await page.locator('[data-action=verify]').count()).toBe(0);
     expect(unitlegal.errors).toEqual([]);

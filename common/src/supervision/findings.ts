@@ -147,7 +147,7 @@ export const FindingListQuery = Paging.extend({
   /** occurredOn from / to (inclusive). */
   from: IsoDate.optional(),
   to: IsoDate.optional(),
-  /** open/answered past the rectification deadline. */
+  /** 逾期: open past the deadline, or answered after it and not yet verified (timeliness.ts). */
   overdue: Flag,
   confirmed: Flag,
   /** 督办: pressed with a 督办通知书. */
@@ -184,8 +184,17 @@ export const FindingResponse = z.object({
   occurredOn: IsoDate,
   raisedAt: z.string(),
   rectifyDueOn: IsoDate,
-  /** open/answered past the deadline (China time). */
+  /**
+   * 逾期 (rectificationTimeliness): open past the deadline, or answered after it and waiting for
+   * verification. An answer by the deadline is never overdue, however long it waits.
+   */
   overdue: z.boolean(),
+  /** Days past the deadline: to the answer (frozen) or to today while open; 0 in time. */
+  daysLate: z.number(),
+  /** Days left while open and in time (0: due today); null otherwise. */
+  daysLeft: z.number().nullable(),
+  /** Answered: days the answer has waited for the detachment's verification; null otherwise. */
+  verifyWaitDays: z.number().nullable(),
   confirmedViolation: z.boolean(),
   returnCount: z.number(),
   answeredAt: z.string().nullable(),

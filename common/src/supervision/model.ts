@@ -73,6 +73,11 @@ export const SupervisionSettings = z.object({
   callbackSampleRate: z.number().min(0).max(1),
   /** Days a dissatisfied call-back's second handling (二次查办) has to close. */
   followUpDays: z.number().int().min(1).max(90),
+  /**
+   * Days (calendar) the legal detachment takes to verify a unit's answer (整改核查): its own
+   * clock, shown in its 待办; a unit that answered in time is never late while it waits.
+   */
+  verifyDays: z.number().int().min(1).max(60),
 });
 export type SupervisionSettings = z.infer<typeof SupervisionSettings>;
 export const DEFAULT_SUPERVISION_SETTINGS: SupervisionSettings = {
@@ -80,4 +85,5 @@ export const DEFAULT_SUPERVISION_SETTINGS: SupervisionSettings = {
   cameraSampleSize: 40,
   callbackSampleRate: 0.05,
   followUpDays: 7,
+  verifyDays: 5,
 };

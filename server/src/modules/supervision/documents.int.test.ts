@@ -228,7 +228,9 @@ describe('supervision documents', () => {
     for (const no of ['A2025-TB-1', 'A2025-TB-2', 'A2025-TB-3'])
       expect(text).toContain(`案件 ${no} 审核中被退回 3 次`);
     expect(text).not.toContain('A2025-TB-OUT');
-    expect(text).toMatch(/四、逾期未整改问题.*A2025-TB-3.*五、典型问题.*A2025-TB-1.*经责令整改后确认为违规/);
+    expect(text).toMatch(
+      /四、逾期整改问题.*A2025-TB-3.*逾期\d+天未整改.*五、典型问题.*A2025-TB-1.*经责令整改后确认为违规/,
+    );
     // The 通报 is listed on each finding it covers, and reaches every unit.
     const detail = await read(await legal.get(`/api/supervision/findings/${inPeriod[0]}`));
     expect(detail.documents.map((d: { docNo: string }) => d.docNo)).toContain(doc.docNo);

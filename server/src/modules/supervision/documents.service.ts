@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import {
   chinaToday,
   closedReasonText,
+  type FindingStatus,
   findingMessage,
   isValidIsoDate,
   type SupervisionDocKind,
@@ -75,7 +76,9 @@ async function docFindings(db: Queryable, orgId: number, where: SQL): Promise<Do
       ),
       occurredOn: r.f.occurredOn,
       rectifyDueOn: r.f.rectifyDueOn,
-      status: r.f.status,
+      status: r.f.status as FindingStatus,
+      answeredAt: r.f.answeredAt,
+      closedAt: r.f.closedAt,
       confirmedViolation: r.f.confirmedViolation,
       closedReason: closedReasonText(r.f.closedReason, 'zh-CN'),
     };

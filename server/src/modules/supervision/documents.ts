@@ -3,7 +3,13 @@
  * 督办通知书 to one unit about chosen findings, and the periodic 执法质量通报 built from the
  * findings of a period. Numbers: per branch, kind and year (渝州公法建〔2026〕3号).
  */
-import { addDays, SUPERVISION_DOC_KIND_NAMES, type SupervisionDocKind } from '@fazhi/common';
+import {
+  addDays,
+  type FindingStatus,
+  rectificationTimeliness,
+  SUPERVISION_DOC_KIND_NAMES,
+  type SupervisionDocKind,
+} from '@fazhi/common';
 import type { Queryable } from '../../db/index.ts';
 import type { Block, OfficialDocument } from '../../platform-io/docx.ts';
 import { branchName } from '../cases/numbers.ts';
@@ -36,7 +42,10 @@ export interface DocFinding {
   message: string;
   occurredOn: string;
   rectifyDueOn: string;
-  status: string;
+  status: FindingStatus;
+  /** The unit's latest answer and the closing (its timeliness is measured there). */
+  answeredAt: Date | null;
+  closedAt: Date | null;
   confirmedViolation: boolean;
   closedReason: string | null;
 }
@@ -144,7 +153,7 @@ export function bulletinDocument(d: BulletinInput): OfficialDocument {
   const body: Block[] = [
     `为进一步规范执法行为、提升执法质量，现将${cnDate(d.periodFrom)}至${cnDate(d.periodTo)}全局执法监督情况通报如下：`,
     { runs: '一、总体情况', level: 1, indent: true },
-    `通报期内，通过执法监督平台巡查、执法记录仪抽查、民意回访和案件审核等方式，共发现执法问题${t.found}起，已整改${t.corrected}起，其中责令整改后确认违规${t.confirmed}起；尚在整改中${t.open}起，其中逾期未整改${t.overdue}起；经核查撤销${t.dismissed}起，自行消除${t.resolved}起。已整改问题中按期整改${r.onTime}起，按期整改率${percent(r.onTimeRate)}。`,
+    `通报期内，通过执法监督平台巡查、执法记录仪抽查、民意回访和案件审核等方式，共发现执法问题${t.found}起，已整改${t.corrected}起，其中责令整改后确认违规${t.confirmed}起；尚在整改中${t.open}起，其中逾期${t.overdue}起；经核查撤销${t.dismissed}起，自行消除${t.resolved}起。已整改问题中按期整改${r.onTime}起，按期整改率${percent(r.onTimeRate)}。`,
     { runs: '二、问题类型分布', level: 1, indent: true },
     ...(d.stats.byRule.length
       ? d.stats.byRule.map((x, i) => `${i + 1}. ${x.name}：${x.count}起，尚未整改${x.open}起。`)
@@ -155,16 +164,21 @@ export function bulletinDocument(d: BulletinInput): OfficialDocument {
         `${i + 1}. ${u.unitName}：发现问题${u.count}起，尚未整改${u.open}起，逾期${u.overdue}起，按期整改率${percent(u.onTimeRate)}。`,
     ),
   ];
-  const overdue = d.findings.filter(
-    (x) => (x.status === 'open' || x.status === 'answered') && x.rectifyDueOn < d.issuedOn,
-  );
-  body.push({ runs: '四、逾期未整改问题', level: 1, indent: true });
+  // The unit's timeliness on the day of issue: still open past the deadline, or answered after
+  // it and not yet verified. An answer in time waiting for verification is not the unit's delay.
+  const overdue = d.findings
+    .map((x) => ({ x, t: rectificationTimeliness(x, d.issuedOn) }))
+    .filter(({ t }) => t.overdue);
+  body.push({ runs: '四、逾期整改问题', level: 1, indent: true });
   body.push(
     ...(overdue.length
       ? overdue.map(
-          (x, i) => `${i + 1}. ${x.unitName}：${sentence(x.message)}（整改期限${cnDate(x.rectifyDueOn)}）`,
+          ({ x, t }, i) =>
+            `${i + 1}. ${x.unitName}：${sentence(x.message)}（整改期限${cnDate(x.rectifyDueOn)}，${
+              x.status === 'open' ? `逾期${t.daysLate}天未整改` : `逾期${t.daysLate}天反馈整改，待核查`
+            }）`,
         )
-      : ['通报期内发现的问题均在整改期限内或已整改完毕。']),
+      : ['通报期内发现的问题均按期整改或尚在整改期限内。']),
   );
   const typical = [
     ...d.findings.filter((x) => x.confirmedViolation),

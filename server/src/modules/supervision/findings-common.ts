@@ -84,11 +84,21 @@ export const inSubtree = (col: PgColumn, orgId: number, unitId: number): SQL =>
 export const findingScope = (actor: Actor): SQL =>
   inScope(actor, supervisionFindings.unitId, supervisionFindings.orgId);
 
-/** open or answered past the deadline, on the China-time date `today`. */
-export const overdueCond = (today: string): SQL =>
-  and(
-    inArray(supervisionFindings.status, ['open', 'answered']),
-    sql`${supervisionFindings.rectifyDueOn} < ${today}`,
-  )!;
+const f = supervisionFindings;
 
-export const isOpenStatus = (s: string) => s === 'open' || s === 'answered';
+/** The China-time date of the unit's (latest) answer, or of the closing when none was recorded. */
+const answeredOn = sql`(coalesce(${f.answeredAt}, ${f.closedAt}) at time zone 'Asia/Shanghai')::date`;
+
+/**
+ * The unit was late on `today` (a China-time date): rectificationTimeliness(…).daysLate > 0 in
+ * SQL. Open: the deadline has passed; answered or corrected: the answer came after it (frozen,
+ * however long the verification took); dismissed or resolved: never.
+ */
+export const lateCond = (today: string): SQL =>
+  sql`(case when ${f.status} = 'open' then ${f.rectifyDueOn} < ${today}
+            when ${f.status} in ('answered', 'corrected') then coalesce(${answeredOn} > ${f.rectifyDueOn}, false)
+            else false end)`;
+
+/** 逾期: late and not yet closed (rectificationTimeliness(…).overdue). */
+export const overdueCond = (today: string): SQL =>
+  and(inArray(f.status, ['open', 'answered']), lateCond(today))!;

@@ -13,7 +13,9 @@ import {
   type FindingSource,
   type FindingStatus,
   findingMessage,
+  rectificationTimeliness,
   type Severity,
+  verifyWaitDays,
 } from '@fazhi/common';
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
@@ -30,15 +32,7 @@ import {
 } from '../../db/schema/index.ts';
 import { type Actor, type Ctx, requireActor } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
-import {
-  findingScope,
-  inSubtree,
-  isOpenStatus,
-  overdueCond,
-  type RuleInfo,
-  ruleInfos,
-  ruleOf,
-} from './findings-common.ts';
+import { findingScope, inSubtree, overdueCond, type RuleInfo, ruleInfos, ruleOf } from './findings-common.ts';
 
 /** Escapes LIKE wildcards so a search for "100%" means the text "100%". */
 const likeText = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
@@ -76,6 +70,7 @@ export function toFindingResponse(
   const rule = ruleOf(rules, x.ruleCode);
   const detail = (x.detail ?? {}) as Record<string, unknown>;
   const status = x.status as FindingStatus;
+  const timing = { status, rectifyDueOn: x.rectifyDueOn, answeredAt: x.answeredAt, closedAt: x.closedAt };
   return {
     id: x.id,
     ruleCode: x.ruleCode,
@@ -109,7 +104,8 @@ export function toFindingResponse(
     occurredOn: x.occurredOn,
     raisedAt: x.raisedAt.toISOString(),
     rectifyDueOn: x.rectifyDueOn,
-    overdue: isOpenStatus(status) && x.rectifyDueOn < today,
+    ...rectificationTimeliness(timing, today),
+    verifyWaitDays: verifyWaitDays(timing, today),
     confirmedViolation: x.confirmedViolation,
     returnCount: x.returnCount,
     answeredAt: x.answeredAt?.toISOString() ?? null,
@@ -144,7 +140,10 @@ export function findingConditions(actor: Actor, q: Partial<FindingListQuery>, to
   return conds;
 }
 
-/** Findings in the reader's scope: open ones first by deadline, then the rest newest first. */
+/**
+ * Findings in the reader's scope: those still in progress first, then the closed ones; newest
+ * first in each, so the list opens on current work rather than on years-old items.
+ */
 export async function listFindings(ctx: Ctx, q: FindingListQuery) {
   const actor = requireActor(ctx);
   const today = chinaToday();
@@ -158,12 +157,7 @@ export async function listFindings(ctx: Ctx, q: FindingListQuery) {
   const [list, [total], rules] = await Promise.all([
     baseQuery(ctx.db)
       .where(where)
-      .orderBy(
-        openFirst,
-        sql`case when ${f.status} in ('open', 'answered') then ${f.rectifyDueOn} end asc nulls last`,
-        desc(f.occurredOn),
-        desc(f.id),
-      )
+      .orderBy(openFirst, desc(f.occurredOn), desc(f.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     // The joins matter to the count only when the search reads their columns.

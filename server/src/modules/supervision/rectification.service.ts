@@ -19,6 +19,7 @@ import {
   findingActionAllowed,
   isValidIsoDate,
   MANUAL_RULE_CODE,
+  rectificationTimeliness,
   VERIFY_OUTCOME_ACTIONS,
 } from '@fazhi/common';
 import { and, eq, sql } from 'drizzle-orm';
@@ -177,7 +178,17 @@ export async function verifyFinding(
         })
         .where(eq(f.id, id));
       await addEvent(tx, row.orgId, id, 'returned', note, actor.officerId);
-      Object.assign(summary, { to: 'open', rectifyDueOn: due, returnCount: row.returnCount + 1 });
+      // The new deadline starts a new clock; how late the returned answer was stays on record here.
+      const { daysLate } = rectificationTimeliness(
+        { status: 'answered', rectifyDueOn: row.rectifyDueOn, answeredAt: row.answeredAt },
+        today,
+      );
+      Object.assign(summary, {
+        to: 'open',
+        rectifyDueOn: due,
+        returnCount: row.returnCount + 1,
+        previous: { rectifyDueOn: row.rectifyDueOn, answeredAt: row.answeredAt?.toISOString(), daysLate },
+      });
     } else {
       const confirmed = input.outcome === 'corrected' && input.confirmedViolation === true;
       await tx

@@ -16,18 +16,12 @@ import { supervisionFindings, units } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { findingConditions } from './findings.service.ts';
-import { ruleInfos, ruleOf } from './findings-common.ts';
+import { lateCond, overdueCond, ruleInfos, ruleOf } from './findings-common.ts';
 
 const f = supervisionFindings;
 const n = (v: unknown) => Number(v ?? 0);
 const rate = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 1000 : null);
 
-/**
- * China-time date the unit rectified: its (last) answer, or the closing for findings closed
- * without one. 按期整改 compares it with rectify_due_on (the new deadline after a return): the
- * unit's timeliness, not how long the detachment took to verify.
- */
-const rectifiedOn = sql`(coalesce(${f.answeredAt}, ${f.closedAt}) at time zone 'Asia/Shanghai')::date`;
 const isOpen = sql`${f.status} in ('open', 'answered')`;
 
 export type FindingAggregates = Omit<SupervisionStatsResponse, 'from' | 'to'>;
@@ -40,8 +34,11 @@ export async function aggregateFindings(
   locale: Locale,
   today: string,
 ): Promise<FindingAggregates> {
-  const overdue = sql`${isOpen} and ${f.rectifyDueOn} < ${today}`;
-  const onTime = sql`${f.status} = 'corrected' and ${rectifiedOn} <= ${f.rectifyDueOn}`;
+  // The unit's timeliness (timeliness.ts): 逾期 is late and not yet closed; 按期整改 a corrected
+  // finding answered by its deadline (the new one after a return), however long the
+  // detachment took to verify it.
+  const overdue = overdueCond(today);
+  const onTime = sql`${f.status} = 'corrected' and not ${lateCond(today)}`;
   const cnt = (cond: SQL) => sql`count(*) filter (where ${cond})`;
   const [totals, byRule, byUnit, byMonth, rules] = await Promise.all([
     rows<Record<string, unknown>>(

@@ -1,13 +1,24 @@
 /**
- * 待办 of supervision: for the responsible units, their open findings by deadline (overdue, due
- * within 3 days); for the legal detachment, answered findings waiting for verification. Each
- * finding is its own task (linked to it) up to a limit; beyond it one summary task links to the list.
+ * 待办 of supervision, each on its owner's clock (timeliness.ts): for the responsible units, their
+ * open findings by rectification deadline (overdue, due within 3 days); for the legal detachment,
+ * answered findings waiting for verification, due `verifyDays` (a supervision setting) after
+ * the answer. Each finding is its own task (linked to it) up to a limit; beyond it one summary
+ * task links to the list.
  */
-import { addDays, chinaToday, findingMessage, say, type TaskResponse } from '@fazhi/common';
+import {
+  addDays,
+  chinaToday,
+  findingMessage,
+  rectificationTimeliness,
+  say,
+  type TaskResponse,
+  verificationWait,
+} from '@fazhi/common';
 import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import { cases, incidents, supervisionFindings } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { registerTaskProvider } from '../platform/tasks.service.ts';
+import { readSupervisionSettings } from './daily.ts';
 import { findingScope, ruleInfos, ruleOf } from './findings-common.ts';
 
 const f = supervisionFindings;
@@ -61,11 +72,15 @@ export async function supervisionTasks(ctx: Ctx): Promise<TaskResponse[]> {
     ]);
     for (const r of list) {
       const due = r.f.rectifyDueOn;
+      const { overdue } = rectificationTimeliness(
+        { status: 'open', rectifyDueOn: due, answeredAt: null },
+        today,
+      );
       out.push({
         id: `supervision.finding.${r.f.id}`,
         module: 'supervision',
         title: say(
-          due < today
+          overdue
             ? { zh: '执法问题逾期未整改', en: 'Finding past its rectification deadline' }
             : r.f.returnCount > 0
               ? { zh: '执法问题被退回，请重新整改', en: 'Finding returned: rectify again' }
@@ -74,7 +89,7 @@ export async function supervisionTasks(ctx: Ctx): Promise<TaskResponse[]> {
         ),
         detail: message(r),
         due,
-        severity: due < today ? 'overdue' : due <= soon ? 'warning' : 'info',
+        severity: overdue ? 'overdue' : due <= soon ? 'warning' : 'info',
         link: `/supervision/findings/${r.f.id}`,
       });
     }
@@ -97,18 +112,28 @@ export async function supervisionTasks(ctx: Ctx): Promise<TaskResponse[]> {
   }
 
   if (verifies) {
-    const { list, total } = await findings(ctx, and(findingScope(actor), eq(f.status, 'answered'))!, [
-      asc(f.answeredAt),
-      asc(f.id),
+    const [{ list, total }, { verifyDays }] = await Promise.all([
+      findings(ctx, and(findingScope(actor), eq(f.status, 'answered'))!, [asc(f.answeredAt), asc(f.id)]),
+      readSupervisionSettings(ctx.db, actor.orgId),
     ]);
     for (const r of list) {
+      const wait = verificationWait({ status: 'answered', answeredAt: r.f.answeredAt }, verifyDays, today);
+      const days = wait?.days ?? 0;
       out.push({
         id: `supervision.verify.${r.f.id}`,
         module: 'supervision',
-        title: say({ zh: '整改反馈待核查', en: 'Rectification to verify' }, ctx.locale),
+        title: say(
+          wait?.overdue
+            ? {
+                zh: `整改反馈待核查 ${days} 天，已超核查期限`,
+                en: `Rectification waiting ${days} days: verification overdue`,
+              }
+            : { zh: `整改反馈待核查 ${days} 天`, en: `Rectification to verify (waiting ${days} days)` },
+          ctx.locale,
+        ),
         detail: message(r),
-        due: r.f.answeredAt ? chinaToday(r.f.answeredAt) : null,
-        severity: 'warning',
+        due: wait?.dueOn ?? null,
+        severity: wait?.overdue ? 'overdue' : wait && wait.dueOn <= soon ? 'warning' : 'info',
         link: `/supervision/findings/${r.f.id}`,
       });
     }

@@ -14,11 +14,15 @@ interface Values {
   cameraSampleSize: number;
   callbackPercent: number;
   followUpDays: number;
+  verifyDays: number;
   dailyHour: number;
 }
 const shape = SupervisionSettings.shape;
 
-/** 监督参数: sample size, call-back rate, days for 二次查办, the hour the daily jobs run. */
+/**
+ * 监督参数: sample size, call-back rate, days for 二次查办 and for verifying a rectification
+ * answer, the hour the daily jobs run.
+ */
 export default function SettingsPage() {
   const { t } = useTranslation();
   const can = useCan();
@@ -85,6 +89,14 @@ export default function SettingsPage() {
             rules={[required(), zodRule(shape.followUpDays)]}
           >
             <InputNumber min={1} max={90} precision={0} style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item
+            name="verifyDays"
+            label={t('checks.settings.verifyDays')}
+            extra={t('checks.settings.verifyDaysHelp')}
+            rules={[required(), zodRule(shape.verifyDays)]}
+          >
+            <InputNumber min={1} max={60} precision={0} style={{ width: 160 }} />
           </Form.Item>
           <Form.Item
             name="dailyHour"

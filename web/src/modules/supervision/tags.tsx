@@ -1,7 +1,8 @@
 import type { FindingResponse, FindingStatus, Severity } from '@fazhi/common';
 import { Space, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
-import { daysFromToday } from '../../app/ui/format.ts';
 import { severityName, statusName } from './names.ts';
 
 const STATUS_COLOR: Record<FindingStatus, string> = {
@@ -34,29 +35,61 @@ export function FindingTags({ f }: { f: FindingResponse }) {
   );
 }
 
-/** The rectification deadline: red with the days late when overdue, the days left while open. */
-export function Deadline({ f }: { f: Pick<FindingResponse, 'rectifyDueOn' | 'overdue' | 'status'> }) {
+type TextType = ComponentProps<typeof Typography.Text>['type'];
+type DeadlineFields = 'rectifyDueOn' | 'overdue' | 'status' | 'daysLate' | 'daysLeft' | 'verifyWaitDays';
+
+/** How the unit stands against the deadline, as the server judged it (timeliness.ts in common). */
+function standing(f: Pick<FindingResponse, DeadlineFields>, t: TFunction) {
+  const text = (type: TextType, label: string) => ({ type, label });
+  switch (f.status) {
+    case 'open':
+      if (f.overdue) return text('danger', t('supervision.overdueBy', { n: f.daysLate }));
+      if (f.daysLeft === 0) return text('warning', t('supervision.dueToday'));
+      return text(
+        f.daysLeft !== null && f.daysLeft <= 2 ? 'warning' : 'secondary',
+        t('supervision.dueIn', { n: f.daysLeft }),
+      );
+    case 'answered':
+      return f.daysLate
+        ? text('danger', t('supervision.answeredLate', { n: f.daysLate }))
+        : text('success', t('supervision.answeredOnTime'));
+    case 'corrected':
+      // closed: how it ended, frozen; never a running count
+      return f.daysLate
+        ? text('warning', t('supervision.correctedLate', { n: f.daysLate }))
+        : text('success', t('supervision.correctedOnTime'));
+    default:
+      return null;
+  }
+}
+
+/**
+ * The rectification deadline and the unit's standing: days left or days overdue while open;
+ * answered on time or how late, frozen at the answer; and, while the answer waits, how long it
+ * has waited for the detachment (its clock, not the unit's delay).
+ */
+export function Deadline({ f }: { f: Pick<FindingResponse, DeadlineFields> }) {
   const { t } = useTranslation();
-  const open = f.status === 'open' || f.status === 'answered';
-  if (!open) return <span>{f.rectifyDueOn}</span>;
-  const days = daysFromToday(f.rectifyDueOn);
+  const s = standing(f, t);
   return (
     <div>
       <Typography.Text type={f.overdue ? 'danger' : undefined} strong={f.overdue}>
         {f.rectifyDueOn}
       </Typography.Text>
-      <div>
-        <Typography.Text
-          type={f.overdue ? 'danger' : days <= 2 ? 'warning' : 'secondary'}
-          style={{ fontSize: 12 }}
-        >
-          {f.overdue || days < 0
-            ? t('supervision.overdueBy', { n: Math.max(1, -days) })
-            : days === 0
-              ? t('supervision.dueToday')
-              : t('supervision.dueIn', { n: days })}
-        </Typography.Text>
-      </div>
+      {s && (
+        <div>
+          <Typography.Text type={s.type} style={{ fontSize: 12 }} data-standing>
+            {s.label}
+          </Typography.Text>
+        </div>
+      )}
+      {f.verifyWaitDays !== null && (
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('supervision.verifyWait', { n: f.verifyWaitDays })}
+          </Typography.Text>
+        </div>
+      )}
     </div>
   );
 }

@@ -166,6 +166,9 @@ export const checksEn: Shape<typeof checksZh> = {
       callbackSampleRateHelp:
         'Every burglary is called back; of the other disposed incidents with a number, this share',
       followUpDays: 'Days to close a second handling',
+      verifyDays: 'Days to verify a rectification answer',
+      verifyDaysHelp:
+        "Calendar days the legal detachment has from a unit's answer; answers waiting longer are in the detachment's to-dos and never count as the unit's delay",
       dailyHour: 'Hour the daily jobs run (China time)',
       saved: 'Settings saved',
     },

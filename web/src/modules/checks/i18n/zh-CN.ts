@@ -154,6 +154,8 @@ export const checksZh = {
       callbackSampleRate: '其他警情回访比例（%）',
       callbackSampleRateHelp: '入室盗窃警情全部回访，其余有联系电话的已处置警情按此比例抽样',
       followUpDays: '二次查办期限（天）',
+      verifyDays: '整改反馈核查期限（天）',
+      verifyDaysHelp: '法制支队自单位反馈整改之日起核查的自然日数；超过的列入法制支队待办，不计为单位逾期',
       dailyHour: '每日任务运行时刻（时，北京时间）',
       saved: '参数已保存',
     },

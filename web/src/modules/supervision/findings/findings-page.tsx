@@ -1,8 +1,14 @@
-import { FINDING_SOURCES, FINDING_STATUSES, type FindingResponse, SEVERITIES } from '@fazhi/common';
-import { Checkbox, DatePicker, Form, Input, Select, Table, Typography } from 'antd';
+import {
+  FINDING_SOURCES,
+  FINDING_STATUSES,
+  type FindingResponse,
+  OPEN_FINDING_STATUSES,
+  SEVERITIES,
+} from '@fazhi/common';
+import { Checkbox, DatePicker, Form, Input, Radio, Select, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { FilterBar, valuesToFilters } from '../../../app/ui/filter-bar.tsx';
 import { EMPTY } from '../../../app/ui/format.ts';
 import { ErrorAlert, Page } from '../../../app/ui/page.tsx';
@@ -40,15 +46,47 @@ const fromForm = ({ occurred, status, overdue, confirmed, ...v }: FormValues): F
 const ROW_STYLE = `.fz-finding-overdue > td { background: #fff1f0 !important; }
 .fz-finding-overdue:hover > td { background: #ffe4e1 !important; }`;
 
-/** 监督问题: every finding in the user's scope, filtered from the address bar (the drill-down target). */
+/** The three views by status, one click apart; the list opens on the findings still in progress. */
+const VIEWS = {
+  current: OPEN_FINDING_STATUSES.join(','),
+  closed: FINDING_STATUSES.filter((s) => !OPEN_FINDING_STATUSES.includes(s)).join(','),
+  all: FINDING_STATUSES.join(','),
+} as const;
+type View = keyof typeof VIEWS;
+const sameStatuses = (a: string | undefined, b: string) =>
+  a?.split(',').sort().join() === b.split(',').sort().join();
+
+/**
+ * 监督问题. Opened without any filter (from the menu, or after 重置) it shows what needs attention,
+ * the findings in progress, newest first; years of closed history are one click away. A link
+ * with filters (a drill-down from the overview) shows exactly what it asks for.
+ */
 export default function FindingsPage() {
+  const [params] = useSearchParams();
+  if (params.size === 0) return <Navigate to={`?status=${VIEWS.current}`} replace />;
+  return <FindingsList />;
+}
+
+function FindingsList() {
   const { t } = useTranslation();
   const list = useList<FindingResponse>(LIST_KEYS.findings, FINDINGS_PATH);
   const rules = useRules();
+  const view = (Object.keys(VIEWS) as View[]).find((v) => sameStatuses(list.filters.status, VIEWS[v]));
 
   return (
     <Page title={t('supervision.findings.title')}>
       <style>{ROW_STYLE}</style>
+      <div data-testid="finding-views" style={{ marginBottom: 12 }}>
+        <Radio.Group
+          optionType="button"
+          value={view}
+          onChange={(e) => list.setFilters({ ...list.filters, status: VIEWS[e.target.value as View] })}
+          options={(Object.keys(VIEWS) as View[]).map((v) => ({
+            value: v,
+            label: t(`supervision.findings.filter.view.${v}`),
+          }))}
+        />
+      </div>
       <FilterBar filters={list.filters} onChange={list.setFilters} toForm={toForm} fromForm={fromForm}>
         <Form.Item name="rule" label={t('supervision.findings.filter.rule')}>
           <Select
