@@ -21,6 +21,7 @@ export const enUS: Messages = {
     currentUnit: 'Unit',
     collapse: 'Collapse menu',
     expand: 'Expand menu',
+    openMenu: 'Open menu',
   },
   common: {
     save: 'Save',
@@ -59,6 +60,8 @@ export const enUS: Messages = {
     required: 'Required',
     pleaseSelect: 'Select',
     dateRange: 'Date range',
+    filter: 'Filters',
+    filterCount: 'Filters ({{n}})',
   },
   importer: {
     button: 'Import Excel',

@@ -20,6 +20,7 @@ export const zhCN = {
     currentUnit: '当前单位',
     collapse: '收起菜单',
     expand: '展开菜单',
+    openMenu: '打开菜单',
   },
   common: {
     save: '保存',
@@ -58,6 +59,8 @@ export const zhCN = {
     required: '必填',
     pleaseSelect: '请选择',
     dateRange: '日期范围',
+    filter: '筛选',
+    filterCount: '筛选（{{n}}）',
   },
   importer: {
     button: 'Excel 导入',

@@ -37,7 +37,21 @@ export function useSignOut() {
   };
 }
 
-export function UserMenu() {
+/** Who is signed in: the name, and the roles under it. */
+function Who() {
+  const me = useMe();
+  return (
+    <span className="fz-user-text">
+      <Typography.Text strong>{me.name}</Typography.Text>
+      <Typography.Text type="secondary" className="fz-user-roles">
+        {me.roles.map(roleName).join(' · ')}
+      </Typography.Text>
+    </span>
+  );
+}
+
+/** The signed-in user: name and roles beside the avatar, or on a phone (`compact`) inside the menu. */
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
@@ -54,6 +68,9 @@ export function UserMenu() {
       menu={{
         onClick,
         items: [
+          ...(compact
+            ? [{ type: 'group' as const, key: 'me', label: <Who /> }, { type: 'divider' as const }]
+            : []),
           { key: 'account', icon: <UserOutlined />, label: t('shell.myAccount') },
           { type: 'divider' },
           { key: 'logout', icon: <LogoutOutlined />, label: t('shell.logout') },
@@ -61,15 +78,15 @@ export function UserMenu() {
         ],
       }}
     >
-      <button type="button" className="fz-user-button" data-testid="user-menu">
+      <button
+        type="button"
+        className="fz-user-button"
+        data-testid="user-menu"
+        aria-label={compact ? me.name : undefined}
+      >
         <Space size={8}>
           <Avatar size="small" style={{ background: '#1d4f91' }} icon={<UserOutlined />} />
-          <span className="fz-user-text">
-            <Typography.Text strong>{me.name}</Typography.Text>
-            <Typography.Text type="secondary" className="fz-user-roles">
-              {me.roles.map(roleName).join(' · ')}
-            </Typography.Text>
-          </span>
+          {!compact && <Who />}
           <DownOutlined style={{ fontSize: 10, color: '#8c8c8c' }} />
         </Space>
       </button>
