@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.ts';
 import { useMe } from '../../app/auth.tsx';
 import { FormDialog } from '../../app/ui/form-dialog.tsx';
+import { HALF } from '../../app/ui/responsive.tsx';
 import { required, zodRule } from '../../app/ui/rules.ts';
 import { UnitTreeSelect } from '../platform/units/unit-tree-select.tsx';
 import { INCIDENTS_KEY } from './api.ts';
@@ -109,32 +110,32 @@ export function IncidentCreateDrawer({
             />
           </Form.Item>
         </Col>
-        <Col span={12}>
+        <Col {...HALF}>
           <Form.Item name="receivedAt" label={f('receivedAt')} rules={[required()]}>
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
-        <Col span={12}>
+        <Col {...HALF}>
           <Form.Item name="sourceId" label={f('sourceId')} rules={[zodRule(shape.sourceId)]}>
             <Input maxLength={64} placeholder={t('incidents.placeholder.sourceId')} className="fz-mono" />
           </Form.Item>
         </Col>
-        <Col span={12}>
+        <Col {...HALF}>
           <Form.Item name="callerName" label={f('callerName')} rules={[zodRule(PersonNameSchema)]}>
             <Input maxLength={30} autoComplete="off" />
           </Form.Item>
         </Col>
-        <Col span={12}>
+        <Col {...HALF}>
           <Form.Item name="callerPhone" label={f('callerPhone')} rules={[zodRule(PhoneSchema)]}>
             <Input maxLength={20} autoComplete="off" />
           </Form.Item>
         </Col>
-        <Col span={12}>
+        <Col {...HALF}>
           <Form.Item name="categoryCode" label={f('category')} rules={[required()]}>
             <CategorySelect activeOnly />
           </Form.Item>
         </Col>
-        <Col span={12}>
+        <Col {...HALF}>
           <Form.Item name="unitId" label={f('unit')} rules={[required()]}>
             <UnitTreeSelect disable={inactiveUnit} />
           </Form.Item>
@@ -175,12 +176,12 @@ export function DisposalFields({ required: isRequired = false }: { required?: bo
   const f = (k: string) => t(`incidents.field.${k}`);
   return (
     <>
-      <Col span={12}>
+      <Col {...HALF}>
         <Form.Item name="disposal" label={f('disposal')} rules={isRequired ? [required()] : []}>
           <DisposalSelect />
         </Form.Item>
       </Col>
-      <Col span={12}>
+      <Col {...HALF}>
         <Form.Item noStyle dependencies={['disposal']}>
           {() =>
             form.getFieldValue('disposal') !== 'pending' && (
@@ -200,7 +201,7 @@ export function DisposalFields({ required: isRequired = false }: { required?: bo
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
       </Col>
-      <Col span={12}>
+      <Col {...HALF}>
         <Form.Item name="camera" label={f('camera')}>
           <Radio.Group
             options={(['yes', 'no', 'unknown'] as const).map((c) => ({
@@ -210,7 +211,7 @@ export function DisposalFields({ required: isRequired = false }: { required?: bo
           />
         </Form.Item>
       </Col>
-      <Col span={12}>
+      <Col {...HALF}>
         <Form.Item name="cameraEvidenceRef" label={f('cameraEvidenceRef')}>
           <Input maxLength={200} placeholder={t('incidents.placeholder.evidence')} className="fz-mono" />
         </Form.Item>

@@ -10,6 +10,7 @@ import { useCan } from '../../app/auth.tsx';
 import { useAction } from '../../app/ui/action.ts';
 import { EMPTY, formatDateTime } from '../../app/ui/format.ts';
 import { ErrorAlert } from '../../app/ui/page.tsx';
+import { TWO_COLUMNS } from '../../app/ui/responsive.tsx';
 import { INCIDENTS_KEY, incidentKey, useIncident } from './api.ts';
 import { cstIso, cstPickerValue } from './cst-time.ts';
 import { DisposalTag, OfficersSelect, TagsSelect } from './fields.tsx';
@@ -154,7 +155,7 @@ export function IncidentDetail({ id }: { id: number }) {
       <Descriptions
         bordered
         size="small"
-        column={2}
+        column={TWO_COLUMNS}
         title={<span className="fz-mono">{i.incidentNo}</span>}
         extra={
           can('case.write') &&

@@ -1,6 +1,6 @@
 import { ExportOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { CAMERA_FILTERS, CAMPAIGN_TAGS, INCIDENT_SOURCES, type IncidentListItem } from '@fazhi/common';
-import { Button, DatePicker, Drawer, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Drawer, Form, Input, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { bilingual } from '../../app/i18n/index.ts';
 import { FilterBar, valuesToFilters } from '../../app/ui/filter-bar.tsx';
 import { EMPTY, formatDateTime } from '../../app/ui/format.ts';
 import { ErrorAlert, Page } from '../../app/ui/page.tsx';
+import { ResponsiveTable } from '../../app/ui/responsive-table.tsx';
 import { type Filters, useList } from '../../app/ui/use-list.ts';
 import { UnitTreeSelect } from '../platform/units/unit-tree-select.tsx';
 import { INCIDENTS_KEY } from './api.ts';
@@ -99,8 +100,10 @@ export default function IncidentsPage() {
       </FilterBar>
       <ErrorAlert error={list.query.error} onRetry={() => list.query.refetch()} />
       <div className="fz-panel" style={{ padding: 0 }}>
-        <Table<IncidentListItem>
+        <ResponsiveTable<IncidentListItem>
           rowKey="id"
+          cardTitle="incidentNo"
+          cardExtra="disposal"
           size="middle"
           {...list.table}
           scroll={{ x: 1700 }}

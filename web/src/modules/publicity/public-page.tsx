@@ -1,13 +1,15 @@
 import { SafetyCertificateFilled } from '@ant-design/icons';
 import type { PublicPublicityItem } from '@fazhi/common';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Input, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Input, Modal, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import { LanguageSwitch } from '../../app/shell/language-switch.tsx';
 import { POLICE_BLUE } from '../../app/theme.ts';
+import { usePhone } from '../../app/ui/responsive.tsx';
+import { ResponsiveTable } from '../../app/ui/responsive-table.tsx';
 import { categoryName, conclusionOf, ObjectLabel, PublicityView } from './publicity-view.tsx';
 
 const PAGE_SIZE = 10;
@@ -24,6 +26,8 @@ export default function PublicPublicityPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [text, setText] = useState(q);
   const [open, setOpen] = useState<PublicPublicityItem | null>(null);
+  const phone = usePhone();
+  const gutter = phone ? 12 : 24;
   useEffect(() => setText(q), [q]);
 
   const about = useQuery({
@@ -62,26 +66,66 @@ export default function PublicPublicityPage() {
         style={{
           background: `linear-gradient(160deg, ${NAVY} 0%, ${POLICE_BLUE} 70%, #2a64b0 100%)`,
           color: '#fff',
-          padding: '28px 24px 72px',
+          padding: phone ? '12px 12px 56px' : '28px 24px 72px',
         }}
       >
-        <div style={{ maxWidth: 1180, margin: '0 auto', display: 'flex', alignItems: 'center', gap: 16 }}>
-          <SafetyCertificateFilled style={{ fontSize: 44, color: '#f5c542' }} />
-          <div style={{ flex: 1, minWidth: 0 }}>
-            <h1 style={{ margin: 0, fontSize: 26, fontWeight: 600, letterSpacing: 1, color: '#fff' }}>
+        <div
+          style={{
+            maxWidth: 1180,
+            margin: '0 auto',
+            display: 'flex',
+            alignItems: 'center',
+            gap: phone ? 12 : 16,
+            // on a phone the language switch and sign-in go above the title
+            flexWrap: phone ? 'wrap-reverse' : undefined,
+          }}
+        >
+          <SafetyCertificateFilled style={{ fontSize: phone ? 32 : 44, color: '#f5c542' }} />
+          <div style={{ flex: phone ? '1 1 200px' : 1, minWidth: 0 }}>
+            <h1
+              style={{
+                margin: 0,
+                fontSize: phone ? 20 : 26,
+                fontWeight: 600,
+                letterSpacing: 1,
+                color: '#fff',
+              }}
+            >
               {heading}
             </h1>
             <div style={{ opacity: 0.75, marginTop: 4 }}>{t('publicPortal.subtitle')}</div>
           </div>
-          <LanguageSwitch />
-          <Link to="/login" style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap' }}>
-            {t('publicPortal.signIn')}
-          </Link>
+          <div
+            style={{
+              display: 'flex',
+              alignItems: 'center',
+              gap: 16,
+              ...(phone && { width: '100%', justifyContent: 'flex-end' }),
+            }}
+          >
+            <LanguageSwitch />
+            <Link to="/login" style={{ color: 'rgba(255,255,255,0.85)', whiteSpace: 'nowrap' }}>
+              {t('publicPortal.signIn')}
+            </Link>
+          </div>
         </div>
       </header>
 
-      <main style={{ maxWidth: 1180, width: '100%', margin: '-48px auto 0', padding: '0 24px', flex: 1 }}>
-        <Card style={{ boxShadow: '0 6px 24px rgba(12,42,85,0.12)' }}>
+      <main
+        style={{
+          // 1180 wide inside the padding, and never wider than the screen
+          boxSizing: 'border-box',
+          maxWidth: 1180 + 2 * gutter,
+          width: '100%',
+          margin: phone ? '-40px auto 0' : '-48px auto 0',
+          padding: `0 ${gutter}px`,
+          flex: 1,
+        }}
+      >
+        <Card
+          style={{ boxShadow: '0 6px 24px rgba(12,42,85,0.12)' }}
+          styles={phone ? { body: { padding: 12 } } : undefined}
+        >
           <Input.Search
             size="large"
             allowClear
@@ -96,8 +140,10 @@ export default function PublicPublicityPage() {
           <Typography.Paragraph type="secondary" style={{ margin: '16px 0 8px' }}>
             {t('publicPortal.total', { total: list.data?.total ?? 0 })}
           </Typography.Paragraph>
-          <Table<PublicPublicityItem>
+          <ResponsiveTable<PublicPublicityItem>
             rowKey="id"
+            cardTitle="docNo"
+            cardExtra="category"
             size="middle"
             loading={list.isFetching}
             dataSource={list.data?.items}

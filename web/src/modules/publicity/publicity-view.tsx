@@ -12,6 +12,7 @@ import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { bilingual, currentLanguage } from '../../app/i18n/index.ts';
 import { EMPTY, formatDate } from '../../app/ui/format.ts';
+import { TWO_COLUMNS } from '../../app/ui/responsive.tsx';
 
 export const categoryName = (c: PublicityCategory) => bilingual(PUBLICITY_CATEGORY_NAMES[c]);
 export const decisionName = (k: DecisionKind) => bilingual(PUBLICITY_DECISION_NAMES[k]);
@@ -131,7 +132,7 @@ export function PublicityView({
     <Descriptions
       bordered
       size="small"
-      column={2}
+      column={TWO_COLUMNS}
       items={items}
       styles={{ label: { width: 130, whiteSpace: 'nowrap' } }}
     />

@@ -1,6 +1,6 @@
 import { FileWordOutlined } from '@ant-design/icons';
 import { type CaseResponse, DecisionChangeRequest, type DecisionResponse } from '@fazhi/common';
-import { Alert, Button, Descriptions, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
@@ -8,6 +8,7 @@ import { useCan } from '../../../app/auth.tsx';
 import { useAction } from '../../../app/ui/action.ts';
 import { FormDialog } from '../../../app/ui/form-dialog.tsx';
 import { EMPTY, formatDateTime } from '../../../app/ui/format.ts';
+import { ResponsiveTable } from '../../../app/ui/responsive-table.tsx';
 import { required, zodRule } from '../../../app/ui/rules.ts';
 import { CASES_KEY, useConflictHandler } from '../api.ts';
 import { decisionName } from '../names.ts';
@@ -70,8 +71,10 @@ export function DecisionsTab({ c }: { c: CaseResponse }) {
 
   return (
     <>
-      <Table<DecisionResponse>
+      <ResponsiveTable<DecisionResponse>
         rowKey="id"
+        cardTitle="docNo"
+        cardExtra="status"
         size="small"
         dataSource={c.decisions}
         pagination={false}

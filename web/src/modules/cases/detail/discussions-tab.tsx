@@ -12,7 +12,6 @@ import {
   type FormInstance,
   Input,
   Row,
-  Table,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -22,6 +21,8 @@ import { api } from '../../../app/api.ts';
 import { useCan, useMe } from '../../../app/auth.tsx';
 import { FormDialog } from '../../../app/ui/form-dialog.tsx';
 import { formatDateTime } from '../../../app/ui/format.ts';
+import { HALF } from '../../../app/ui/responsive.tsx';
+import { ResponsiveTable } from '../../../app/ui/responsive-table.tsx';
 import { required, zodRule } from '../../../app/ui/rules.ts';
 import { CASES_KEY, useConflictHandler } from '../api.ts';
 import { afterCstToday } from '../dates.ts';
@@ -65,7 +66,7 @@ function Participants({ form }: { form: FormInstance<Values> }) {
               }
             >
               <Row gutter={12}>
-                <Col span={12}>
+                <Col {...HALF}>
                   <Form.Item name={[f.name, 'officerId']} label={t('cases.discussion.officer')}>
                     <OfficerSelect
                       onChange={(_v, o) => {
@@ -74,7 +75,7 @@ function Participants({ form }: { form: FormInstance<Values> }) {
                     />
                   </Form.Item>
                 </Col>
-                <Col span={12}>
+                <Col {...HALF}>
                   <Form.Item
                     name={[f.name, 'name']}
                     label={t('cases.discussion.name')}
@@ -143,12 +144,12 @@ function DiscussionDrawer({ c, open, onClose }: { c: CaseResponse; open: boolean
       {(form) => (
         <>
           <Row gutter={16}>
-            <Col span={12}>
+            <Col {...HALF}>
               <Form.Item name="heldAt" label={t('cases.discussion.heldAt')} rules={[required()]}>
                 <DatePicker showTime style={{ width: '100%' }} disabledDate={afterCstToday} />
               </Form.Item>
             </Col>
-            <Col span={12}>
+            <Col {...HALF}>
               <Form.Item name="chairId" label={t('cases.discussion.chair')} rules={[required()]}>
                 <OfficerSelect known={[{ id: me.id, name: me.name }]} />
               </Form.Item>
@@ -190,9 +191,10 @@ function DiscussionCard({ d }: { d: DiscussionResponse }) {
       }
       extra={t('cases.discussion.chairedBy', { name: d.chairName ?? `#${d.chairId}` })}
     >
-      <Table
+      <ResponsiveTable
         size="small"
         rowKey={(_, i) => String(i)}
+        cardTitle="name"
         pagination={false}
         dataSource={d.opinions}
         columns={[

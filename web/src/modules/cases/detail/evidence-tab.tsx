@@ -1,6 +1,6 @@
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import type { CaseResponse, EvidenceResponse } from '@fazhi/common';
-import { Button, Form, Input, Table, Typography, Upload, type UploadFile } from 'antd';
+import { Button, Form, Input, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
@@ -8,6 +8,7 @@ import { useCan } from '../../../app/auth.tsx';
 import { useAction } from '../../../app/ui/action.ts';
 import { FormDialog } from '../../../app/ui/form-dialog.tsx';
 import { formatDateTime } from '../../../app/ui/format.ts';
+import { ResponsiveTable } from '../../../app/ui/responsive-table.tsx';
 import { CASES_KEY, useConflictHandler } from '../api.ts';
 import { isTerminal } from '../case-tags.tsx';
 
@@ -95,8 +96,9 @@ export function EvidenceTab({ c }: { c: CaseResponse }) {
           {t('cases.evidence.upload')}
         </Button>
       )}
-      <Table<EvidenceResponse>
+      <ResponsiveTable<EvidenceResponse>
         rowKey="id"
+        cardTitle="fileName"
         size="small"
         dataSource={c.evidence}
         pagination={c.evidence.length > 20 ? { pageSize: 20 } : false}

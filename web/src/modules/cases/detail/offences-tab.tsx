@@ -1,11 +1,12 @@
 import { EditOutlined } from '@ant-design/icons';
 import type { CaseResponse, PenaltyItemResponse } from '@fazhi/common';
-import { Alert, Button, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { useCan } from '../../../app/auth.tsx';
 import { FormDialog } from '../../../app/ui/form-dialog.tsx';
+import { ResponsiveTable } from '../../../app/ui/responsive-table.tsx';
 import { CASES_KEY, useConflictHandler, usePenaltyItems } from '../api.ts';
 import { isInHandling } from '../case-tags.tsx';
 import { decisionName } from '../names.ts';
@@ -67,8 +68,9 @@ export function OffencesTab({ c }: { c: CaseResponse }) {
           {t('cases.offence.edit')}
         </Button>
       )}
-      <Table<Offence>
+      <ResponsiveTable<Offence>
         rowKey="code"
+        cardTitle="name"
         size="small"
         dataSource={c.offences}
         pagination={false}

@@ -1,12 +1,14 @@
 import { EyeInvisibleOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { type CaseResponse, PARTY_KINDS, PARTY_ROLES, PartyRequest, type PartyResponse } from '@fazhi/common';
-import { Alert, App, Button, Col, Form, Input, Radio, Row, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Col, Form, Input, Radio, Row, Select, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { useCan } from '../../../app/auth.tsx';
 import { FormDialog } from '../../../app/ui/form-dialog.tsx';
 import { EMPTY } from '../../../app/ui/format.ts';
+import { HALF } from '../../../app/ui/responsive.tsx';
+import { ResponsiveTable } from '../../../app/ui/responsive-table.tsx';
 import { required, zodRule } from '../../../app/ui/rules.ts';
 import { CASES_KEY, useCaseMutation, useConflictHandler } from '../api.ts';
 import { isInHandling } from '../case-tags.tsx';
@@ -57,7 +59,7 @@ function PartyDrawer({
     >
       {(form) => (
         <Row gutter={16}>
-          <Col span={12}>
+          <Col {...HALF}>
             <Form.Item name="kind" label={t('cases.party.kind')} rules={[required()]}>
               <Radio.Group
                 optionType="button"
@@ -65,7 +67,7 @@ function PartyDrawer({
               />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col {...HALF}>
             <Form.Item name="role" label={t('cases.party.role.label')} rules={[required()]}>
               <Select options={PARTY_ROLES.map((r) => ({ value: r, label: t(`cases.party.role.${r}`) }))} />
             </Form.Item>
@@ -100,7 +102,7 @@ function PartyDrawer({
               )
             }
           </Form.Item>
-          <Col span={12}>
+          <Col {...HALF}>
             <Form.Item name="phone" label={t('cases.party.phone')} rules={[zodRule(shape.phone)]}>
               <Input maxLength={20} />
             </Form.Item>
@@ -170,8 +172,10 @@ export function PartiesTab({
       {revealed && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('cases.party.revealedNotice')} />
       )}
-      <Table<PartyResponse>
+      <ResponsiveTable<PartyResponse>
         rowKey="id"
+        cardTitle="name"
+        cardExtra="role"
         size="small"
         dataSource={c.parties}
         pagination={false}

@@ -16,7 +16,6 @@ import {
   Input,
   Radio,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -27,6 +26,7 @@ import { api } from '../../../app/api.ts';
 import { useCan, useMe } from '../../../app/auth.tsx';
 import { FormDialog } from '../../../app/ui/form-dialog.tsx';
 import { EMPTY, formatDate } from '../../../app/ui/format.ts';
+import { ResponsiveTable } from '../../../app/ui/responsive-table.tsx';
 import { required, zodRule } from '../../../app/ui/rules.ts';
 import { CASES_KEY, useConflictHandler } from '../api.ts';
 import { isTerminal } from '../case-tags.tsx';
@@ -254,7 +254,7 @@ function PeriodCard({ c }: { c: CaseResponse }) {
         </Descriptions.Item>
       </Descriptions>
       {running && (
-        <Space style={{ marginTop: 8 }}>
+        <Space style={{ marginTop: 8 }} wrap>
           {approver && c.periodExtendedDays === 0 && (
             <Button onClick={() => setOpen('extend')}>{t('cases.period.extend')}</Button>
           )}
@@ -276,8 +276,10 @@ export function ProceedingsTab({ c }: { c: CaseResponse }) {
   return (
     <>
       {c.caseType === 'admin' && <PeriodCard c={c} />}
-      <Table<ProceedingResponse>
+      <ResponsiveTable<ProceedingResponse>
         rowKey="id"
+        cardTitle="kind"
+        cardExtra="status"
         size="small"
         dataSource={c.proceedings}
         pagination={false}

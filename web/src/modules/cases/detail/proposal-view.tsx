@@ -2,6 +2,7 @@ import type { CaseResponse, ProposedDecision } from '@fazhi/common';
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EMPTY } from '../../../app/ui/format.ts';
+import { TWO_COLUMNS } from '../../../app/ui/responsive.tsx';
 import { decisionName } from '../names.ts';
 
 /** The penalty in one phrase: 罚款 500 元, 行政拘留 10 日, 没收 …, 警告. */
@@ -41,7 +42,7 @@ export function ProposalView({
   const party = c.parties.find((p) => p.id === proposal.partyId);
   const offence = (code: string) => c.offences.find((o) => o.code === code);
   return (
-    <Descriptions size="small" column={compact ? 1 : 2} bordered={!compact}>
+    <Descriptions size="small" column={compact ? 1 : TWO_COLUMNS} bordered={!compact}>
       <Descriptions.Item label={t('cases.proposal.kind')}>
         <Typography.Text strong>{penalty(proposal)}</Typography.Text>
       </Descriptions.Item>

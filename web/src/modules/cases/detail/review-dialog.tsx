@@ -33,6 +33,8 @@ const ROW = {
   display: 'flex',
   alignItems: 'flex-start',
   gap: 12,
+  // on a phone the note drops below the item and its answer
+  flexWrap: 'wrap',
   padding: '6px 0',
   borderBottom: '1px dashed #f0f0f0',
 } as const;
@@ -106,7 +108,7 @@ function ChecklistFields({ form, tried }: { form: FormInstance<Values>; tried: b
                         ]
                       : [noteRule]
                   }
-                  style={{ marginBottom: 0, flex: 1 }}
+                  style={{ marginBottom: 0, flex: 1, minWidth: 180 }}
                 >
                   <Input
                     size="small"

@@ -23,6 +23,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { FormDialog } from '../../../app/ui/form-dialog.tsx';
+import { HALF } from '../../../app/ui/responsive.tsx';
 import { required, zodRule } from '../../../app/ui/rules.ts';
 import { CASES_KEY, postAction, useConflictHandler } from '../api.ts';
 import { actionName, decisionName, gateName } from '../names.ts';
@@ -95,7 +96,7 @@ function ProposalFields({ form, c }: { form: FormInstance<Values>; c: CaseRespon
           />
         </Form.Item>
       </Col>
-      <Col span={12}>
+      <Col {...HALF}>
         <Form.Item name={['proposal', 'kind']} label={t('cases.proposal.kind')} rules={[required()]}>
           <Select
             options={kinds.map((k) => ({
@@ -107,7 +108,7 @@ function ProposalFields({ form, c }: { form: FormInstance<Values>; c: CaseRespon
           />
         </Form.Item>
       </Col>
-      <Col span={12}>
+      <Col {...HALF}>
         {kind === 'fine' && (
           <Form.Item
             name={['proposal', 'fineAmount']}

@@ -1,12 +1,13 @@
 import { ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import type { TaskResponse } from '@fazhi/common';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../app/api.ts';
 import { daysFromToday, EMPTY, formatDate, formatDateTime } from '../../../app/ui/format.ts';
 import { ErrorAlert, Page } from '../../../app/ui/page.tsx';
+import { ResponsiveTable } from '../../../app/ui/responsive-table.tsx';
 
 const SEVERITY_ORDER = { overdue: 0, warning: 1, info: 2 } as const;
 const SEVERITY_COLOR = { overdue: 'red', warning: 'orange', info: 'blue' } as const;
@@ -67,7 +68,7 @@ export default function TasksPage() {
         {STATS.map(([key, severity, color]) => {
           const n = severity ? count(severity) : items.length;
           return (
-            <Col xs={24} sm={8} key={key}>
+            <Col xs={8} key={key}>
               <Card size="small">
                 <Statistic
                   title={t(key)}
@@ -81,9 +82,11 @@ export default function TasksPage() {
         })}
       </Row>
       <div className="fz-panel" style={{ padding: 0 }}>
-        <Table<TaskResponse>
+        <ResponsiveTable<TaskResponse>
           size="middle"
           rowKey="id"
+          cardTitle="title"
+          cardExtra="severity"
           loading={q.isFetching}
           dataSource={items}
           pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
@@ -127,6 +130,7 @@ export default function TasksPage() {
             },
             {
               title: t('common.actions'),
+              key: 'actions',
               width: 100,
               render: (_, r) =>
                 r.link &&
