@@ -8,6 +8,14 @@
 export { parsePeriod } from './check-records.ts';
 export { analyseReport, checkReport, reportYearOf } from './check-report.ts';
 export { extractDocNumbers, extractTitles } from './citations.ts';
+export {
+  DATED_EVENTS,
+  type DatedEvent,
+  type DatedOptions,
+  type DatedSpan,
+  type DatedSpanKind,
+  findDatedNarrative,
+} from './dated-narrative.ts';
 export { extractFigures } from './figures.ts';
 export { lineOf, type NormalizedText, normalizeText, rawSlice } from './normalize.ts';
 export { parseArabic, parseChineseNumeral, parseQuantity, type Quantity } from './numbers.ts';
