@@ -314,6 +314,24 @@ export const FIELD_MESSAGES = {
     zh: '该版本已是当前版本，无需恢复',
     en: 'This version is the current one; there is nothing to restore',
   },
+  // --- annual report: other years' events (helper: dated narrative) ---
+  'report.datedOpen': {
+    zh: '尚有 {n} 段描述其他年度的事件，须改写或确认仍属实后才能填写成文日期（定稿）',
+    en: '{n} paragraph(s) describe events of another year: rewrite or confirm them before dating (signing) the report',
+  },
+  'report.confirmUnsaved': {
+    zh: '请先保存本年度报告，再确认段落',
+    en: "Save this year's report before confirming a paragraph",
+  },
+  'report.confirmNoParagraph': {
+    zh: '报告中已没有该段落，请刷新后重试',
+    en: 'The report no longer holds this paragraph; reload and retry',
+  },
+  'report.confirmNotFlagged': {
+    zh: '该段落未被标记为描述其他年度的事件，无需确认',
+    en: 'This paragraph is not flagged as describing another year; there is nothing to confirm',
+  },
+  'report.confirmAlready': { zh: '该段落已确认仍属实', en: 'This paragraph is already confirmed' },
   // --- submission import/attachments (helper: submissions) ---
   'submission.import.noMetric': {
     zh: '未填指标编号',

@@ -6,6 +6,20 @@
  */
 import { z } from 'zod';
 
+/**
+ * 确认仍属实: the author's statement that a paragraph flagged as telling another year's events
+ * holds for this report's year as it stands. It binds to the exact wording (`text`, the heading or
+ * one paragraph as stored, {{…}} included): editing the paragraph drops it. Only the server writes
+ * it (POST …/confirmations, audited); a save keeps those of unchanged paragraphs and ignores any
+ * a client sends.
+ */
+export const ParagraphConfirmation = z.object({
+  text: z.string().max(20000),
+  by: z.string().max(100),
+  at: z.string().max(40),
+});
+export type ParagraphConfirmation = z.infer<typeof ParagraphConfirmation>;
+
 /** 0 = paragraph (no heading), 1 = 一、 (黑体), 2 = （一） (楷体), 3 = 1. (run-in, 仿宋 bold). */
 export const ReportBlock = z.object({
   id: z.string().min(1).max(40),
@@ -13,6 +27,7 @@ export const ReportBlock = z.object({
   heading: z.string().max(200),
   /** Paragraphs separated by "\n"; figures as {{metric.id}}. */
   text: z.string().max(20000),
+  confirmed: z.array(ParagraphConfirmation).max(500).optional(),
 });
 export type ReportBlock = z.infer<typeof ReportBlock>;
 
@@ -25,6 +40,60 @@ export const AnnualReportSaveRequest = z.object({
   signedOn: z.iso.date().nullable(),
 });
 export type AnnualReportSaveRequest = z.infer<typeof AnnualReportSaveRequest>;
+
+export const DATED_SPAN_KINDS = ['year', 'carried', 'event'] as const;
+
+/** One place that ties a paragraph to another year (see checker/dated-narrative.ts). */
+export const DatedSpanItem = z.object({
+  kind: z.enum(DATED_SPAN_KINDS),
+  /** As printed (year variables filled in). */
+  text: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  event: z.string().optional(),
+});
+export type DatedSpanItem = z.infer<typeof DatedSpanItem>;
+
+/**
+ * 需改写：描述其他年度的事件 — a heading or paragraph of the report that tells what happened in
+ * another year. While one is neither rewritten nor confirmed the report cannot be signed (定稿:
+ * given its 成文日期).
+ */
+export const DatedFlag = z.object({
+  blockId: z.string(),
+  field: z.enum(['heading', 'text']),
+  /** The paragraph's index among the block's non-empty paragraphs, as the preview numbers them; 0 for the heading. */
+  paragraph: z.number().int(),
+  /** The heading or paragraph as stored, {{…}} included (what a confirmation binds to). */
+  text: z.string(),
+  spans: z.array(DatedSpanItem),
+  /** Carried over unchanged from that year's report: its dates without a year are that year's. */
+  carriedFrom: z.number().int().nullable(),
+  confirmed: ParagraphConfirmation.omit({ text: true }).nullable(),
+});
+export type DatedFlag = z.infer<typeof DatedFlag>;
+
+/**
+ * The text a year's report starts from: the latest earlier year's report (its current version),
+ * or the reference template when there is none. `paragraphs` are its headings and paragraphs
+ * whose undated dates would be that year's if carried over unchanged (the editor checks the text
+ * as it is typed against them).
+ */
+export const ReportSource = z.object({
+  year: z.number().int(),
+  kind: z.enum(['report', 'template']),
+  paragraphs: z.array(z.string()),
+});
+export type ReportSource = z.infer<typeof ReportSource>;
+
+/** 确认仍属实 for one flagged heading or paragraph; `version` is the current version seen (409 when stale). */
+export const AnnualReportConfirmRequest = z.object({
+  version: z.number().int().min(0),
+  blockId: z.string().min(1).max(40),
+  field: z.enum(['heading', 'text']),
+  text: z.string().min(1).max(20000),
+});
+export type AnnualReportConfirmRequest = z.infer<typeof AnnualReportConfirmRequest>;
 
 export const AnnualReportVersionItem = z.object({
   version: z.number().int(),
@@ -43,6 +112,10 @@ export const AnnualReportResponse = z.object({
   saved: z.boolean(),
   updatedAt: z.string().nullable(),
   versions: z.array(AnnualReportVersionItem),
+  /** Where the text came from: for a report not saved yet, what it was derived from. */
+  source: ReportSource.nullable(),
+  /** Headings and paragraphs that tell another year's events, confirmed or not. */
+  flags: z.array(DatedFlag),
 });
 export type AnnualReportResponse = z.infer<typeof AnnualReportResponse>;
 
@@ -145,6 +218,8 @@ export const PreviewResponse = z.object({
   figures: z.number().int(),
   /** Metric ids with no value for the year (not computed, no accepted submission). */
   missing: z.array(z.string()),
+  /** Headings and paragraphs that tell another year's events (marked in the preview). */
+  flags: z.array(DatedFlag),
 });
 export type PreviewResponse = z.infer<typeof PreviewResponse>;
 
@@ -168,10 +243,11 @@ export type CheckResponse = z.infer<typeof CheckResponse>;
 // Template functions (pure)
 
 /**
- * Report-level variables that are not metrics: the report's year and the next one, so headings
- * such as 四、{{report.next_year}}年推进法治政府建设的工作思路 carry over from year to year.
+ * Report-level variables that are not metrics: the report's year, the next one and the one
+ * before, so headings such as 四、{{report.next_year}}年推进法治政府建设的工作思路 and comparisons
+ * such as 较{{report.prev_year}}年 carry over from year to year.
  */
-export const REPORT_VARIABLES = ['report.year', 'report.next_year'] as const;
+export const REPORT_VARIABLES = ['report.year', 'report.next_year', 'report.prev_year'] as const;
 
 export type TemplatePart = { text: string } | { ref: string; format?: FigureFormat };
 
@@ -279,6 +355,7 @@ function display(value: number, unit: string, format: FigureFormat | undefined):
 function variable(id: string, year: number): string | undefined {
   if (id === 'report.year') return String(year);
   if (id === 'report.next_year') return String(year + 1);
+  if (id === 'report.prev_year') return String(year - 1);
   return undefined;
 }
 
