@@ -1,5 +1,6 @@
 import {
   AnnualReportCompareResponse,
+  AnnualReportConfirmRequest,
   AnnualReportResponse,
   AnnualReportRestoreRequest,
   AnnualReportSaveRequest,
@@ -17,9 +18,11 @@ import { defineRoute } from '../../http/route.ts';
 import { DOCX } from '../../platform-io/docx.ts';
 import { json, upload } from '../platform/routes/helpers.ts';
 import { fileDownload } from '../supervision/findings.routes.ts';
-import { buildAnnualReport, checkYear as checkBuiltYear, checkText, renderYear } from './annual/build.ts';
-import { previewOf } from './annual/render.ts';
-import { checkYear, getReport, saveReport } from './annual/store.ts';
+import { buildAnnualReport, checkYear as checkBuiltYear, checkText } from './annual/build.ts';
+import { confirmParagraph } from './annual/confirm.ts';
+import { flagsOf } from './annual/dated.ts';
+import { previewOf, renderReport } from './annual/render.ts';
+import { checkYear, getReport, loadContent, saveReport } from './annual/store.ts';
 import { compareVersion, getVersion, previewVersion, restoreVersion } from './annual/versions.ts';
 import { detectFormat, extractText } from './checker/extract-text.ts';
 
@@ -82,8 +85,23 @@ export function registerAnnualReportRoutes(app: App, _deps: AppDeps) {
       const ctx = c.get('ctx');
       const { year } = c.req.valid('param');
       checkYear(year);
-      return c.json(previewOf(await renderYear(ctx.db, ctx.orgId, year)), 200);
+      const content = await loadContent(ctx.db, ctx.orgId, year);
+      const rendered = await renderReport(ctx.db, ctx.orgId, year, content);
+      return c.json(previewOf(rendered, await flagsOf(ctx.db, ctx.orgId, year, content.blocks)), 200);
     },
+  );
+  app.openapi(
+    defineRoute('report.manage', {
+      method: 'post',
+      path: '/api/reports/annual/{year}/confirmations',
+      tags,
+      summary:
+        "确认仍属实: confirm that a heading or paragraph flagged as telling another year's events holds this year as worded (saved as a new version, audited; 409 when stale)",
+      request: { params: yearParam, body: json(AnnualReportConfirmRequest) },
+      response: AnnualReportResponse,
+    }),
+    async (c) =>
+      c.json(await confirmParagraph(c.get('ctx'), c.req.valid('param').year, c.req.valid('json')), 200),
   );
   app.openapi(
     defineRoute('report.read', {

@@ -132,6 +132,11 @@ describe('figures and exports', () => {
 
   it('exports a .docx in the official layout holding the rendered figures', async () => {
     await epidemicCall();
+    // The report as signed, so its 成文日期 prints (how a report gets signed: dated.int.test.ts).
+    await t.database.db
+      .update(annualReports)
+      .set({ signedOn: '2022-01-10' })
+      .where(eq(annualReports.year, YEAR));
     const p = await preview();
     const shown = figure(p, EPIDEMIC_110).display;
     const res = await legal.get(`/api/reports/annual/${YEAR}/export.docx`);

@@ -6,10 +6,12 @@
  * figures: a few key metrics over five years, with the captions and words the document prints.
  */
 import {
+  type DatedFlag,
   type FigureValue,
   type MetricValue,
   metricById,
   type PreviewBlock,
+  type PreviewResponse,
   type RenderedReport,
   renderBlock,
   renderSegments,
@@ -244,8 +246,8 @@ export async function renderReport(
   };
 }
 
-/** What the browser preview shows of a rendering (the report's or an old version's). */
-export function previewOf(r: Rendered) {
+/** What the browser preview shows of a rendering (the report's or an old version's), with its flags. */
+export function previewOf(r: Rendered, flags: DatedFlag[]): PreviewResponse {
   return {
     year: r.year,
     title: r.title,
@@ -254,5 +256,6 @@ export function previewOf(r: Rendered) {
     blocks: r.blocks,
     figures: r.figures,
     missing: r.missing,
+    flags,
   };
 }

@@ -1,37 +1,36 @@
 /**
- * Reading and saving a year's report text. A year never saved reads as the default template
- * (version 0); saving writes the text, keeps the version in annual_report_versions and audits it
- * in the same transaction. A save from a stale version answers 409.
+ * Reading and saving a year's report text. A year never saved reads as the text it starts from
+ * (version 0): the latest earlier year's report with its years rebound, or the reference template
+ * (dated.ts). Saving writes the text, keeps the version in annual_report_versions and audits it in
+ * the same transaction. A save from a stale version answers 409. A report with a signing date
+ * (成文日期: signed, 定稿) may hold no paragraph telling another year's events that was neither
+ * rewritten nor confirmed (确认仍属实, confirm.ts).
  */
 import {
   type AnnualReportResponse,
   type AnnualReportSaveRequest,
+  carryConfirmations,
+  type DatedFlag,
+  datedFlags,
   metricById,
+  openFlags,
+  type ParagraphConfirmation,
   type ReportBlock,
   validateBlocks,
 } from '@fazhi/common';
 import { and, desc, eq } from 'drizzle-orm';
-import { audit } from '../../../audit/record.ts';
+import { type AuditEntry, audit } from '../../../audit/record.ts';
 import type { Queryable } from '../../../db/index.ts';
 import { annualReports, annualReportVersions, officers } from '../../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../../http/context.ts';
 import { AppError } from '../../../http/errors.ts';
-import { DEFAULT_BLOCKS, DEFAULT_SIGNATURE, DEFAULT_TITLE, defaultSignedOn } from './template.ts';
+import { datedSource, sourceInfo, sourceOf, startingContent } from './dated.ts';
 
 export interface ReportContent {
   title: string;
   blocks: ReportBlock[];
   signature: string;
   signedOn: string | null;
-}
-
-export function defaultContent(year: number): ReportContent {
-  return {
-    title: DEFAULT_TITLE,
-    blocks: DEFAULT_BLOCKS.map((b) => ({ ...b })),
-    signature: DEFAULT_SIGNATURE,
-    signedOn: defaultSignedOn(year),
-  };
 }
 
 /** Years a report may be written for: from 2000 to next year (a draft may start early). */
@@ -49,10 +48,10 @@ export async function savedRow(db: Queryable, orgId: number, year: number) {
   return row;
 }
 
-/** The text of a year's report: as saved, else the default template. */
+/** The text of a year's report: as saved, else the text it starts from. */
 export async function loadContent(db: Queryable, orgId: number, year: number): Promise<ReportContent> {
   const row = await savedRow(db, orgId, year);
-  if (!row) return defaultContent(year);
+  if (!row) return startingContent(await sourceOf(db, orgId, year));
   return {
     title: row.title,
     blocks: row.blocks as ReportBlock[],
@@ -64,7 +63,13 @@ export async function loadContent(db: Queryable, orgId: number, year: number): P
 export async function getReport(ctx: Ctx, year: number): Promise<AnnualReportResponse> {
   checkYear(year);
   const row = await savedRow(ctx.db, ctx.orgId, year);
-  if (!row) return { year, ...defaultContent(year), version: 0, saved: false, updatedAt: null, versions: [] };
+  const from = await sourceOf(ctx.db, ctx.orgId, year);
+  const source = sourceInfo(from, year);
+  if (!row) {
+    const content = startingContent(from);
+    const flags = datedFlags(year, content.blocks, datedSource(source));
+    return { year, ...content, version: 0, saved: false, updatedAt: null, versions: [], source, flags };
+  }
   const versions = await ctx.db
     .select({ version: annualReportVersions.version, actorName: officers.name, at: annualReportVersions.at })
     .from(annualReportVersions)
@@ -81,6 +86,8 @@ export async function getReport(ctx: Ctx, year: number): Promise<AnnualReportRes
     saved: true,
     updatedAt: row.updatedAt.toISOString(),
     versions: versions.map((v) => ({ version: v.version, actorName: v.actorName, at: v.at.toISOString() })),
+    source,
+    flags: datedFlags(year, row.blocks as ReportBlock[], datedSource(source)),
   };
 }
 
@@ -111,8 +118,19 @@ export function validateContent(input: Pick<ReportContent, 'title' | 'blocks'>):
 
 /** How a save is audited: a plain save, or a restore naming the version it brought back. */
 export interface SaveAudit {
-  action: string;
+  action: AuditEntry['action'];
   summary?: Record<string, unknown>;
+  /** Texts whose confirmations the new text may keep besides the stored one's (a restored version). */
+  earlier?: readonly (readonly ReportBlock[])[];
+  /** The one confirmation this save adds (确认仍属实), to the block of that id. */
+  confirm?: { blockId: string; confirmation: ParagraphConfirmation };
+}
+
+/** The signing date needs every flagged paragraph rewritten or confirmed (400 naming signedOn). */
+function requireResolved(signedOn: string | null, flags: readonly DatedFlag[]): void {
+  const open = openFlags(flags);
+  if (signedOn && open.length)
+    throw new AppError('VALIDATION', { signedOn: { key: 'report.datedOpen', params: { n: open.length } } });
 }
 
 /**
@@ -133,9 +151,20 @@ export async function saveReport(
     const row = await savedRow(tx, ctx.orgId, year);
     const current = row?.version ?? 0;
     if (input.version !== current) throw new AppError('CONFLICT');
+    let blocks = carryConfirmations(input.blocks, [
+      (row?.blocks ?? []) as ReportBlock[],
+      ...(how.earlier ?? []),
+    ]);
+    const add = how.confirm;
+    if (add)
+      blocks = blocks.map((b) =>
+        b.id === add.blockId ? { ...b, confirmed: [...(b.confirmed ?? []), add.confirmation] } : b,
+      );
+    const source = sourceInfo(await sourceOf(tx, ctx.orgId, year), year);
+    requireResolved(input.signedOn, datedFlags(year, blocks, datedSource(source)));
     const content = {
       title: input.title,
-      blocks: input.blocks,
+      blocks,
       signature: input.signature,
       signedOn: input.signedOn,
     };
@@ -163,7 +192,7 @@ export async function saveReport(
       orgId: ctx.orgId,
       reportId,
       version,
-      blocks: input.blocks,
+      blocks,
       title: input.title,
       signature: input.signature,
       actorId: actor.officerId,
@@ -172,7 +201,13 @@ export async function saveReport(
       action: how.action,
       targetType: 'annual_report',
       targetId: reportId,
-      summary: { year, version, blocks: input.blocks.length, ...how.summary },
+      summary: {
+        year,
+        version,
+        blocks: input.blocks.length,
+        ...(input.signedOn ? { signedOn: input.signedOn } : {}),
+        ...how.summary,
+      },
     });
   });
   return getReport(ctx, year);

@@ -9,7 +9,8 @@
  * document titles cited two ways), and a year the reference writes for its own year (2021年，
  * 考评… / 2021年分局出庭…) is {{report.year}}, so later years' figures are read as theirs. Dated
  * events (2021年3月11日, 2016年) stay. Generated once from the reference report; edit it like any
- * other text.
+ * other text. It is the text of a branch's first report only: a later year starts from the
+ * latest earlier report (see dated.ts), its dated narrative flagged for the author.
  */
 import type { ReportBlock } from '@fazhi/common';
 
@@ -19,6 +20,11 @@ export const DEFAULT_SIGNATURE = '渝州区公安分局';
 export const ADDRESSEE = '区政府：';
 /** The reference report was signed on 10 January of the following year. */
 export const defaultSignedOn = (year: number) => `${year + 1}-01-10`;
+/**
+ * The year the template's wording was written for: its dates without a year (截止12月22日,
+ * “6·21”) are that year's, so a report of another year that starts from it has them flagged.
+ */
+export const TEMPLATE_YEAR = 2021;
 
 export const DEFAULT_BLOCKS: readonly ReportBlock[] = [
   {

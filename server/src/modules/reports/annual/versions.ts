@@ -16,6 +16,7 @@ import type { Queryable } from '../../../db/index.ts';
 import { annualReportVersions, officers } from '../../../db/schema/index.ts';
 import type { Ctx } from '../../../http/context.ts';
 import { AppError, notFound } from '../../../http/errors.ts';
+import { flagsOf } from './dated.ts';
 import { previewOf, renderReport } from './render.ts';
 import { checkYear, savedRow, saveReport } from './store.ts';
 import { diffReports } from './versions-diff.ts';
@@ -97,7 +98,7 @@ export async function previewVersion(ctx: Ctx, year: number, version: number): P
     signature: v.signature,
     signedOn: v.signedOn,
   });
-  return previewOf(r);
+  return previewOf(r, await flagsOf(ctx.db, ctx.orgId, year, v.blocks));
 }
 
 /** The version (old) against the current text (new), block by block. */
@@ -137,6 +138,6 @@ export async function restoreVersion(
     year,
     { version: expected, title: v.title, blocks: v.blocks, signature: v.signature, signedOn: v.signedOn },
     ctx.db,
-    { action: 'report.annual.restore', summary: { restoredFrom: version } },
+    { action: 'report.annual.restore', summary: { restoredFrom: version }, earlier: [v.blocks] },
   );
 }
