@@ -1,9 +1,12 @@
 /**
  * 年度报告: the year's 法治政府建设年度报告 as it will print, every figure clickable down to its
  * records or submission; exports (.docx in the official layout, Markdown) and the consistency
- * check. The check only warns: the detachment decides whether a finding matters.
+ * check. The check only warns: the detachment decides whether a finding matters. Paragraphs that
+ * tell another year's events are listed and marked: the report is signed (定稿, its 成文日期) only
+ * once each is rewritten or confirmed as still true.
  */
 import { DownloadOutlined, EditOutlined, FileSearchOutlined, HistoryOutlined } from '@ant-design/icons';
+import { openFlags } from '@fazhi/common';
 import { Alert, Button, Col, Drawer, Row, Select, Space, Spin, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,12 +14,13 @@ import { useNavigate, useParams } from 'react-router';
 import { useCan } from '../../app/auth.tsx';
 import { useApiErrorHandler } from '../../app/ui/action.ts';
 import { ErrorAlert, Page } from '../../app/ui/page.tsx';
-import { downloadReport, useAnnualCheck, useAnnualPreview, useMetrics } from './api.ts';
+import { downloadReport, useAnnualCheck, useAnnualPreview, useAnnualReport, useMetrics } from './api.ts';
+import { FlagList, useConfirmFlag } from './dated-flags.tsx';
 import { FindingsList, findingCounts } from './findings-list.tsx';
-import { FIRST_YEAR, reportYears } from './format.ts';
+import { FIRST_YEAR, isoDateZh, reportYears } from './format.ts';
 import { MetricDrawer } from './metric-drawer.tsx';
 import { ReportView } from './report-view.tsx';
-import { findingsOf, isFigure, type PreviewBlock } from './types.ts';
+import { type DatedFlag, findingsOf, isFigure, type PreviewBlock } from './types.ts';
 import { VersionsDrawer } from './versions-drawer.tsx';
 import { YoyPanel } from './yoy-panel.tsx';
 
@@ -39,6 +43,16 @@ export default function AnnualPage() {
   const check = useAnnualCheck(year, checking);
   const [busy, setBusy] = useState<'docx' | 'md'>();
   const d = preview.data;
+  const report = useAnnualReport(year);
+  const saved = report.data?.saved ?? false;
+  const confirmFlag = useConfirmFlag(year, report.data?.version ?? 0);
+  const open = d ? openFlags(d.flags) : [];
+
+  const locate = (f: DatedFlag) => {
+    const block = document.querySelector(`[data-block="${CSS.escape(f.blockId)}"]`);
+    const target = block?.querySelector(`[data-dated][data-paragraph="${f.paragraph}"]`) ?? block;
+    target?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  };
 
   const figures = useMemo(() => (d ? figuresOf(d.blocks) : []), [d]);
   const missing = figures.filter((f) => f.status === 'missing' || f.value === null);
@@ -58,6 +72,13 @@ export default function AnnualPage() {
       title={t('reports.annual.title', { year })}
       extra={
         <Space wrap>
+          {d && (
+            <Tag color={d.signedOn ? 'green' : 'default'} data-testid="report-state">
+              {d.signedOn
+                ? t('reports.dated.signed', { date: isoDateZh(d.signedOn) })
+                : t('reports.dated.draft')}
+            </Tag>
+          )}
           <Select
             value={year}
             style={{ width: 110 }}
@@ -127,6 +148,38 @@ export default function AnnualPage() {
               showIcon
               style={{ marginBottom: 16 }}
               title={t('reports.annual.complete', { total: d.figures })}
+            />
+          )}
+          {d.flags.length > 0 && (
+            <Alert
+              type={open.length ? 'warning' : 'info'}
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="dated-alert"
+              title={
+                open.length
+                  ? t('reports.dated.open', { n: open.length })
+                  : t('reports.dated.allConfirmed', { n: d.flags.length })
+              }
+              description={
+                <>
+                  {open.length > 0 && <div style={{ marginBottom: 4 }}>{t('reports.dated.openHint')}</div>}
+                  <FlagList
+                    year={year}
+                    flags={d.flags}
+                    blocks={report.data?.blocks ?? []}
+                    onLocate={locate}
+                    onRewrite={
+                      can('report.manage')
+                        ? (f) =>
+                            navigate(`/reports/annual/${year}/edit?block=${encodeURIComponent(f.blockId)}`)
+                        : undefined
+                    }
+                    onConfirm={can('report.manage') ? (f) => confirmFlag.run(f) : undefined}
+                    confirmBlocked={() => (saved ? undefined : t('reports.dated.confirmAfterSave'))}
+                  />
+                </>
+              }
             />
           )}
           {check.data && counts.errors > 0 && (

@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Form, type FormInstance, Input, Popconfirm, Select, Space, Tooltip } from 'antd';
-import type { RefObject, SyntheticEvent } from 'react';
+import type { ReactNode, RefObject, SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Where the figure picker inserts: the block, its field and the selection in it. */
@@ -25,12 +25,15 @@ export function BlockFields({
   active,
   setActive,
   cursor,
+  below,
 }: {
   // biome-ignore lint/suspicious/noExplicitAny: the parent form's value type does not matter here
   form: FormInstance<any>;
   active: number;
   setActive: (i: number) => void;
   cursor: RefObject<Cursor | null>;
+  /** Shown under a block's text (its flags: paragraphs telling another year's events). */
+  below?: (index: number) => ReactNode;
 }) {
   const { t } = useTranslation();
   const track =
@@ -141,6 +144,7 @@ export function BlockFields({
                   onClick={track(i, 'text')}
                 />
               </Form.Item>
+              {below?.(i)}
             </Card>
           ))}
           <Button

@@ -1,14 +1,21 @@
 /**
  * 编辑年度报告: the branch's wording block by block (一、 / （一） / 1. / paragraph), figures only
  * as {{id}} inserted from the catalogue, the block under the cursor previewed with this year's
- * values. Saving sends the version the editor started from; a stale one is refused (409).
+ * values. Saving sends the version the editor started from; a stale one is refused (409). As the
+ * text is typed, paragraphs that tell another year's events are listed under their block (the
+ * server's rule, run here); a 成文日期 (signing) waits until each is rewritten or confirmed.
  */
 import { ArrowLeftOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
 import {
   type AnnualReportResponse,
   type AnnualReportSaveRequest,
+  carryConfirmations,
+  type DatedFlag,
+  datedFlags,
   type FigureValue,
   metricById,
+  openFlags,
+  passagesOf,
   renderBlock,
   validateBlocks,
 } from '@fazhi/common';
@@ -32,13 +39,14 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../../app/api.ts';
 import { useAction } from '../../app/ui/action.ts';
 import { formatDateTime } from '../../app/ui/format.ts';
 import { ErrorAlert, Page } from '../../app/ui/page.tsx';
 import { REPORTS_KEY, useAnnualReport, useMetrics } from './api.ts';
 import { BlockFields, type Cursor, EXAMPLE } from './block-fields.tsx';
+import { FlagList, useConfirmFlag } from './dated-flags.tsx';
 import { FigurePicker } from './figure-picker.tsx';
 import { FIRST_YEAR } from './format.ts';
 import { BlockView } from './report-view.tsx';
@@ -69,14 +77,54 @@ export default function EditorPage() {
   const [history, setHistory] = useState(false);
   const cursor = useRef<Cursor | null>(null);
   const d = report.data;
+  const [search] = useSearchParams();
 
   // The form takes the report once; a refetch after saving must not wipe what is being typed.
   useEffect(() => {
     if (d && version === undefined) {
       form.setFieldsValue({ title: d.title, blocks: d.blocks, signature: d.signature, signedOn: d.signedOn });
       setVersion(d.version);
+      // Opened from a flag of the preview (去改写): start at its block.
+      const at = d.blocks.findIndex((b) => b.id === search.get('block'));
+      if (at >= 0) {
+        setActive(at);
+        setTimeout(() => form.scrollToField(['blocks', at, 'text'], { block: 'center' }));
+      }
     }
-  }, [d, version, form]);
+  }, [d, version, form, search]);
+
+  // The flags of the text as typed, with the confirmations the saved text has for unchanged wording.
+  const typed = Form.useWatch('blocks', form) as ReportBlock[] | undefined;
+  const flags = useMemo(() => {
+    if (!d || !typed) return [];
+    const source = d.source && { year: d.source.year, paragraphs: new Set(d.source.paragraphs) };
+    return datedFlags(year, carryConfirmations(typed.filter(Boolean), [d.blocks]), source);
+  }, [d, typed, year]);
+  const open = openFlags(flags);
+  const confirmFlag = useConfirmFlag(year, version ?? 0, (r) => setVersion(r.version));
+  /** A confirmation binds to saved wording: a paragraph changed since the last save is saved first. */
+  const confirmBlocked = (f: DatedFlag) => {
+    const saved = d?.saved && d.blocks.find((b) => b.id === f.blockId);
+    const same = saved && passagesOf(saved).some((p) => p.field === f.field && p.text === f.text);
+    return same ? undefined : t('reports.dated.confirmAfterSave');
+  };
+  const blockFlags = (i: number) => {
+    const id = typed?.[i]?.id;
+    const own = flags.filter((f) => f.blockId === id);
+    if (!own.length) return null;
+    return (
+      <div style={{ marginTop: 8 }} data-block-flags={id}>
+        <FlagList
+          compact
+          year={year}
+          flags={own}
+          blocks={[]}
+          onConfirm={(f) => confirmFlag.run(f)}
+          confirmBlocked={confirmBlocked}
+        />
+      </div>
+    );
+  };
 
   const values = useMemo(() => {
     const map = new Map<string, FigureValue>();
@@ -178,7 +226,26 @@ export default function EditorPage() {
         />
       )}
       {d && !d.saved && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('reports.editor.template')} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={
+            d.source?.kind === 'report'
+              ? t('reports.editor.derived', { year: d.source.year })
+              : t('reports.editor.template')
+          }
+        />
+      )}
+      {open.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="dated-alert"
+          title={t('reports.dated.open', { n: open.length })}
+          description={t('reports.dated.editorHint')}
+        />
       )}
       {report.isPending ? (
         <div className="fz-center" style={{ height: 300 }}>
@@ -201,12 +268,32 @@ export default function EditorPage() {
                   >
                     <Input maxLength={100} />
                   </Form.Item>
-                  <Form.Item name="signedOn" label={t('reports.editor.signedOn')} {...dateProps}>
+                  <Form.Item
+                    name="signedOn"
+                    label={t('reports.editor.signedOn')}
+                    extra={t('reports.dated.signedOnHint')}
+                    rules={[
+                      {
+                        validator: (_, v) =>
+                          v && open.length
+                            ? Promise.reject(new Error(t('reports.dated.signBlocked', { n: open.length })))
+                            : Promise.resolve(),
+                      },
+                    ]}
+                    style={{ maxWidth: 360 }}
+                    {...dateProps}
+                  >
                     <DatePicker />
                   </Form.Item>
                 </Space>
               </div>
-              <BlockFields form={form} active={active} setActive={setActive} cursor={cursor} />
+              <BlockFields
+                form={form}
+                active={active}
+                setActive={setActive}
+                cursor={cursor}
+                below={blockFlags}
+              />
             </Col>
             <Col xs={24} xl={9}>
               <Affix offsetTop={72}>
@@ -220,7 +307,7 @@ export default function EditorPage() {
                     styles={{ body: { maxHeight: 480, overflow: 'auto' } }}
                   >
                     {preview ? (
-                      <BlockView block={preview} />
+                      <BlockView block={preview} flags={flags} />
                     ) : (
                       <Empty description={t('reports.editor.noBlock')} />
                     )}

@@ -16,6 +16,7 @@ export type {
   AnnualReportCompareResponse as ReportCompare,
   AnnualReportResponse as AnnualReport,
   AnnualReportVersionResponse as ReportVersionText,
+  DatedFlag,
   DiffBlock,
   DiffParagraph,
   PreviewBlock,

@@ -100,6 +100,8 @@ export const reportsEn: Shape<typeof reportsZh> = {
       history: 'Versions',
       save: 'Save',
       saved: 'Saved (version {{version}})',
+      derived:
+        "This text starts from the {{year}} report (years and figures rebound to this year); it becomes this year's report when saved. Paragraphs mentioning dates or events of another year are marked.",
       template:
         "This is the default template (the reference report's structure and wording); saving makes it this year's report.",
       conflict: 'Someone else changed the report',
@@ -120,7 +122,7 @@ export const reportsEn: Shape<typeof reportsZh> = {
       insertFigure: 'Insert figure',
       pickFigure: 'Search a metric by name or id',
       insert: 'Insert',
-      variable: { year: 'Report year', next_year: 'Next year' },
+      variable: { year: 'Report year', next_year: 'Next year', prev_year: 'Previous year' },
       preview: 'Preview of block {{n}}',
       noBlock: 'Click a block to preview it',
       noHistory: 'No saved version yet',
@@ -129,6 +131,39 @@ export const reportsEn: Shape<typeof reportsZh> = {
         unknownMetric: 'No metric {{ref}} in the catalogue',
         malformedReference: 'Malformed reference {{ref}} (write {{example}})',
       },
+    },
+    dated: {
+      reason: 'Rewrite: describes events of another year',
+      open: '{{n}} paragraph(s) describe events of another year: rewrite or confirm them before signing',
+      openHint:
+        "This report starts from last year's structure and wording, with this year's figures. The paragraphs below mention dates or events of another year: rewrite them for this year, or confirm those that still hold.",
+      editorHint:
+        'Under each block, the paragraphs that mention dates or events of another year. A rewrite clears the mark; a paragraph that still holds this year can be confirmed once saved.',
+      allConfirmed: '{{n}} paragraph(s) mentioning another year are confirmed as still true',
+      confirmed: 'Confirmed still true',
+      confirmedBy: 'Confirmed still true by {{name}} on {{at}}',
+      confirm: 'Confirm still true',
+      confirmTitle: 'Confirm this paragraph still holds this year?',
+      confirmHint:
+        'The confirmation is saved as a new version of the report and recorded in the audit log; editing the paragraph later needs a new confirmation.',
+      confirmDone: 'Confirmed (saved as version {{version}})',
+      confirmAfterSave: 'The paragraph changed or the report is not saved yet: save before confirming',
+      locate: 'Show',
+      rewrite: 'Rewrite',
+      heading: 'Heading',
+      paragraphN: 'Paragraph {{n}}',
+      span: {
+        year: '{{text}} (year {{years}})',
+        carried: '{{text}} (carried over from the {{year}} report, no year given)',
+        event: '{{text}} ({{event}}, {{years}})',
+        eventSelf: '{{text}} (an event of {{years}})',
+      },
+      signedOnHint:
+        'Entering the date signs the report; it cannot be signed while a paragraph needs rewriting.',
+      signBlocked:
+        '{{n}} paragraph(s) describe events of another year: rewrite or confirm them before entering the date',
+      draft: 'Draft (not signed)',
+      signed: 'Signed · {{date}}',
     },
     versions: {
       title: 'Versions of the {{year}} report',
