@@ -6,7 +6,7 @@
 import type { AnnualReportResponse, DatedFlag, PreviewResponse } from '@fazhi/common';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../../db/schema/index.ts';
+import { annualReports, auditLog } from '../../../db/schema/index.ts';
 import { read, type TestApp, type TestClient, testApp } from '../../../test-support/test-app.ts';
 
 let t: TestApp;
@@ -40,7 +40,7 @@ beforeAll(async () => {
   t = await testApp();
   legal = await t.signIn('legal');
   head = await t.signIn('head');
-}, 60_000);
+}, 180_000);
 afterAll(() => t?.close());
 
 describe('the first report: the reference template, flagged where it tells other years', () => {
@@ -188,6 +188,24 @@ describe('a new year starts from the year before', () => {
       '{{report.year}}年，分局行政处罚人数较{{report.prev_year}}年上升。2022年5月，分局召开执法规范化推进会。',
     );
     expect(spans(next.flags)).toContain('b001:2022年5月');
+  });
+
+  it('a signed report that has come to hold open flags can still have them confirmed one by one', async () => {
+    // As when the year before is edited after signing: 2022 is dated while its flags are open.
+    await t.database.db
+      .update(annualReports)
+      .set({ signedOn: '2023-01-10' })
+      .where(eq(annualReports.year, 2022));
+    let r = await report(2022);
+    const open = r.flags.filter((f) => !f.confirmed);
+    expect(open.length).toBeGreaterThan(1);
+    r = await read(await confirm(legal, r, open[0]!));
+    expect(r.signedOn).toBe('2023-01-10');
+    expect(r.flags.filter((f) => !f.confirmed)).toHaveLength(open.length - 1);
+    // Any other save keeps the rule: rewrite or confirm the rest, or take the date off.
+    expect((await save(r)).status).toBe(400);
+    r = await read(await save(r, { signedOn: null }));
+    expect(r.signedOn).toBeNull();
   });
 
   it('restoring a version brings back the confirmations it had', async () => {

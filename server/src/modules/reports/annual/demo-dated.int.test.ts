@@ -28,7 +28,7 @@ beforeAll(async () => {
   t = await testApp();
   await seedDemoAnnualReports(t.database.db, t.orgId);
   legal = await t.signIn('legal');
-}, 60_000);
+}, 180_000);
 afterAll(() => t?.close());
 
 describe("the demo's annual reports", () => {

@@ -160,8 +160,11 @@ export async function saveReport(
       blocks = blocks.map((b) =>
         b.id === add.blockId ? { ...b, confirmed: [...(b.confirmed ?? []), add.confirmation] } : b,
       );
-    const source = sourceInfo(await sourceOf(tx, ctx.orgId, year), year);
-    requireResolved(input.signedOn, datedFlags(year, blocks, datedSource(source)));
+    // A confirmation only settles a flag, so it is never refused for the flags still open.
+    if (!add) {
+      const source = sourceInfo(await sourceOf(tx, ctx.orgId, year), year);
+      requireResolved(input.signedOn, datedFlags(year, blocks, datedSource(source)));
+    }
     const content = {
       title: input.title,
       blocks,
