@@ -37,7 +37,7 @@ import {
   Spin,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../../app/api.ts';
@@ -94,7 +94,9 @@ export default function EditorPage() {
   }, [d, version, form, search]);
 
   // The flags of the text as typed, with the confirmations the saved text has for unchanged wording.
-  const typed = Form.useWatch('blocks', form) as ReportBlock[] | undefined;
+  const watched = Form.useWatch('blocks', form) as ReportBlock[] | undefined;
+  // Re-reading the whole text waits for a pause in typing, so keystrokes stay immediate.
+  const typed = useDeferredValue(watched);
   const flags = useMemo(() => {
     if (!d || !typed) return [];
     const source = d.source && { year: d.source.year, paragraphs: new Set(d.source.paragraphs) };
