@@ -1,10 +1,11 @@
 import type { MeResponse, Permission } from '@fazhi/common';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Result, Spin } from 'antd';
+import { Button, Result } from 'antd';
 import { type ReactNode, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { api, isApiError } from './api.ts';
+import { BootSkeleton } from './boot.tsx';
 
 export const ME_KEY = ['me'] as const;
 
@@ -54,14 +55,6 @@ export const loginPath = (next: string, reason?: string) => {
   return s ? `/login?${s}` : '/login';
 };
 
-export function FullPageSpin() {
-  return (
-    <div style={{ height: '100vh', display: 'grid', placeItems: 'center' }}>
-      <Spin size="large" />
-    </div>
-  );
-}
-
 /**
  * Lets signed-in users through. A user whose password expired goes to the change-password
  * page first (`bare` routes are that page and must not redirect to themselves).
@@ -70,7 +63,7 @@ export function RequireAuth({ bare = false }: { bare?: boolean }) {
   const { t } = useTranslation();
   const location = useLocation();
   const me = useMeQuery();
-  if (me.isPending) return <FullPageSpin />;
+  if (me.isPending) return <BootSkeleton />;
   if (me.isError)
     return (
       <Result

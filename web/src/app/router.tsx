@@ -4,7 +4,8 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, type RouteObject, useNavigate } from 'react-router';
 import { onAuthLost } from './api.ts';
-import { FullPageSpin, loginPath, ME_KEY, RequireAuth, RequirePermission } from './auth.tsx';
+import { loginPath, ME_KEY, RequireAuth, RequirePermission } from './auth.tsx';
+import { BootSkeleton } from './boot.tsx';
 import i18n from './i18n/index.ts';
 import type { RouteDef } from './module.ts';
 import { ROUTES } from './modules.ts';
@@ -34,7 +35,7 @@ function Root() {
     return () => i18n.off('languageChanged', refetch);
   }, [navigate, qc]);
   return (
-    <Suspense fallback={<FullPageSpin />}>
+    <Suspense fallback={<BootSkeleton />}>
       <Outlet />
     </Suspense>
   );
