@@ -9,6 +9,7 @@ export * from './platform/contracts.ts';
 export * from './platform/errors.ts';
 export * from './platform/field-messages.ts';
 export * from './platform/permissions.ts';
+export * from './platform/personnel.ts';
 export * from './platform/random.ts';
 export * from './publicity/index.ts';
 export * from './reports/index.ts';

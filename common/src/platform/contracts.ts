@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DATA_SCOPES, PERMISSIONS, ROLE_CODES } from './permissions.ts';
+import { PERSONNEL_KINDS } from './personnel.ts';
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 export const Id = z.coerce.number().int().positive();
@@ -83,6 +84,7 @@ export const OfficerResponse = z.object({
   legalProfessionQualified: z.boolean(),
   legalOfficer: z.boolean(),
   legalOfficerSince: IsoDate.nullable(),
+  personnelKind: z.enum(PERSONNEL_KINDS),
   phone: z.string().nullable(),
   active: z.boolean(),
   /** In service from / until (left: set when the account was deactivated). */
@@ -96,6 +98,8 @@ export const OfficerListQuery = Paging.extend({
   unitId: Id.optional(),
   q: z.string().trim().max(50).optional(),
   role: z.enum(ROLE_CODES).optional(),
+  /** Pickers of officers (出警民警, co-officers …) ask for `police`. */
+  kind: z.enum(PERSONNEL_KINDS).optional(),
 });
 export const OfficerListResponse = z.object({ items: z.array(OfficerResponse), total: z.number() });
 
@@ -109,6 +113,7 @@ const OfficerFields = z.object({
   legalProfessionQualified: z.boolean(),
   legalOfficer: z.boolean(),
   legalOfficerSince: IsoDate.nullable(),
+  personnelKind: z.enum(PERSONNEL_KINDS),
   phone: z.string().trim().nullable(),
   /** In service since (counts in 执法人员总数 from then on); unknown when null. */
   joinedOn: IsoDate.nullable(),
@@ -122,6 +127,7 @@ export const OfficerCreateRequest = OfficerFields.extend({
   legalProfessionQualified: f.legalProfessionQualified.default(false),
   legalOfficer: f.legalOfficer.default(false),
   legalOfficerSince: f.legalOfficerSince.default(null),
+  personnelKind: f.personnelKind.default('police'),
   phone: f.phone.default(null),
   joinedOn: f.joinedOn.default(null),
 });

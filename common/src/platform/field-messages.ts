@@ -41,6 +41,23 @@ export const FIELD_MESSAGES = {
   'unit.code.taken': { zh: '单位代码已被使用', en: 'This unit code is taken' },
   'officer.badgeNo.taken': { zh: '警号已被使用', en: 'This badge number is taken' },
   'officer.username.taken': { zh: '用户名已被使用', en: 'This username is taken' },
+  // --- personnel kind: only police officers are officers ---
+  'officer.notPolice': {
+    zh: '须为本分局民警（辅警、文职人员、驻所律师不能担任）',
+    en: 'Must be a police officer of the branch (not auxiliary police, civilian staff or the stationed lawyer)',
+  },
+  'officer.notActivePolice': {
+    zh: '须为本分局在职民警（辅警、文职人员、驻所律师不能担任）',
+    en: 'Must be a police officer in service in the branch (not auxiliary police, civilian staff or the stationed lawyer)',
+  },
+  'officer.roles.policeOnly': {
+    zh: '办案民警、法制员、办案部门负责人、法制支队、分局领导角色只能由民警担任',
+    en: 'Case officer, unit legal officer, unit head, legal detachment and branch head roles are for police officers only',
+  },
+  'officer.kind.holdsPoliceRoles': {
+    zh: '该人员担任办案或审核角色，须先取消这些角色才能改为非民警',
+    en: 'This person holds case-handling or review roles: remove them before changing the kind',
+  },
   'roles.separation': {
     zh: '三员（系统、安全、审计管理员）不能由同一人兼任',
     en: 'One person cannot hold two of the system, security and audit administrator roles',
@@ -132,7 +149,6 @@ export const FIELD_MESSAGES = {
   },
   'incident.category': { zh: '警情类别不存在或已停用', en: 'Unknown or inactive incident category' },
   'incident.unit': { zh: '单位不存在或不在您的管辖范围内', en: 'Unknown unit, or outside your scope' },
-  'incident.officers': { zh: '出警民警不存在或已停用', en: 'Unknown or inactive officer' },
   'incident.sourceId.taken': { zh: '该接警单编号已录入', en: 'This source id is already recorded' },
   'incident.sourceId.repeated': {
     zh: '与第 {row} 行的接警单编号重复',

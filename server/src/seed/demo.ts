@@ -1,4 +1,4 @@
-import type { QualificationLevel, RoleCode, UnitKind } from '@fazhi/common';
+import type { PersonnelKind, QualificationLevel, RoleCode, UnitKind } from '@fazhi/common';
 import { seededRandom } from '@fazhi/common';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
@@ -180,6 +180,7 @@ export async function seedDemo(
       level: QualificationLevel | null;
       legalOfficer?: boolean;
       legalProfession?: boolean;
+      kind?: PersonnelKind;
       totp?: boolean;
     }) => {
       const year = 2012 + Math.floor(random() * 10);
@@ -197,6 +198,7 @@ export async function seedDemo(
           legalProfessionQualified: o.legalProfession ?? false,
           legalOfficer: o.legalOfficer ?? false,
           legalOfficerSince: o.legalOfficer ? '2020-03-01' : null,
+          personnelKind: o.kind ?? 'police',
           passwordHash,
           passwordChangedAt: now,
           totpEnabled: o.totp ?? false,
@@ -220,6 +222,8 @@ export async function seedDemo(
         level: admin || a.role === 'mediator' ? null : a.role === 'legal' ? 'advanced' : 'intermediate',
         legalOfficer: a.role === 'unit_legal',
         legalProfession: a.role === 'legal' || a.role === 'mediator',
+        // The stationed lawyer (郑律师) has an account but is no police officer.
+        kind: a.role === 'mediator' ? 'lawyer' : 'police',
         totp: admin,
       });
     }

@@ -1,5 +1,7 @@
 import {
   BUILT_IN_ROLES,
+  PERSONNEL_KIND_NAMES,
+  type PersonnelKind,
   QUALIFICATION_NAMES,
   type QualificationLevel,
   type RoleCode,
@@ -17,3 +19,5 @@ export function roleName(code: RoleCode | string): string {
 export const unitKindName = (kind: UnitKind) => bilingual(UNIT_KIND_NAMES[kind]);
 
 export const qualificationName = (level: QualificationLevel) => bilingual(QUALIFICATION_NAMES[level]);
+
+export const personnelKindName = (kind: PersonnelKind) => bilingual(PERSONNEL_KIND_NAMES[kind]);

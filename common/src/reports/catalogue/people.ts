@@ -131,7 +131,7 @@ export const PEOPLE_METRICS: readonly MetricDef[] = [
     period: 'stock',
     periodNote: 'stock（截至年末）',
     section: '一(五)4',
-    source: { kind: 'computed', records: '在职民警（账号在用）' },
+    source: { kind: 'computed', records: '人员类别为民警的在职人员（辅警、文职人员、驻所律师不计）' },
   },
   {
     id: 'qualification.basic_passed',

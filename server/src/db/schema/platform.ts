@@ -1,4 +1,4 @@
-import { CLOCK_KINDS } from '@fazhi/common';
+import { CLOCK_KINDS, PERSONNEL_KINDS } from '@fazhi/common';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -87,6 +87,8 @@ export const officers = pgTable(
     legalProfessionQualified: boolean('legal_profession_qualified').notNull().default(false),
     legalOfficer: boolean('legal_officer').notNull().default(false),
     legalOfficerSince: date('legal_officer_since', { mode: 'string' }),
+    /** 民警, 辅警, 文职人员, 驻所律师 (PERSONNEL_KINDS): only police officers count as officers. */
+    personnelKind: text('personnel_kind').notNull().default('police'),
     active: boolean('active').notNull().default(true),
     /** In service from / until (service history: who counted in 执法人员总数 at a year's end). */
     joinedOn: date('joined_on', { mode: 'string' }),
@@ -106,6 +108,10 @@ export const officers = pgTable(
     uniqueIndex('officers_org_badge').on(t.orgId, t.badgeNo),
     uniqueIndex('officers_username').on(t.username),
     index('officers_unit').on(t.unitId),
+    check(
+      'officers_personnel_kind',
+      sql.raw(`personnel_kind in (${PERSONNEL_KINDS.map((k) => `'${k}'`).join(', ')})`),
+    ),
   ],
 );
 

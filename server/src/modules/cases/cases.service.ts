@@ -22,6 +22,7 @@ import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { clockDue } from '../platform/clocks.ts';
 import { nextNumber } from '../platform/numbers.ts';
+import { firstNotPolice } from '../platform/personnel.ts';
 import { inScope } from '../platform/scope.ts';
 import { caseResponse, clockView, findCase, reviewSettingsOf } from './case-view.ts';
 import { qualifies } from './state.ts';
@@ -77,6 +78,21 @@ export async function setIncidentDisposal(
   });
 }
 
+/**
+ * 协办民警 must be police officers in service. On an update only the ones added are judged: a
+ * co-officer who has left since stays on the case's record.
+ */
+async function checkCoOfficers(
+  db: Queryable,
+  orgId: number,
+  ids: number[] | undefined,
+  already: number[] = [],
+) {
+  const added = (ids ?? []).filter((id) => !already.includes(id));
+  if ((await firstNotPolice(db, orgId, added, { active: true })) >= 0)
+    throw new AppError('VALIDATION', { coOfficerIds: 'officer.notActivePolice' });
+}
+
 export async function createCase(ctx: Ctx, input: CaseCreateRequest): Promise<CaseResponse> {
   const actor = requireActor(ctx);
   return ctx.db.transaction(async (tx) => {
@@ -101,6 +117,7 @@ export async function createCase(ctx: Ctx, input: CaseCreateRequest): Promise<Ca
     if (receivedAt.getTime() > Date.now() + 60_000)
       throw new AppError('VALIDATION', { receivedAt: 'case.date.future' });
     await assertUnitInScope(ctx, tx, unitId);
+    await checkCoOfficers(tx, ctx.orgId, input.coOfficerIds);
     const start = chinaDateOf(receivedAt);
     const rule =
       input.caseType === 'admin'
@@ -166,6 +183,7 @@ export async function updateCase(ctx: Ctx, id: number, patch: CaseUpdateRequest)
   return ctx.db.transaction(async (tx) => {
     const { c } = await findCase(ctx, tx, id);
     const { version, ...fields } = patch;
+    await checkCoOfficers(tx, ctx.orgId, fields.coOfficerIds, c.coOfficerIds);
     // Flagging a case as complex during acceptance review moves its clock from 24 h to 3 days.
     let clock: Partial<typeof cases.$inferInsert> = {};
     if (c.status === 'acceptance_review' && fields.complex !== undefined && fields.complex !== c.complex) {

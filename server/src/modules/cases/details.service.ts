@@ -26,12 +26,12 @@ import {
   discussions,
   evidence,
   legalRules,
-  officers,
   penaltyItems,
   proceedings,
 } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { policeAmong } from '../platform/personnel.ts';
 import { inScope } from '../platform/scope.ts';
 import { caseResponse, findCase } from './case-view.ts';
 import { periodDue } from './numbers.ts';
@@ -265,15 +265,12 @@ export async function getEvidenceFile(ctx: Ctx, id: number) {
 export async function addDiscussion(ctx: Ctx, caseId: number, d: DiscussionRequest): Promise<CaseResponse> {
   const actor = requireActor(ctx);
   return onCase(ctx, caseId, async (tx, c) => {
+    // The chair and the officers who speak are police officers; others speak under their name only.
     const ids = [d.chairId, ...d.opinions.flatMap((o) => (o.officerId ? [o.officerId] : []))];
-    const found = await tx
-      .select({ id: officers.id })
-      .from(officers)
-      .where(and(eq(officers.orgId, c.orgId), inArray(officers.id, ids)));
-    const known = new Set(found.map((f) => f.id));
-    if (!known.has(d.chairId)) throw new AppError('VALIDATION', { chairId: 'notInList' });
-    const bad = d.opinions.findIndex((o) => o.officerId && !known.has(o.officerId));
-    if (bad >= 0) throw new AppError('VALIDATION', { [`opinions.${bad}.officerId`]: 'notInList' });
+    const police = await policeAmong(tx, c.orgId, ids);
+    if (!police.has(d.chairId)) throw new AppError('VALIDATION', { chairId: 'officer.notPolice' });
+    const bad = d.opinions.findIndex((o) => o.officerId && !police.has(o.officerId));
+    if (bad >= 0) throw new AppError('VALIDATION', { [`opinions.${bad}.officerId`]: 'officer.notPolice' });
     // Opinions and dissent are stored exactly as said: no trimming beyond the edges, no merging.
     const [row] = await tx
       .insert(discussions)

@@ -98,6 +98,8 @@ export async function computeRanking(
     .sort((a, b) => a.rank - b.rank);
 
   // An officer is ranked with the unit of their latest sampled case (officers move between units).
+  // Police officers only: a case once led by someone else (an auxiliary, before leads had to be
+  // police) still scores for its unit, but ranks no one and makes no 法制之星.
   const byOfficer = await db
     .select({
       officerId: evaluationSamples.officerId,
@@ -109,7 +111,7 @@ export async function computeRanking(
     })
     .from(evaluationSamples)
     .innerJoin(officers, eq(officers.id, evaluationSamples.officerId))
-    .where(scored)
+    .where(and(scored, eq(officers.personnelKind, 'police')))
     .groupBy(evaluationSamples.officerId, officers.name)
     .having(sql`count(*) >= ${o.minSamples}`);
   const unitNames = new Map(unitList.map((u) => [u.unitId, u.unitName]));

@@ -5,14 +5,15 @@ import {
   maskName,
   maskPhone,
 } from '@fazhi/common';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit, changes } from '../../audit/record.ts';
 import type { Queryable } from '../../db/index.ts';
-import { incidents, officers, units } from '../../db/schema/index.ts';
+import { incidents, units } from '../../db/schema/index.ts';
 import { type Actor, type Ctx, requireActor } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { nextNumber } from '../platform/numbers.ts';
+import { firstNotPolice } from '../platform/personnel.ts';
 import { inScope } from '../platform/scope.ts';
 import { CategoryIndex } from './categories.service.ts';
 import { findIncidentInScope, getIncident, type IncidentRow } from './incident-read.ts';
@@ -39,16 +40,6 @@ async function unitInScope(db: Queryable, actor: Actor, unitId: number): Promise
     .from(units)
     .where(and(eq(units.id, unitId), eq(units.active, true), inScope(actor, units.id, units.orgId)));
   return !!u;
-}
-
-async function officersActive(db: Queryable, orgId: number, ids: number[]): Promise<boolean> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return true;
-  const found = await db
-    .select({ id: officers.id })
-    .from(officers)
-    .where(and(eq(officers.orgId, orgId), eq(officers.active, true), inArray(officers.id, unique)));
-  return found.length === unique.length;
 }
 
 async function sourceIdTaken(db: Queryable, orgId: number, sourceId: string): Promise<boolean> {
@@ -100,7 +91,9 @@ export async function createIncident(ctx: Ctx, input: CreateInput): Promise<Inci
     const categories = await CategoryIndex.load(tx, ctx.orgId);
     if (!categories.code(input.categoryCode)) fields.categoryCode = 'incident.category';
     if (!(await unitInScope(tx, actor, input.unitId))) fields.unitId = 'incident.unit';
-    if (!(await officersActive(tx, ctx.orgId, input.officerIds))) fields.officerIds = 'incident.officers';
+    // 出警民警: police officers in service only.
+    if ((await firstNotPolice(tx, ctx.orgId, input.officerIds, { active: true })) >= 0)
+      fields.officerIds = 'officer.notActivePolice';
     if (input.sourceId && (await sourceIdTaken(tx, ctx.orgId, input.sourceId)))
       fields.sourceId = 'incident.sourceId.taken';
     checkTimes(fields, receivedAt, disposedAt, now);
@@ -162,8 +155,8 @@ export async function updateIncident(ctx: Ctx, id: number, input: UpdateInput): 
         ? before.disposedAt
         : disposalTime(disposal, patch.disposedAt, before.disposedAt, now);
     const fields: FieldErrors = {};
-    if (patch.officerIds && !(await officersActive(tx, ctx.orgId, patch.officerIds)))
-      fields.officerIds = 'incident.officers';
+    if (patch.officerIds && (await firstNotPolice(tx, ctx.orgId, patch.officerIds, { active: true })) >= 0)
+      fields.officerIds = 'officer.notActivePolice';
     checkTimes(fields, before.receivedAt, disposedAt, now);
     // the received time was accepted when recorded; only the disposal time is judged here
     delete fields.receivedAt;

@@ -5,6 +5,7 @@ import {
   type OfficerListQuery,
   type OfficerResponse,
   type OfficerUpdateRequest,
+  POLICE_ROLES,
   type RoleCode,
 } from '@fazhi/common';
 import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
@@ -36,6 +37,7 @@ function toResponse(o: OfficerRow, unitName: string, roles: RoleCode[]): Officer
     legalProfessionQualified: o.legalProfessionQualified,
     legalOfficer: o.legalOfficer,
     legalOfficerSince: o.legalOfficerSince,
+    personnelKind: o.personnelKind as OfficerResponse['personnelKind'],
     phone: o.phone,
     active: o.active,
     joinedOn: o.joinedOn,
@@ -49,6 +51,7 @@ export async function listOfficers(ctx: Ctx, q: z.infer<typeof OfficerListQuery>
   const actor = requireActor(ctx);
   const conds = [inScope(actor, officers.unitId, officers.orgId)];
   if (q.unitId) conds.push(eq(officers.unitId, q.unitId));
+  if (q.kind) conds.push(eq(officers.personnelKind, q.kind));
   if (q.q)
     conds.push(
       or(
@@ -175,6 +178,11 @@ export async function updateOfficer(
         : patch.active === true && !before.active
           ? { leftOn: null }
           : {};
+    if (patch.personnelKind && patch.personnelKind !== 'police') {
+      const roles = (await rolesOf(tx, [id])).get(id) ?? [];
+      if (roles.some((r) => POLICE_ROLES.includes(r)))
+        throw new AppError('VALIDATION', { personnelKind: 'officer.kind.holdsPoliceRoles' });
+    }
     const set = { ...patch, ...leaving };
     const leftOn = 'leftOn' in set ? set.leftOn : before.leftOn;
     if (set.joinedOn && leftOn && set.joinedOn > leftOn)
@@ -194,14 +202,19 @@ export async function updateOfficer(
   });
 }
 
-/** Role assignment enforces 三员分立: nobody holds two of the three administrator roles. */
+/**
+ * Role assignment enforces 三员分立 (nobody holds two of the three administrator roles) and
+ * gives the roles that handle or review cases to police officers only.
+ */
 export async function setOfficerRoles(ctx: Ctx, id: number, roles: RoleCode[]): Promise<OfficerResponse> {
   const unique = [...new Set(roles)];
   if (unique.filter((r) => ADMIN_ROLES.includes(r)).length > 1) {
     throw new AppError('SEPARATION_OF_DUTIES', { roles: 'roles.separation' });
   }
   return ctx.db.transaction(async (tx) => {
-    await findInScope(ctx, tx, id);
+    const { o } = await findInScope(ctx, tx, id);
+    if (o.personnelKind !== 'police' && unique.some((r) => POLICE_ROLES.includes(r)))
+      throw new AppError('VALIDATION', { roles: 'officer.roles.policeOnly' });
     const before = (await rolesOf(tx, [id])).get(id) ?? [];
     await tx.delete(officerRoles).where(eq(officerRoles.officerId, id));
     if (unique.length)

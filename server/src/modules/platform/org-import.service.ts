@@ -1,6 +1,9 @@
 import {
   ADMIN_ROLES,
   BUILT_IN_ROLES,
+  PERSONNEL_KIND_NAMES,
+  type PersonnelKind,
+  POLICE_ROLES,
   QUALIFICATION_NAMES,
   type QualificationLevel,
   type RoleCode,
@@ -16,18 +19,17 @@ import { type Column, isoDateCell, readSheet, writeSheet, yesNo } from '../../pl
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { getSecuritySettings } from './settings.service.ts';
 
-const kindByName = new Map<string, UnitKind>(
-  Object.entries(UNIT_KIND_NAMES).flatMap(([k, n]) => [
-    [n.zh, k as UnitKind],
-    [k, k as UnitKind],
-  ]),
-);
-const levelByName = new Map<string, QualificationLevel>(
-  Object.entries(QUALIFICATION_NAMES).flatMap(([k, n]) => [
-    [n.zh, k as QualificationLevel],
-    [k, k as QualificationLevel],
-  ]),
-);
+/** A cell may hold a code table's Chinese name or its code. */
+const byName = <K extends string>(names: Record<K, { zh: string }>) =>
+  new Map<string, K>(
+    (Object.entries(names) as [K, { zh: string }][]).flatMap(([k, n]) => [
+      [n.zh, k],
+      [k, k],
+    ]),
+  );
+const kindByName = byName<UnitKind>(UNIT_KIND_NAMES);
+const levelByName = byName<QualificationLevel>(QUALIFICATION_NAMES);
+const personnelKindByName = byName<PersonnelKind>(PERSONNEL_KIND_NAMES);
 const roleByName = new Map<string, RoleCode>(
   BUILT_IN_ROLES.flatMap((r) => [
     [r.nameZh, r.code],
@@ -119,6 +121,7 @@ interface OfficerRow {
   name: string;
   username: string;
   unitCode: string;
+  personnelKind: PersonnelKind | null;
   roles: RoleCode[] | null;
   qualificationLevel: QualificationLevel | null;
   qualificationDate: string | null;
@@ -144,6 +147,13 @@ const officerColumns: Column<OfficerRow>[] = [
     parse: (r) => (/^[A-Za-z0-9_]{3,32}$/.test(r) ? { value: r } : { error: 'username' }),
   },
   { key: 'unitCode', header: '所属单位代码', required: true },
+  // Optional: a sheet made from an older template (without it) imports police officers.
+  {
+    key: 'personnelKind',
+    header: '人员类别',
+    parse: (r) =>
+      personnelKindByName.has(r) ? { value: personnelKindByName.get(r) } : { error: 'notInList' },
+  },
   {
     key: 'roles',
     header: '角色',
@@ -180,6 +190,7 @@ export const officerTemplate = () =>
           '张三',
           'zhangsan',
           'FZ-XQ-001',
+          '民警',
           '办案民警',
           '中级',
           '2020-06-01',
@@ -212,6 +223,8 @@ export async function importOfficers(ctx: Ctx, data: ArrayBuffer): Promise<numbe
     if (badges.has(v.badgeNo)) issues.push({ row, column: '警号', key: 'officer.badgeNo.taken' });
     if (usernames.has(v.username)) issues.push({ row, column: '用户名', key: 'officer.username.taken' });
     if (!unitByCode.has(v.unitCode)) issues.push({ row, column: '所属单位代码', key: 'notInList' });
+    if ((v.personnelKind ?? 'police') !== 'police' && v.roles?.some((r) => POLICE_ROLES.includes(r)))
+      issues.push({ row, column: '角色', key: 'officer.roles.policeOnly' });
     const weak = passwordProblem(v.password, policy);
     if (weak) issues.push({ row, column: '初始密码', key: weak.key, params: weak.params });
     badges.add(v.badgeNo);
@@ -235,6 +248,7 @@ export async function importOfficers(ctx: Ctx, data: ArrayBuffer): Promise<numbe
           legalProfessionQualified: v.legalProfessionQualified ?? false,
           legalOfficer: v.legalOfficer ?? false,
           legalOfficerSince: v.legalOfficerSince,
+          personnelKind: v.personnelKind ?? 'police',
           passwordHash: hashes[i]!,
           passwordChangedAt: new Date(0),
         })

@@ -131,11 +131,18 @@ export async function openAccountability(
       officerId ??= c.leadOfficerId;
     }
     if (officerId != null) {
+      // 责任民警: the officer held responsible is a police officer (who may have left since).
       const [o] = await tx
         .select({ unitId: officers.unitId })
         .from(officers)
-        .where(and(eq(officers.id, officerId), eq(officers.orgId, actor.orgId)));
-      if (!o) throw new AppError('VALIDATION', { officerId: 'supervision.officer' });
+        .where(
+          and(
+            eq(officers.id, officerId),
+            eq(officers.orgId, actor.orgId),
+            eq(officers.personnelKind, 'police'),
+          ),
+        );
+      if (!o) throw new AppError('VALIDATION', { officerId: 'officer.notPolice' });
       unitId ??= o.unitId;
     }
     const [u] = await tx

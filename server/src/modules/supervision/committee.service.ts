@@ -15,6 +15,7 @@ import { type Queryable, rows } from '../../db/index.ts';
 import { cases, committeeMeetings, officers, units } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { policeAmong } from '../platform/personnel.ts';
 
 const m = committeeMeetings;
 type Meeting = typeof m.$inferSelect;
@@ -133,15 +134,12 @@ async function checkRefs(db: Queryable, orgId: number, input: CommitteeMeetingRe
   if (!isValidIsoDate(input.heldOn)) throw new AppError('VALIDATION', { heldOn: 'date' });
   const officerIds = [...new Set([...(input.chairId ? [input.chairId] : []), ...input.attendeeIds])];
   if (officerIds.length) {
-    const found = await db
-      .select({ id: officers.id })
-      .from(officers)
-      .where(and(eq(officers.orgId, orgId), inArray(officers.id, officerIds)));
-    const have = new Set(found.map((o) => o.id));
-    if (input.chairId && !have.has(input.chairId))
-      throw new AppError('VALIDATION', { chairId: 'supervision.officer' });
-    const i = input.attendeeIds.findIndex((id) => !have.has(id));
-    if (i >= 0) throw new AppError('VALIDATION', { [`attendeeIds.${i}`]: 'supervision.officer' });
+    // The committee is the branch's own: its chair and members are police officers.
+    const police = await policeAmong(db, orgId, officerIds);
+    if (input.chairId && !police.has(input.chairId))
+      throw new AppError('VALIDATION', { chairId: 'officer.notPolice' });
+    const i = input.attendeeIds.findIndex((id) => !police.has(id));
+    if (i >= 0) throw new AppError('VALIDATION', { [`attendeeIds.${i}`]: 'officer.notPolice' });
   }
   if (input.caseIds.length) {
     const found = await db

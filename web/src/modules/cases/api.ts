@@ -70,11 +70,15 @@ export function usePenaltyItems(caseType: string | undefined, enabled = true) {
   });
 }
 
-/** Officers of the branch for pickers (chair, participants, co-officers), searched by name. */
+/**
+ * Police officers of the branch for pickers (chair, participants, co-officers), searched by name:
+ * auxiliary police, civilian staff and the stationed lawyer are not officers (the server refuses them).
+ */
 export function useOfficers(q: string, enabled = true) {
   return useQuery({
     queryKey: ['officers', 'pick', q],
-    queryFn: () => api.get<{ items: OfficerResponse[] }>('/api/officers', { q, pageSize: 50 }),
+    queryFn: () =>
+      api.get<{ items: OfficerResponse[] }>('/api/officers', { q, kind: 'police', pageSize: 50 }),
     select: (d) => d.items,
     staleTime: 5 * 60_000,
     enabled,

@@ -23,11 +23,12 @@ export function useCategories() {
   });
 }
 
-/** Officers of the branch in the user's scope, by name or badge number. */
+/** 出警民警: police officers of the branch in the user's scope, by name or badge number. */
 export function useOfficerSearch(q: string) {
   return useQuery({
     queryKey: ['incidents', 'officers', q],
-    queryFn: () => api.get<{ items: OfficerResponse[] }>('/api/officers', { q, pageSize: 20 }),
+    queryFn: () =>
+      api.get<{ items: OfficerResponse[] }>('/api/officers', { q, kind: 'police', pageSize: 20 }),
     select: (d) => d.items.filter((o) => o.active),
     staleTime: 60_000,
   });

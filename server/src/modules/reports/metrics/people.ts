@@ -1,5 +1,7 @@
 /**
- * Stock metrics of officers, 执法资格 and units, as of the period's end. An officer is in service at
+ * Stock metrics of officers, 执法资格 and units, as of the period's end. Officers are police officers
+ * (民警) only: auxiliary police, civilian staff and the stationed lawyer have accounts, but count
+ * in none of these figures (a lawyer's 法律职业资格 is not an officer's). An officer is in service at
  * the period's end when they joined before it (or the date is unknown) and had not left by then
  * (left_on, set when an account is deactivated); an officer with no leaving date counts only while
  * active. Qualifications and 法制员 appointments count only when obtained before the period ended.
@@ -26,7 +28,7 @@ function officerRows(where: (p: PeriodRange) => ReturnType<typeof sql>) {
     select o.id, o.badge_no as at, o.badge_no, o.name, u.name as unit, o.qualification_level as qualification,
            o.qualification_date::text as qualified_on, o.unit_id
     from officers o left join units u on u.id = o.unit_id
-    where o.org_id = ${orgId} and ${inService(p)} and ${where(p)}`;
+    where o.org_id = ${orgId} and o.personnel_kind = 'police' and ${inService(p)} and ${where(p)}`;
 }
 
 const qualified = (levels: string[]) => (p: PeriodRange) =>

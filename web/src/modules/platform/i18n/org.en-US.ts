@@ -43,6 +43,9 @@ export const enOrg: typeof zhOrg = {
     qualified: 'Qualified',
     legalOfficer: 'Legal officer',
     legalOfficerSince: 'Legal officer since',
+    personnelKind: 'Personnel type',
+    personnelKindHint:
+      'Only police officers count as officers and may attend incidents, handle and review cases',
     joinedOn: 'In service since',
     joinedOnHint:
       "Counts the officer in each year's total; deactivating the account records the leaving date",

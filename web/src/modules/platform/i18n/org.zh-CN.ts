@@ -41,6 +41,8 @@ export const zhOrg = {
     qualified: '已取得',
     legalOfficer: '法制员',
     legalOfficerSince: '担任法制员起始日期',
+    personnelKind: '人员类别',
+    personnelKindHint: '只有民警计入民警人数、执法资格统计，才能出警、办案和审核',
     joinedOn: '入职日期',
     joinedOnHint: '用于统计各年度执法人员总数；停用账号时自动记录离职日期',
     since: '自 {{date}} 起',

@@ -1,9 +1,14 @@
-import { OfficerCreateRequest, type OfficerResponse, QUALIFICATION_LEVELS } from '@fazhi/common';
+import {
+  OfficerCreateRequest,
+  type OfficerResponse,
+  PERSONNEL_KINDS,
+  QUALIFICATION_LEVELS,
+} from '@fazhi/common';
 import { Col, DatePicker, Form, type FormInstance, Input, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
-import { qualificationName } from '../../../app/names.ts';
+import { personnelKindName, qualificationName } from '../../../app/names.ts';
 import { FormDialog } from '../../../app/ui/form-dialog.tsx';
 import { required, zodRule } from '../../../app/ui/rules.ts';
 import { UnitTreeSelect } from '../units/unit-tree-select.tsx';
@@ -70,7 +75,12 @@ export function OfficerDrawer({
         legalOfficerSince: toDay(officer.legalOfficerSince),
         joinedOn: toDay(officer.joinedOn),
       }
-    : { legalProfessionQualified: false, legalOfficer: false, qualificationLevel: null };
+    : {
+        legalProfessionQualified: false,
+        legalOfficer: false,
+        qualificationLevel: null,
+        personnelKind: 'police',
+      };
 
   return (
     <FormDialog<Values, unknown>
@@ -140,7 +150,16 @@ export function OfficerDrawer({
               <Input maxLength={20} />
             </Form.Item>
           </Col>
-          <Col span={12} />
+          <Col span={12}>
+            <Form.Item
+              name="personnelKind"
+              label={t('officers.personnelKind')}
+              extra={t('officers.personnelKindHint')}
+              rules={[required()]}
+            >
+              <Select options={PERSONNEL_KINDS.map((k) => ({ value: k, label: personnelKindName(k) }))} />
+            </Form.Item>
+          </Col>
           <Col span={12}>
             <Form.Item name="qualificationLevel" label={t('officers.qualification')}>
               <Select

@@ -1,5 +1,5 @@
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
-import { type OfficerResponse, ROLE_CODES } from '@fazhi/common';
+import { type OfficerResponse, PERSONNEL_KINDS, ROLE_CODES } from '@fazhi/common';
 import {
   App,
   Button,
@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { useCan } from '../../../app/auth.tsx';
-import { qualificationName, roleName } from '../../../app/names.ts';
+import { personnelKindName, qualificationName, roleName } from '../../../app/names.ts';
 import { useAction } from '../../../app/ui/action.ts';
 import { ExcelImport } from '../../../app/ui/excel-import.tsx';
 import { FilterBar } from '../../../app/ui/filter-bar.tsx';
@@ -129,6 +129,14 @@ export default function OfficersPage() {
         <Form.Item name="q" label={t('common.keyword')}>
           <Input allowClear placeholder={t('officers.searchHint')} style={{ width: 200 }} />
         </Form.Item>
+        <Form.Item name="kind" label={t('officers.personnelKind')}>
+          <Select
+            allowClear
+            placeholder={t('common.all')}
+            style={{ width: 130 }}
+            options={PERSONNEL_KINDS.map((k) => ({ value: k, label: personnelKindName(k) }))}
+          />
+        </Form.Item>
         <Form.Item name="role" label={t('officers.roles')}>
           <Select
             allowClear
@@ -144,7 +152,7 @@ export default function OfficersPage() {
           rowKey="id"
           {...list.table}
           size="middle"
-          scroll={{ x: 1150 }}
+          scroll={{ x: 1240 }}
           columns={[
             {
               title: t('officers.badgeNo'),
@@ -166,6 +174,13 @@ export default function OfficersPage() {
                   </Typography.Text>
                 </div>
               ),
+            },
+            {
+              title: t('officers.personnelKind'),
+              dataIndex: 'personnelKind',
+              width: 90,
+              render: (k: OfficerResponse['personnelKind']) =>
+                k === 'police' ? personnelKindName(k) : <Tag color="orange">{personnelKindName(k)}</Tag>,
             },
             { title: t('officers.unit'), dataIndex: 'unitName', width: 170, ellipsis: true },
             {
