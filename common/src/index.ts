@@ -1,3 +1,4 @@
+export * from './audit/events.ts';
 export * from './calendar/index.ts';
 export * from './cases/index.ts';
 export * from './dashboard/index.ts';

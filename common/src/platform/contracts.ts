@@ -270,6 +270,8 @@ export const AuditRecordResponse = z.object({
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /** The target as people know it (张三 (u500004), a case number …); null when it is gone. */
+  targetName: z.string().nullable(),
   outcome: z.enum(['success', 'failure']),
   summary: z.unknown(),
   clientIp: z.string().nullable(),

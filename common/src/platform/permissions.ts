@@ -243,3 +243,19 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     permissions: ['unit.read'],
   },
 ];
+
+/** The names of the built-in roles by code, as people read them (roles, audit log, officer lists). */
+export const ROLE_NAMES = Object.fromEntries(
+  BUILT_IN_ROLES.map((r) => [r.code, { zh: r.nameZh, en: r.nameEn }]),
+) as Record<RoleCode, { zh: string; en: string }>;
+
+/**
+ * The names of a list of role codes ("officer,unit_legal" as the audit log keeps an actor's roles),
+ * joined with 、 / ", "; a code that is not a built-in role (a role since removed) is left out.
+ */
+export function roleListName(codes: string | readonly string[]): { zh: string; en: string } {
+  const list = (typeof codes === 'string' ? codes.split(',') : codes)
+    .map((c) => ROLE_NAMES[c.trim() as RoleCode])
+    .filter((n) => n !== undefined);
+  return { zh: list.map((n) => n.zh).join('、'), en: list.map((n) => n.en).join(', ') };
+}

@@ -1,10 +1,12 @@
+import type { AuditAction, AuditTargetType } from '@fazhi/common';
 import type { Queryable } from '../db/index.ts';
 import { auditLog } from '../db/schema/index.ts';
 import type { Ctx } from '../http/context.ts';
 
 export interface AuditEntry {
-  action: string;
-  targetType?: string;
+  /** One of the events named in common/ (AUDIT_ACTION_NAMES): people read the name, not the code. */
+  action: AuditAction;
+  targetType?: AuditTargetType;
   targetId?: string | number;
   outcome?: 'success' | 'failure';
   summary?: Record<string, unknown>;

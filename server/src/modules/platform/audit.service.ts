@@ -1,11 +1,13 @@
-import type { AuditQuery, AuditRecordResponse } from '@fazhi/common';
-import { addDays } from '@fazhi/common';
+import type { AuditQuery, AuditRecordResponse, Locale } from '@fazhi/common';
+import { addDays, auditActionName, roleListName, say } from '@fazhi/common';
 import { and, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { sealPending, verifyChain } from '../../audit/chain.ts';
 import { audit } from '../../audit/record.ts';
 import { auditLog, auditSeals } from '../../db/schema/index.ts';
 import type { Ctx } from '../../http/context.ts';
+import { writeSheet } from '../../platform-io/excel.ts';
+import { nameOf, targetLabel, targetNames } from './audit-targets.ts';
 
 type Filters = Omit<z.infer<typeof AuditQuery>, 'page' | 'pageSize'>;
 
@@ -35,10 +37,20 @@ export async function listAudit(ctx: Ctx, q: z.infer<typeof AuditQuery>) {
     .orderBy(desc(auditLog.id))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  return { items: rows.map((r) => toResponse(r.a, r.sealed)), total: total?.n ?? 0 };
+  const names = await targetNames(
+    ctx.db,
+    ctx.orgId,
+    rows.map((r) => r.a),
+    ctx.locale,
+  );
+  return { items: rows.map((r) => toResponse(r.a, r.sealed, names)), total: total?.n ?? 0 };
 }
 
-function toResponse(a: typeof auditLog.$inferSelect, sealed: boolean): AuditRecordResponse {
+function toResponse(
+  a: typeof auditLog.$inferSelect,
+  sealed: boolean,
+  names: Map<string, string>,
+): AuditRecordResponse {
   return {
     id: a.id,
     at: a.at.toISOString(),
@@ -49,6 +61,7 @@ function toResponse(a: typeof auditLog.$inferSelect, sealed: boolean): AuditReco
     action: a.action,
     targetType: a.targetType,
     targetId: a.targetId,
+    targetName: nameOf(names, a),
     outcome: a.outcome as AuditRecordResponse['outcome'],
     summary: a.summary,
     clientIp: a.clientIp,
@@ -56,8 +69,49 @@ function toResponse(a: typeof auditLog.$inferSelect, sealed: boolean): AuditReco
   };
 }
 
+type Row = AuditRecordResponse;
+/** The export's columns: what the page shows, with names instead of codes. */
+const EXPORT_COLUMNS: [
+  zh: string,
+  en: string,
+  width: number,
+  value: (r: Row, l: Locale) => string | number | null,
+][] = [
+  ['编号', 'No.', 10, (r) => r.id],
+  [
+    '时间',
+    'Time',
+    22,
+    (r, l) => new Date(r.at).toLocaleString(l, { timeZone: 'Asia/Shanghai', hour12: false }),
+  ],
+  ['操作人', 'Actor', 16, (r) => r.actorName],
+  ['角色', 'Roles', 24, (r, l) => (r.actorRole ? say(roleListName(r.actorRole), l) : null)],
+  ['单位', 'Unit', 24, (r) => r.unitName],
+  ['操作', 'Action', 24, (r, l) => say(auditActionName(r.action), l)],
+  ['对象', 'Target', 36, (r, l) => targetLabel(r, l)],
+  ['结果', 'Outcome', 10, (r, l) => say(r.outcome === 'success' ? SUCCESS : FAILURE, l)],
+  ['摘要', 'Summary', 60, (r) => (r.summary === null ? '' : JSON.stringify(r.summary))],
+  ['客户端地址', 'Client address', 18, (r) => r.clientIp],
+];
+const SUCCESS = { zh: '成功', en: 'Success' };
+const FAILURE = { zh: '失败', en: 'Failure' };
+
+/** The matching records as an .xlsx workbook in the user's language. */
+export function auditWorkbook(ctx: Ctx, f: Filters): Promise<Buffer> {
+  const en = ctx.locale === 'en-US';
+  return writeSheet(
+    en ? 'Audit log' : '审计日志',
+    EXPORT_COLUMNS.map(([zh, enHeader, width, value]) => ({
+      header: en ? enHeader : zh,
+      width,
+      value: (r: Row) => value(r, ctx.locale),
+    })),
+    auditForExport(ctx, f),
+  );
+}
+
 /** Streams matching records in batches for export; the export itself is audited. */
-export async function* auditForExport(ctx: Ctx, f: Filters): AsyncGenerator<AuditRecordResponse[]> {
+async function* auditForExport(ctx: Ctx, f: Filters): AsyncGenerator<AuditRecordResponse[]> {
   await ctx.db.transaction((tx) =>
     audit(tx, ctx, { action: 'audit.export', targetType: 'audit', summary: { filters: f } }),
   );
@@ -71,7 +125,8 @@ export async function* auditForExport(ctx: Ctx, f: Filters): AsyncGenerator<Audi
       .orderBy(desc(auditLog.id))
       .limit(2000);
     if (rows.length === 0) return;
-    yield rows.map((r) => toResponse(r, true));
+    const names = await targetNames(ctx.db, ctx.orgId, rows, ctx.locale);
+    yield rows.map((r) => toResponse(r, true, names));
     before = rows[rows.length - 1]!.id;
   }
 }

@@ -19,8 +19,8 @@ import { z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../../http/app.ts';
 import { AppError } from '../../../http/errors.ts';
 import { defineRoute } from '../../../http/route.ts';
-import { type Column, readSheet, writeSheet } from '../../../platform-io/excel.ts';
-import { auditForExport, listAudit, verifyAudit } from '../audit.service.ts';
+import { type Column, readSheet } from '../../../platform-io/excel.ts';
+import { auditWorkbook, listAudit, verifyAudit } from '../audit.service.ts';
 import { computeDeadline, listDays, listYears, loadYearAudited } from '../calendar.service.ts';
 import { addLegalRuleVersion, listLegalRules } from '../legal-rules.service.ts';
 import { myTasks } from '../tasks.service.ts';
@@ -203,28 +203,7 @@ export function registerSystemRoutes(app: App, deps: AppDeps) {
       download: XLSX_TYPE,
     }),
     async (c) => {
-      const file = await writeSheet(
-        '审计日志',
-        [
-          { header: '编号', width: 10, value: (r) => r.id },
-          {
-            header: '时间',
-            width: 22,
-            value: (r) =>
-              new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
-          },
-          { header: '操作人', value: (r) => r.actorName },
-          { header: '角色', value: (r) => r.actorRole },
-          { header: '单位', width: 24, value: (r) => r.unitName },
-          { header: '操作', width: 24, value: (r) => r.action },
-          { header: '对象类型', value: (r) => r.targetType },
-          { header: '对象编号', value: (r) => r.targetId },
-          { header: '结果', value: (r) => (r.outcome === 'success' ? '成功' : '失败') },
-          { header: '摘要', width: 60, value: (r) => (r.summary === null ? '' : JSON.stringify(r.summary)) },
-          { header: '客户端地址', width: 18, value: (r) => r.clientIp },
-        ],
-        auditForExport(c.get('ctx'), c.req.valid('query')),
-      );
+      const file = await auditWorkbook(c.get('ctx'), c.req.valid('query'));
       return xlsxDownload(c, `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`, file);
     },
   );

@@ -1,7 +1,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import {
+  auditActionName,
   CAMPAIGN_TAGS,
-  CASE_ACTIONS,
   type CaseResponse,
   CaseUpdateRequest,
   type OfficerResponse,
@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../app/api.ts';
 import { useCan } from '../../../app/auth.tsx';
+import { bilingual } from '../../../app/i18n/index.ts';
 import { ROUTES } from '../../../app/modules.ts';
 import { FormDialog } from '../../../app/ui/form-dialog.tsx';
 import { EMPTY, formatDateTime } from '../../../app/ui/format.ts';
@@ -33,7 +34,7 @@ import { required, zodRule } from '../../../app/ui/rules.ts';
 import { CASES_KEY, useConflictHandler } from '../api.ts';
 import { isInHandling, isTerminal } from '../case-tags.tsx';
 import { Clock } from '../clock.tsx';
-import { actionName, caseTypeName, ruleName } from '../names.ts';
+import { caseTypeName, ruleName } from '../names.ts';
 import { OfficerSelect } from '../officer-select.tsx';
 
 const shape = CaseUpdateRequest.shape;
@@ -108,14 +109,9 @@ function EditDrawer({ c, open, onClose }: { c: CaseResponse; open: boolean; onCl
   );
 }
 
-/** The audit trail's action codes (case.accept …) read as the workflow's action names. */
+/** The audit trail's action codes (case.accept …) read as the names common/ gives them. */
 function useHistoryLabel() {
-  const { t } = useTranslation();
-  return (action: string) => {
-    const key = action.replace(/^case\./, '').replace(/\./g, '_');
-    if ((CASE_ACTIONS as readonly string[]).includes(key)) return actionName(key);
-    return t(`cases.history.${key}`, { defaultValue: action });
-  };
+  return (action: string) => bilingual(auditActionName(action));
 }
 
 /** 基本情况: the case's facts, flags, clock and period, and its trail of handling steps. */

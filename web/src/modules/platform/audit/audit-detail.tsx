@@ -1,6 +1,7 @@
-import type { AuditRecordResponse } from '@fazhi/common';
+import { type AuditRecordResponse, auditActionName, auditTargetTypeName } from '@fazhi/common';
 import { Col, Descriptions, Drawer, Row, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { bilingual } from '../../../app/i18n/index.ts';
 import { roleName } from '../../../app/names.ts';
 import { EMPTY, formatDateTime } from '../../../app/ui/format.ts';
 
@@ -110,12 +111,12 @@ export function AuditDetail({
                 key: 'action',
                 label: t('audit.action'),
                 span: 2,
-                children: <ActionLabel action={record.action} />,
+                children: actionName(record.action),
               },
               {
                 key: 'target',
                 label: t('audit.target'),
-                children: record.targetType ? `${record.targetType} #${record.targetId ?? ''}` : EMPTY,
+                children: targetText(record),
               },
               {
                 key: 'sealed',
@@ -132,16 +133,13 @@ export function AuditDetail({
   );
 }
 
-/** An action code with its name where one is known. */
-export function ActionLabel({ action }: { action: string }) {
-  const { t } = useTranslation();
-  const name = t(`auditActions.${action.replace(/\./g, '_')}`, { defaultValue: '' });
-  return (
-    <span>
-      {name && <span style={{ marginRight: 6 }}>{name}</span>}
-      <Typography.Text type="secondary" className="fz-mono" style={{ fontSize: 12 }}>
-        {action}
-      </Typography.Text>
-    </span>
-  );
+/** The action as people name it (修改人员信息), never its code. */
+export const actionName = (action: string) => bilingual(auditActionName(action));
+
+/** 人员 张三 (u500004): the kind of record and its name, or its id when the record is gone. */
+export function targetText(r: AuditRecordResponse): string {
+  if (!r.targetType) return EMPTY;
+  const kind = bilingual(auditTargetTypeName(r.targetType));
+  const name = r.targetName ?? r.targetId;
+  return name === null ? kind : `${kind} ${name}`;
 }

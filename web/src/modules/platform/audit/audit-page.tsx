@@ -1,18 +1,25 @@
 import { DownloadOutlined, LockOutlined, SafetyCertificateOutlined, UnlockOutlined } from '@ant-design/icons';
-import type { AuditRecordResponse } from '@fazhi/common';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_TARGET_TYPES,
+  type AuditRecordResponse,
+  auditActionName,
+  auditTargetTypeName,
+} from '@fazhi/common';
 import { App, Button, DatePicker, Form, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { useCan } from '../../../app/auth.tsx';
+import { bilingual } from '../../../app/i18n/index.ts';
 import { roleName } from '../../../app/names.ts';
 import { useAction } from '../../../app/ui/action.ts';
 import { FilterBar, valuesToFilters } from '../../../app/ui/filter-bar.tsx';
 import { EMPTY, formatDateTime } from '../../../app/ui/format.ts';
 import { ErrorAlert, Page } from '../../../app/ui/page.tsx';
 import { type Filters, useList } from '../../../app/ui/use-list.ts';
-import { ActionLabel, AuditDetail } from './audit-detail.tsx';
+import { AuditDetail, actionName, targetText } from './audit-detail.tsx';
 
 interface Verify {
   ok: boolean;
@@ -85,10 +92,22 @@ export default function AuditPage() {
           <Input allowClear style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="action" label={t('audit.action')}>
-          <Input allowClear style={{ width: 160 }} placeholder="officer.update" />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 190 }}
+            placeholder={t('common.all')}
+            options={AUDIT_ACTIONS.map((a) => ({ value: a, label: bilingual(auditActionName(a)) }))}
+          />
         </Form.Item>
         <Form.Item name="targetType" label={t('audit.targetType')}>
-          <Input allowClear style={{ width: 120 }} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 150 }}
+            placeholder={t('common.all')}
+            options={AUDIT_TARGET_TYPES.map((k) => ({ value: k, label: bilingual(auditTargetTypeName(k)) }))}
+          />
         </Form.Item>
         <Form.Item name="targetId" label={t('audit.targetId')}>
           <Input allowClear style={{ width: 100 }} />
@@ -143,18 +162,14 @@ export default function AuditPage() {
             {
               title: t('audit.action'),
               dataIndex: 'action',
-              render: (a: string) => <ActionLabel action={a} />,
+              render: (a: string) => actionName(a),
             },
             {
               title: t('audit.target'),
               key: 'target',
-              width: 130,
-              render: (_, r) =>
-                r.targetType ? (
-                  <span className="fz-mono">{`${r.targetType} #${r.targetId ?? ''}`}</span>
-                ) : (
-                  EMPTY
-                ),
+              width: 220,
+              ellipsis: true,
+              render: (_, r) => targetText(r),
             },
             {
               title: t('audit.outcome'),
