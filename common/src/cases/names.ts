@@ -1,6 +1,11 @@
 /** The zh-CN / en-US names of the cases module's codes, shared by the web app and documents. */
 import type { DecisionRowKind, FeedbackKind, OfflineReason, ProceedingKind } from './contracts.ts';
-import type { CASE_ACTIONS, CASE_STATUSES, GATES, REVIEW_CHECKLIST } from './workflow.ts';
+import type { CASE_ACTIONS, CASE_STATUSES, CaseType, GATES, REVIEW_CHECKLIST } from './workflow.ts';
+
+export const CASE_TYPE_NAMES: Record<CaseType, { zh: string; en: string }> = {
+  admin: { zh: '行政', en: 'Administrative' },
+  criminal: { zh: '刑事', en: 'Criminal' },
+};
 
 export const CASE_STATUS_NAMES: Record<(typeof CASE_STATUSES)[number], { zh: string; en: string }> = {
   acceptance_review: { zh: '受案审查', en: 'Acceptance review' },

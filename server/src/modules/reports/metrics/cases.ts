@@ -3,6 +3,7 @@
  * accepted and filed, 涉疫 and 涉企 cases, persons penalised and published, cases reviewed.
  * Persons are counted once (by ID number). Every record belongs to its case's unit (办案单位).
  */
+import { CASE_ACTION_NAMES, CASE_STATUS_NAMES, DECISION_KIND_NAMES } from '@fazhi/common';
 import { type SQL, sql } from 'drizzle-orm';
 import type { PeriodRange } from './period.ts';
 import { type ComputedMetric, cn, col, PENALTY_KINDS, personKey, tsIn } from './types.ts';
@@ -12,7 +13,7 @@ const CASE_COLUMNS = [
   col('title', '案件名称', 'Title'),
   col('received_at', '受理时间', 'Received'),
   col('unit', '办案单位', 'Unit'),
-  col('status', '状态', 'Status'),
+  col('status', '状态', 'Status', CASE_STATUS_NAMES),
 ];
 
 /** Cases received in the period: a case is 查处/立案 in the period it was received. */
@@ -38,7 +39,7 @@ const withOffence = (code: string) =>
 const PERSON_COLUMNS = [
   col('case_no', '案件编号', 'Case no.'),
   col('doc_no', '文书号', 'Document no.'),
-  col('decision', '决定种类', 'Decision'),
+  col('decision', '决定种类', 'Decision', DECISION_KIND_NAMES),
   col('decided_at', '决定时间', 'Decided'),
   col('unit', '办案单位', 'Unit'),
 ];
@@ -47,7 +48,7 @@ const REVIEW_COLUMNS = [
   col('case_no', '案件编号', 'Case no.'),
   col('title', '案件名称', 'Title'),
   col('reviewed_at', '首次审核时间', 'First reviewed'),
-  col('outcome', '审核结果', 'Outcome'),
+  col('outcome', '审核结果', 'Outcome', CASE_ACTION_NAMES),
   col('unit', '办案单位', 'Unit'),
 ];
 

@@ -2,6 +2,12 @@
  * Metrics of the daily 执法记录仪 spot checks and the 民意监测 call-backs. Call-backs count by
  * their incident's receipt, so a rate's parts cover the same incidents as its base.
  */
+import {
+  CALLBACK_STATUS_NAMES,
+  CAMERA_RESULT_NAMES,
+  FOLLOW_UP_STATUS_NAMES,
+  SATISFACTION_NAMES,
+} from '@fazhi/common';
 import { sql } from 'drizzle-orm';
 import type { PeriodRange } from './period.ts';
 import { type ComputedMetric, cn, col, dateIn, tsIn } from './types.ts';
@@ -10,9 +16,9 @@ const CALLBACK_COLUMNS = [
   col('incident_no', '警情编号', 'Incident no.'),
   col('received_at', '接报时间', 'Received'),
   col('unit', '处警单位', 'Unit'),
-  col('status', '回访状态', 'Status'),
-  col('satisfaction', '满意度', 'Satisfaction'),
-  col('follow_up', '二次查办', 'Second handling'),
+  col('status', '回访状态', 'Status', CALLBACK_STATUS_NAMES),
+  col('satisfaction', '满意度', 'Satisfaction', SATISFACTION_NAMES),
+  col('follow_up', '二次查办', 'Second handling', FOLLOW_UP_STATUS_NAMES),
 ];
 
 function callbackRows(where: ReturnType<typeof sql>) {
@@ -28,7 +34,7 @@ const CAMERA_COLUMNS = [
   col('sample_day', '抽查日', 'Sample day'),
   col('incident_no', '警情编号', 'Incident no.'),
   col('unit', '处警单位', 'Unit'),
-  col('result', '检查结果', 'Result'),
+  col('result', '检查结果', 'Result', CAMERA_RESULT_NAMES),
 ];
 
 function cameraRows(where: ReturnType<typeof sql>) {

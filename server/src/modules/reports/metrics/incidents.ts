@@ -1,4 +1,5 @@
 /** Metrics of 警情 (incidents): all received, the 涉疫 110 calls and burglaries, by the handling unit. */
+import { INCIDENT_DISPOSAL_NAMES } from '@fazhi/common';
 import { sql } from 'drizzle-orm';
 import type { PeriodRange } from './period.ts';
 import { type ComputedMetric, cn, col, tsIn } from './types.ts';
@@ -8,7 +9,7 @@ const COLUMNS = [
   col('received_at', '接报时间', 'Received'),
   col('category', '警情类别', 'Category'),
   col('unit', '处警单位', 'Unit'),
-  col('disposal', '处置结果', 'Disposal'),
+  col('disposal', '处置结果', 'Disposal', INCIDENT_DISPOSAL_NAMES),
 ];
 
 function incidentRows(where: (p: PeriodRange) => ReturnType<typeof sql>) {

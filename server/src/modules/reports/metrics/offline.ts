@@ -3,17 +3,17 @@
  * (by their reporting date), by case type and by reason, each in the reporting unit. They make the
  * city bureau's quarterly 线下办理案件情况统计表.
  */
-import { OFFLINE_REASON_NAMES, OFFLINE_REASONS, type OfflineReason } from '@fazhi/common';
+import { CASE_TYPE_NAMES, OFFLINE_REASON_NAMES, OFFLINE_REASONS, type OfflineReason } from '@fazhi/common';
 import { type SQL, sql } from 'drizzle-orm';
 import type { PeriodRange } from './period.ts';
 import { type ComputedMetric, col, dateIn } from './types.ts';
 
 const COLUMNS = [
   col('reported_on', '报告日期', 'Reported on'),
-  col('case_type', '案件类型', 'Case type'),
+  col('case_type', '案件类型', 'Case type', CASE_TYPE_NAMES),
   col('title', '案件名称', 'Title'),
   col('unit', '办案单位', 'Unit'),
-  col('reason', '线下办理原因', 'Reason'),
+  col('reason', '线下办理原因', 'Reason', OFFLINE_REASON_NAMES),
 ];
 
 /**
@@ -31,16 +31,12 @@ function isReason(reason: OfflineReason): SQL {
   )})`;
 }
 
-const reasonName = sql`case ${reasonCode} ${sql.join(
-  KNOWN.map((k) => sql`when ${k} then ${OFFLINE_REASON_NAMES[k].zh}`),
-  sql` `,
-)} else ${OFFLINE_REASON_NAMES.other.zh} end`;
+const reason = sql`case when ${isReason('other')} then 'other' else ${reasonCode} end`;
 
 function offlineRows(where: SQL) {
   return (orgId: number, p: PeriodRange) => sql`
     select r.id, r.reported_on as at, r.reported_on::text as reported_on,
-           case r.case_type when 'criminal' then '刑事' else '行政' end as case_type, r.title,
-           u.name as unit, ${reasonName} as reason, r.unit_id
+           r.case_type, r.title, u.name as unit, ${reason} as reason, r.unit_id
     from offline_reports r left join units u on u.id = r.unit_id
     where r.org_id = ${orgId} and ${dateIn('r.reported_on', p)} and ${where}`;
 }

@@ -7,6 +7,7 @@
  * active. Qualifications and 法制员 appointments count only when obtained before the period ended.
  * Each officer counts in their unit (today's: transfers keep no history).
  */
+import { QUALIFICATION_NAMES, UNIT_KIND_NAMES } from '@fazhi/common';
 import { sql } from 'drizzle-orm';
 import type { PeriodRange } from './period.ts';
 import { type ComputedMetric, col } from './types.ts';
@@ -15,7 +16,7 @@ const OFFICER_COLUMNS = [
   col('badge_no', '警号', 'Badge no.'),
   col('name', '姓名', 'Name'),
   col('unit', '单位', 'Unit'),
-  col('qualification', '执法资格', 'Qualification'),
+  col('qualification', '执法资格', 'Qualification', QUALIFICATION_NAMES),
   col('qualified_on', '取得日期', 'Obtained on'),
 ];
 
@@ -74,7 +75,11 @@ export const PEOPLE_METRICS: ComputedMetric[] = [
   },
   {
     id: 'units.case_handling_units',
-    columns: [col('code', '单位代码', 'Code'), col('name', '单位名称', 'Name'), col('kind', '类别', 'Kind')],
+    columns: [
+      col('code', '单位代码', 'Code'),
+      col('name', '单位名称', 'Name'),
+      col('kind', '类别', 'Kind', UNIT_KIND_NAMES),
+    ],
     byUnit: true,
     rows: (orgId) => sql`
       select un.id, un.sort_order as at, un.code, un.name, un.kind, un.id as unit_id

@@ -3,7 +3,7 @@
  * query), how many per unit (the same query grouped by its records' unit) and which (a page of the
  * same query). All read one query, so they agree: the units' counts add up to the branch's.
  */
-import type { Locale } from '@fazhi/common';
+import { type Locale, say } from '@fazhi/common';
 import { sql } from 'drizzle-orm';
 import { type Queryable, rows } from '../../../db/index.ts';
 import { CASE_METRICS, PUBLICITY_METRICS } from './cases.ts';
@@ -15,7 +15,7 @@ import { PEOPLE_METRICS } from './people.ts';
 import { type PeriodRange, periodRange } from './period.ts';
 import { RULE_METRICS } from './rules.ts';
 import { SUPERVISION_METRICS } from './supervision.ts';
-import type { ComputedMetric } from './types.ts';
+import type { ComputedMetric, RecordColumn } from './types.ts';
 
 export const COMPUTED_METRICS: ReadonlyMap<string, ComputedMetric> = new Map(
   [
@@ -112,6 +112,13 @@ export async function computeByUnit(
   return new Map(list.map((r) => [r.unit_id === null ? null : Number(r.unit_id), Number(r.n)]));
 }
 
+/** A record's value as people read it: a code by its name in the user's language. */
+function cell(c: RecordColumn, v: unknown, locale: Locale): unknown {
+  if (v === null || v === undefined) return null;
+  const name = c.names?.[String(v)];
+  return name ? say(name, locale) : v;
+}
+
 /** The records behind the value, a page at a time (pageSize 0: all of them, for Excel). */
 export async function metricRecords(
   db: Queryable,
@@ -136,9 +143,10 @@ export async function metricRecords(
     const [row] = await rows<{ n: unknown }>(db, sql`select count(*) as n from (${m.rows(orgId, p)}) r`);
     total = Number(row?.n ?? 0);
   }
+  const locale = opts.locale ?? 'zh-CN';
   const items = list.map((r) => {
     const item: Record<string, unknown> = { id: String(r.id) };
-    for (const c of m.columns) item[c.key] = r[c.key] ?? null;
+    for (const c of m.columns) item[c.key] = cell(c, r[c.key], locale);
     return item;
   });
   return { columns, items, total };

@@ -3,9 +3,10 @@
  * filing, 受立案), the numbered documents (执法建议书, 执法质量通报, by the unit they are addressed
  * to) and the 执法监督委员会's meetings (the branch's own, not a unit's).
  */
+import { FINDING_STATUS_NAMES } from '@fazhi/common';
 import { sql } from 'drizzle-orm';
 import type { PeriodRange } from './period.ts';
-import { type ComputedMetric, cn, col, dateIn, tsIn } from './types.ts';
+import { type ComputedMetric, cn, col, dateIn, tsIn, YES_NO } from './types.ts';
 
 /** The rule kinds about 受案立案: 有警无案 (应立未立) and 不予立案通知书未送达. */
 const ACCEPTANCE_KINDS = sql.raw(`('incident_without_case', 'notice_not_served')`);
@@ -14,8 +15,8 @@ const FINDING_COLUMNS = [
   col('occurred_on', '问题发生日期', 'Occurred on'),
   col('rule', '监督规则', 'Rule'),
   col('unit', '责任单位', 'Unit'),
-  col('status', '状态', 'Status'),
-  col('confirmed', '确认违规', 'Confirmed'),
+  col('status', '状态', 'Status', FINDING_STATUS_NAMES),
+  col('confirmed', '确认违规', 'Confirmed', YES_NO),
 ];
 
 /** Findings whose problem arose in the period; `acceptance`: only the 受立案 rules. */

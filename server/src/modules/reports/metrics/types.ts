@@ -1,3 +1,4 @@
+import type { Bilingual } from '@fazhi/common';
 import { type SQL, sql } from 'drizzle-orm';
 import type { PeriodRange } from './period.ts';
 
@@ -5,6 +6,8 @@ export interface RecordColumn {
   key: string;
   zh: string;
   en: string;
+  /** The names of the column's codes (a status, a level …): records show names, never codes. */
+  names?: Readonly<Record<string, Bilingual>>;
 }
 
 /**
@@ -45,7 +48,18 @@ export const dateIn = (col: string, p: PeriodRange) =>
 export const cn = (col: string) =>
   sql.raw(`to_char(${col} at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')`);
 
-export const col = (key: string, zh: string, en: string): RecordColumn => ({ key, zh, en });
+export const col = (
+  key: string,
+  zh: string,
+  en: string,
+  names?: Readonly<Record<string, Bilingual>>,
+): RecordColumn => ({ key, zh, en, names });
+
+/** A yes/no column's names. */
+export const YES_NO: Readonly<Record<string, Bilingual>> = {
+  true: { zh: '是', en: 'Yes' },
+  false: { zh: '否', en: 'No' },
+};
 
 /** Penalty decisions (行政处罚): what 行政处罚人数 and 公示行政处罚人数 count. */
 export const PENALTY_KINDS = sql.raw(`('warning', 'fine', 'confiscation', 'detention')`);
