@@ -118,7 +118,6 @@ export default function RubricPage() {
               loading={q.isFetching}
               pagination={false}
               columns={[
-                { title: t('evaluation.rubric.col.code'), dataIndex: 'code', width: 170 },
                 {
                   title: t('evaluation.rubric.col.name'),
                   key: 'name',

@@ -56,14 +56,9 @@ export default function LegalRulesPage() {
               title: t('legalRules.name'),
               key: 'name',
               render: (_, r) => (
-                <Space direction="vertical" size={0}>
-                  <Typography.Text strong={r.inForce}>
-                    {bilingual({ zh: r.nameZh, en: r.nameEn })}
-                  </Typography.Text>
-                  <Typography.Text type="secondary" className="fz-mono" style={{ fontSize: 12 }}>
-                    {r.code}
-                  </Typography.Text>
-                </Space>
+                <Typography.Text strong={r.inForce}>
+                  {bilingual({ zh: r.nameZh, en: r.nameEn })}
+                </Typography.Text>
               ),
             },
             {

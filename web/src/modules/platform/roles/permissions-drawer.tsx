@@ -57,13 +57,6 @@ export function PermissionsDrawer({
                 {perms.map((p) => (
                   <Checkbox key={p} value={p} disabled={isSysadmin && CASE_DATA_PERMISSIONS.includes(p)}>
                     {t(`permissions.${p}`)}
-                    <Typography.Text
-                      type="secondary"
-                      className="fz-mono"
-                      style={{ fontSize: 11, marginLeft: 6 }}
-                    >
-                      {p}
-                    </Typography.Text>
                   </Checkbox>
                 ))}
               </div>

@@ -65,9 +65,6 @@ export default function RolesPage() {
               render: (_, r) => (
                 <Space size={6}>
                   <Typography.Text strong>{bilingual({ zh: r.nameZh, en: r.nameEn })}</Typography.Text>
-                  <Typography.Text type="secondary" className="fz-mono" style={{ fontSize: 12 }}>
-                    {r.code}
-                  </Typography.Text>
                   {ADMIN_ROLES.includes(r.code) && <Tag color="purple">{t('roles.adminTag')}</Tag>}
                 </Space>
               ),

@@ -2,7 +2,6 @@ import { ArrowLeftOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design
 import {
   FINDING_ACTION_NAMES,
   type FindingDetailResponse,
-  MANUAL_RULE_CODE,
   OPEN_FINDING_STATUSES,
   type SupervisionDocKind,
 } from '@fazhi/common';
@@ -94,11 +93,7 @@ function Header({ f, onAction }: { f: FindingDetailResponse; onAction: (d: Dialo
           d(t('supervision.finding.subject'), <SubjectLink f={f} both />),
           d(t('supervision.finding.unit'), f.unitName),
           d(t('supervision.finding.officer'), f.officerName ?? EMPTY),
-          d(
-            t('supervision.finding.rule'),
-            // hand-recorded findings have no rule code worth showing
-            `${f.ruleCode === MANUAL_RULE_CODE ? '' : `${f.ruleCode} `}${f.rule ? ruleName(f.rule) : f.ruleName}`,
-          ),
+          d(t('supervision.finding.rule'), f.rule ? ruleName(f.rule) : f.ruleName),
           d(t('supervision.finding.severity'), severityName(f.severity)),
           d(t('supervision.finding.source'), sourceName(f.source)),
           d(t('supervision.finding.occurredOn'), f.occurredOn),

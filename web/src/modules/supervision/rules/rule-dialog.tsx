@@ -74,7 +74,7 @@ export function RuleDialog({ rule, onClose }: { rule: RuleResponse | null; onClo
       open={!!rule}
       onClose={onClose}
       width={620}
-      title={rule ? t('supervision.rules.editTitle', { name: `${rule.code} ${ruleName(rule)}` }) : ''}
+      title={rule ? t('supervision.rules.editTitle', { name: ruleName(rule) }) : ''}
       initialValues={
         rule
           ? {

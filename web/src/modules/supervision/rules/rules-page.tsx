@@ -32,7 +32,7 @@ export default function RulesPage() {
   });
   const confirmToggle = (r: RuleResponse) =>
     modal.confirm({
-      title: `${r.code} ${ruleName(r)}`,
+      title: ruleName(r),
       content: t('supervision.rules.confirmToggle', {
         name: ruleName(r),
         state: t(r.enabled ? 'supervision.rules.enabledOff' : 'supervision.rules.enabledOn'),
@@ -62,7 +62,7 @@ export default function RulesPage() {
               </Typography.Text>
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {r.code} · {t(`supervision.scope.${r.scope}`, { defaultValue: r.scope })}
+                  {t(`supervision.scope.${r.scope}`, { defaultValue: r.scope })}
                 </Typography.Text>
               </div>
             </div>

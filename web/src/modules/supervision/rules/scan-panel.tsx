@@ -9,7 +9,7 @@ import { useCan } from '../../../app/auth.tsx';
 import { useAction } from '../../../app/ui/action.ts';
 import { EMPTY, formatDateTime } from '../../../app/ui/format.ts';
 import { SUPERVISION_KEY, SUPERVISION_KEYS } from '../api.ts';
-import { scanModeName, scanStatusName, scanTriggerName } from '../names.ts';
+import { kindName, scanModeName, scanStatusName, scanTriggerName } from '../names.ts';
 
 const SCANS_PATH = '/api/supervision/scans';
 const scansKey = [...SUPERVISION_KEY, 'scans'] as const;
@@ -209,8 +209,8 @@ export function ScanHistory() {
             <Space size={[16, 4]} wrap style={{ display: 'flex' }}>
               {Object.entries(s.counts.byRule).map(([code, c]) => (
                 <Typography.Text key={code}>
-                  <Typography.Text type="secondary">{code}</Typography.Text> +{c.raised} / −{c.resolved} /{' '}
-                  {c.open}
+                  <Typography.Text type="secondary">{kindName(code)}</Typography.Text> +{c.raised} / −
+                  {c.resolved} / {c.open}
                 </Typography.Text>
               ))}
             </Space>

@@ -52,7 +52,7 @@ export function VersionsDrawer({ rule, onClose }: { rule: RuleResponse | null; o
       open={!!rule}
       onClose={onClose}
       size={860}
-      title={rule ? t('supervision.rules.historyTitle', { name: `${rule.code} ${ruleName(rule)}` }) : ''}
+      title={rule ? t('supervision.rules.historyTitle', { name: ruleName(rule) }) : ''}
     >
       <ErrorAlert error={q.error} onRetry={() => q.refetch()} />
       <Table<RuleResponse>
