@@ -7,6 +7,7 @@ import { createApp } from './http/app.ts';
 import { reportCommand } from './modules/reports/cli.ts';
 import { seedDemo } from './seed/demo.ts';
 import { firstOrgId } from './seed/org.ts';
+import { consoleProgress } from './seed/progress.ts';
 import { prepareDatabase, startServer } from './server.ts';
 
 const HELP = `fazhi — the Fazhi (法治) server and its maintenance commands
@@ -84,7 +85,7 @@ async function main(argv: string[]) {
         console.error('the database already holds a branch; seed --demo only fills an empty database');
         return 1;
       }
-      const r = await seedDemo(database.db);
+      const r = await seedDemo(database.db, { progress: consoleProgress() });
       console.log(`demo branch loaded: ${r.units} units, ${r.officers} officers`);
       return 0;
     }

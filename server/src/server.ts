@@ -7,6 +7,7 @@ import { createApp, defaultWebDist } from './http/app.ts';
 import { startDailyScheduler } from './modules/supervision/daily.ts';
 import { seedDemo } from './seed/demo.ts';
 import { firstOrgId } from './seed/org.ts';
+import { consoleProgress } from './seed/progress.ts';
 import { applyDataSteps } from './seed/reference-data.ts';
 
 /** Migrations and reference data; safe to run on every start and from any instance. */
@@ -26,8 +27,10 @@ export async function startServer(config: Config, log: (m: string) => void = con
         'The database has no branch yet: run `fazhi seed --demo` (or import your branch) first.',
       );
     }
-    log('empty embedded database: loading the demo branch …');
-    orgId = (await seedDemo(database.db)).orgId;
+    log('empty embedded database: loading the demo branch (a minute or two, once) …');
+    const started = performance.now();
+    orgId = (await seedDemo(database.db, { progress: consoleProgress(log) })).orgId;
+    log(`demo branch loaded in ${Math.round((performance.now() - started) / 1000)} s`);
   }
   const app = createApp({ database, config, orgId, webDist: defaultWebDist() });
   // Seal audit records into the hash chain shortly after they commit.

@@ -9,6 +9,7 @@ import { seedDemoEnforcement } from './demo-history/index.ts';
 import { seedDemoReports } from './demo-reports/index.ts';
 import { seedDemoSupervision } from './demo-supervision/index.ts';
 import { createOrg } from './org.ts';
+import { type SeedProgress, silentProgress } from './progress.ts';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
@@ -136,13 +137,15 @@ const GIVEN =
 
 /**
  * The demo branch. `history: false` leaves out the year of enforcement work (incidents, cases,
- * decisions …): tests that build their own records start faster without it.
+ * decisions …): tests that build their own records start faster without it. `progress` hears
+ * each step (the first start prints them).
  */
 export async function seedDemo(
   db: Db,
-  { history = true }: { history?: boolean } = {},
+  { history = true, progress = silentProgress }: { history?: boolean; progress?: SeedProgress } = {},
 ): Promise<{ orgId: number; officers: number; units: number }> {
   return db.transaction(async (tx) => {
+    progress('units and officers');
     const { org, rootUnitId, rootPath } = await createOrg(tx, { code: 'YZ', name: '渝州区公安分局' });
     const byCode = new Map<string, { id: number; path: string }>([
       ['BRANCH', { id: rootUnitId, path: rootPath }],
@@ -259,9 +262,9 @@ export async function seedDemo(
       }
     }
     if (history) {
-      await seedDemoEnforcement(tx, org.id);
-      await seedDemoSupervision(tx, org.id);
-      await seedDemoReports(tx, org.id);
+      await seedDemoEnforcement(tx, org.id, { progress });
+      await seedDemoSupervision(tx, org.id, progress);
+      await seedDemoReports(tx, org.id, progress);
     }
     return { orgId: org.id, officers: n + DEMO_ACCOUNTS.length, units: specs.length + 1 };
   });

@@ -19,6 +19,7 @@ import {
   units,
 } from '../../db/schema/index.ts';
 import { ClockBook } from '../../modules/platform/clocks.ts';
+import { type SeedProgress, silentProgress } from '../progress.ts';
 import {
   type CasePlan,
   cstDate,
@@ -45,7 +46,6 @@ import {
   personName,
   pick,
   place,
-  type Rng,
   type Street,
   stationStreet,
   weighted,
@@ -276,9 +276,11 @@ export interface DemoEnforcementStats {
 export async function seedDemoEnforcement(
   db: Queryable,
   orgId: number,
-  opts: { now?: Date } = {},
+  opts: { now?: Date; progress?: SeedProgress } = {},
 ): Promise<DemoEnforcementStats> {
   const started = performance.now();
+  const progress = opts.progress ?? silentProgress;
+  progress('the years of incidents and cases since 2021: drawing them');
   const refs = await loadRefs(db, orgId);
   const book = await ClockBook.load(db);
   const now = (opts.now ?? new Date()).getTime();
@@ -300,6 +302,6 @@ export async function seedDemoEnforcement(
       }),
     };
   });
-  const counts = await writeWorld(db, orgId, refs, book, world, sims, r);
+  const counts = await writeWorld(db, orgId, refs, book, world, sims, r, progress);
   return { ...counts, now: new Date(now).toISOString(), ms: Math.round(performance.now() - started) };
 }

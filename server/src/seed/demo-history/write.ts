@@ -11,7 +11,7 @@ import {
   publicityRule,
   publicitySearchText,
 } from '@fazhi/common';
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type Queryable, rows as queryRows } from '../../db/index.ts';
 import {
@@ -29,6 +29,7 @@ import {
 } from '../../db/schema/index.ts';
 import { DOC_WORDS } from '../../modules/cases/numbers.ts';
 import { nextNumber } from '../../modules/platform/numbers.ts';
+import type { SeedProgress } from '../progress.ts';
 import { cstDate, DAY, HOUR, type SimResult } from './cases.ts';
 import type { ClockBook, Refs, World } from './index.ts';
 import {
@@ -58,6 +59,7 @@ async function insertRows<T extends PgTable, K extends keyof T['$inferInsert'] &
   db: Queryable,
   table: T,
   rows: T['$inferInsert'][],
+  progress: SeedProgress,
   returning: K[] = [],
 ): Promise<Record<K, unknown>[]> {
   const first = rows[0];
@@ -73,6 +75,7 @@ async function insertRows<T extends PgTable, K extends keyof T['$inferInsert'] &
       )
     : sql.raw('');
   const out: Record<K, unknown>[] = [];
+  let done = 0;
   await chunked(rows, async (chunk) => {
     const json = JSON.stringify(
       chunk.map((r) =>
@@ -85,6 +88,8 @@ async function insertRows<T extends PgTable, K extends keyof T['$inferInsert'] &
         sql`insert into ${table} (${names}) select ${names} from json_to_recordset(${json}::json) as x(${types})${back}`,
       )),
     );
+    done += chunk.length;
+    progress(getTableName(table), done, rows.length);
   });
   return out;
 }
@@ -141,6 +146,7 @@ export async function writeWorld(
   world: World,
   sims: Sim[],
   r: Rng,
+  progress: SeedProgress,
 ) {
   const now = world.now;
   const unitId = (code: string) => refs.units.get(code)!.id;
@@ -231,7 +237,7 @@ export async function writeWorld(
     };
   });
   const incidentIds = new Map<string, number>();
-  for (const i of await insertRows(db, incidents, incidentRows, ['id', 'incidentNo']))
+  for (const i of await insertRows(db, incidents, incidentRows, progress, ['id', 'incidentNo']))
     incidentIds.set(i.incidentNo as string, Number(i.id));
   const incidentIdOf = (key: number) => {
     const k = incNo.get(world.incidents[key]!)!;
@@ -288,7 +294,10 @@ export async function writeWorld(
     };
   });
   const caseIdByNo = new Map(
-    (await insertRows(db, cases, caseRows, ['id', 'caseNo'])).map((x) => [x.caseNo as string, Number(x.id)]),
+    (await insertRows(db, cases, caseRows, progress, ['id', 'caseNo'])).map((x) => [
+      x.caseNo as string,
+      Number(x.id),
+    ]),
   );
   const caseIds = caseRows.map((row) => caseIdByNo.get(row.caseNo)!);
 
@@ -320,7 +329,7 @@ export async function writeWorld(
     }));
   });
   const partyRecords = new Map(partyRows.map((x) => [`${x.caseId}|${x.role}|${x.name}`, x]));
-  for (const x of await insertRows(db, caseParties, partyRows, ['id', 'caseId', 'role', 'name']))
+  for (const x of await insertRows(db, caseParties, partyRows, progress, ['id', 'caseId', 'role', 'name']))
     partyIds.set(`${x.caseId}|${x.role}|${x.name}`, Number(x.id));
   const partyKey = (i: number, j: number | null) => {
     const p = j === null ? undefined : world.cases[i]!.parties[j];
@@ -343,6 +352,7 @@ export async function writeWorld(
       caseId: caseIds[i]!,
       penaltyItemCode: c.plan.proposal.penaltyItemCodes[0]!,
     })),
+    progress,
   );
 
   // ---- discussions and reviews ----
@@ -381,7 +391,7 @@ export async function writeWorld(
       },
     ];
   });
-  await insertRows(db, discussions, discussionRows);
+  await insertRows(db, discussions, discussionRows, progress);
   const reviewRows = sims.flatMap(({ sim }, i) =>
     sim.reviews.map((v) => {
       const c = world.cases[i]!;
@@ -402,7 +412,7 @@ export async function writeWorld(
       };
     }),
   );
-  await insertRows(db, reviews, reviewRows);
+  await insertRows(db, reviews, reviewRows, progress);
 
   // ---- decisions, publications, proceedings ----
   const decided = sims.flatMap(({ sim }, i) => sim.decisions.map((d) => ({ d, i })));
@@ -441,7 +451,7 @@ export async function writeWorld(
     };
   });
   const decisionIds = new Map(
-    (await insertRows(db, decisions, decisionRows, ['id', 'docNo'])).map((x) => [
+    (await insertRows(db, decisions, decisionRows, progress, ['id', 'docNo'])).map((x) => [
       x.docNo as string,
       Number(x.id),
     ]),
@@ -496,7 +506,7 @@ export async function writeWorld(
       },
     ];
   });
-  await insertRows(db, publications, publicationRows);
+  await insertRows(db, publications, publicationRows, progress);
 
   const proceedingRows = sims.flatMap(({ sim }, i) =>
     sim.proceedings.map((p) => {
@@ -527,7 +537,7 @@ export async function writeWorld(
       };
     }),
   );
-  await insertRows(db, proceedings, proceedingRows);
+  await insertRows(db, proceedings, proceedingRows, progress);
 
   // ---- offline handling reports: a few a quarter, the way the city bureau's table counts them ----
   const offline = world.cases
@@ -554,7 +564,7 @@ export async function writeWorld(
         approvedBy: pick(r, refs.staff(c.unitCode).unitHead),
       };
     });
-  await insertRows(db, offlineReports, offline);
+  await insertRows(db, offlineReports, offline, progress);
 
   return {
     incidents: world.incidents.length,
