@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureCalendar, fixtureDays } from './calendar.fixture.ts';
-import { Calendar, CalendarYearMissingError } from './calendar.ts';
+import { Calendar, CalendarRangeError } from './calendar.ts';
 import {
   addDays,
   addMonthsPlain,
@@ -12,16 +12,6 @@ import {
 } from './iso-date.ts';
 
 const cal = fixtureCalendar();
-
-function yearError(fn: () => unknown): CalendarYearMissingError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CalendarYearMissingError) return e;
-    throw e;
-  }
-  throw new Error('expected CalendarYearMissingError');
-}
 
 describe('ISO date helpers', () => {
   it('parses and formats without time-zone drift', () => {
@@ -187,35 +177,40 @@ describe('Calendar.countWorkingDays', () => {
   });
 });
 
-describe('unloaded years', () => {
-  it('refuses to judge a date whose year is not loaded', () => {
-    const e = yearError(() => cal.isWorkingDay('2023-03-01'));
-    expect(e.year).toBe(2023);
-    expect(e.message).toBe('Holiday notice for 2023 is not loaded');
-    expect(e.name).toBe('CalendarYearMissingError');
-    expect(e).toBeInstanceOf(Error);
-    expect(yearError(() => cal.isWorkingDay('2019-12-31')).year).toBe(2019);
+describe('years without a loaded notice (provisional, 暂定)', () => {
+  it('counts on the statutory holidays and weekends only, without 调休', () => {
+    // 2023 is not in the fixture: 春节 is 正月初一 to 初三 (2014 version), 2023-01-22 to 01-24.
+    expect(cal.isProvisional(2023)).toBe(true);
+    expect(cal.isWorkingDay('2023-01-23')).toBe(false);
+    expect(cal.dayName('2023-01-22')).toBe('春节');
+    // The notice gave 01-21 … 01-27 off and 01-28 as a make-up day; provisionally neither holds.
+    expect(cal.isWorkingDay('2023-01-25')).toBe(true);
+    expect(cal.isWorkingDay('2023-01-28')).toBe(false);
+    expect(cal.dayName('2023-01-28')).toBeUndefined();
   });
 
-  it('fails when stepping into an unloaded year', () => {
-    expect(yearError(() => cal.addWorkingDays('2022-12-28', 5)).year).toBe(2023);
-    expect(yearError(() => cal.addWorkingDays('2020-01-02', -3)).year).toBe(2019);
-    expect(yearError(() => cal.countWorkingDays('2022-12-20', '2023-01-05')).year).toBe(2023);
+  it('steps into and out of provisional years, forwards and backwards', () => {
+    expect(cal.addWorkingDays('2022-12-28', 5)).toBe('2023-01-04');
+    expect(cal.addWorkingDays('2020-01-02', -3)).toBe('2019-12-27');
+    expect(cal.countWorkingDays('2022-12-20', '2023-01-05')).toBe(12);
+    expect(cal.addCalendarDays('2022-12-24', 7)).toBe('2023-01-02'); // 12-31 (loaded) and 01-01 off
+    expect(cal.addMonths('2023-08-29', 1)).toBe('2023-10-04'); // 09-29 中秋, 10-01 … 10-03 国庆
   });
 
-  it('fails when the end of a period, or the roll-over, is in an unloaded year', () => {
-    expect(yearError(() => cal.addCalendarDays('2022-12-20', 15)).year).toBe(2023);
-    expect(yearError(() => cal.addCalendarDays('2022-12-24', 7)).year).toBe(2023); // 12-31 rolls on
-    expect(yearError(() => cal.addMonths('2022-11-15', 2)).year).toBe(2023);
+  it('says which spans touch a provisional year', () => {
+    expect(cal.provisionalBetween('2020-01-01', '2022-12-31')).toBe(false);
+    expect(cal.provisionalBetween('2022-12-28', '2023-01-04')).toBe(true);
+    expect(cal.provisionalBetween('2023-01-04', '2022-12-28')).toBe(true);
+    expect(cal.provisionalBetween('2019-12-27', '2020-01-02')).toBe(true);
   });
 
-  it('still gives a custody end, which does not depend on holidays', () => {
+  it('gives a custody end, which never depends on holidays', () => {
     expect(cal.addCalendarDays('2022-12-24', 7, { custody: true })).toBe('2022-12-31');
     expect(cal.addCalendarDays('2022-12-20', 15, { custody: true })).toBe('2023-01-04');
   });
 
-  it('does not need the year of the start day itself', () => {
-    expect(cal.addWorkingDays('2019-12-31', 1)).toBe('2020-01-02');
-    expect(cal.countWorkingDays('2019-12-31', '2020-01-03')).toBe(2);
+  it('refuses years no calendar covers, naming the year', () => {
+    expect(() => cal.isWorkingDay('1999-06-01')).toThrow(CalendarRangeError);
+    expect(() => cal.addWorkingDays('2099-12-30', 5)).toThrow(/2100/);
   });
 });

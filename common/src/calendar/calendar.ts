@@ -4,9 +4,13 @@
  */
 import type { CalendarDay } from '../platform/contracts.ts';
 import { addDays, addMonthsPlain, daysBetween, isoWeekday, isoYear, isValidIsoDate } from './iso-date.ts';
+import { PROVISIONAL_RANGE, statutoryHolidays } from './statutory-holidays.ts';
 
 export type CalendarData = {
-  /** Years whose State Council holiday notice is loaded; dates in other years cannot be judged. */
+  /**
+   * Years whose State Council holiday notice is loaded. Other years are counted provisionally
+   * (暂定) on the statutory holidays of 全国年节及纪念日放假办法, without 调休.
+   */
   years: ReadonlySet<number>;
   /** Official days off, date → name, including weekend days inside a holiday span. */
   holidays: ReadonlyMap<string, string>;
@@ -23,15 +27,15 @@ export type PeriodOptions = {
 };
 
 /**
- * Thrown rather than guessing: without the year's notice a weekday might be a day off or a
- * weekend a working day, and a wrong legal deadline is worse than no deadline.
+ * A date outside the years any calendar can be counted for: before the five-day week and the
+ * 1999 holiday rules, or past the lunar table. Input validation should stop such dates first.
  */
-export class CalendarYearMissingError extends Error {
+export class CalendarRangeError extends RangeError {
   readonly year: number;
 
   constructor(year: number) {
-    super(`Holiday notice for ${year} is not loaded`);
-    this.name = 'CalendarYearMissingError';
+    super(`No working-day calendar for ${year}`);
+    this.name = 'CalendarRangeError';
     this.year = year;
   }
 }
@@ -46,6 +50,7 @@ export class Calendar {
   readonly years: ReadonlySet<number>;
   readonly holidays: ReadonlyMap<string, string>;
   readonly workdays: ReadonlyMap<string, string>;
+  private readonly provisional = new Map<number, ReadonlyMap<string, string>>();
 
   constructor(data: CalendarData) {
     checkDates(data.holidays, 'holiday');
@@ -71,17 +76,44 @@ export class Calendar {
     return this.years.has(year);
   }
 
-  /** The name of the holiday or make-up workday on a date, if it is one. */
+  /** True when a year is counted provisionally: its holiday notice is not loaded. */
+  isProvisional(year: number): boolean {
+    return !this.years.has(year);
+  }
+
+  /** True when any year from the earlier to the later of two dates is provisional. */
+  provisionalBetween(a: string, b: string): boolean {
+    const [from, to] = [isoYear(a), isoYear(b)].sort((x, y) => x - y) as [number, number];
+    for (let y = from; y <= to; y++) if (this.isProvisional(y)) return true;
+    return false;
+  }
+
+  /** The name of the holiday or make-up workday on a date, if it is one (provisional years too). */
   dayName(date: string): string | undefined {
+    const year = isoYear(date);
+    if (this.isProvisional(year)) return this.provisionalHolidays(year).get(date);
     return this.holidays.get(date) ?? this.workdays.get(date);
   }
 
   isWorkingDay(date: string): boolean {
-    this.requireYear(date);
+    const year = isoYear(date);
+    const weekday = isoWeekday(date);
+    const weekend = weekday === 0 || weekday === 6;
+    if (this.isProvisional(year)) return !weekend && !this.provisionalHolidays(year).has(date);
     if (this.workdays.has(date)) return true;
     if (this.holidays.has(date)) return false;
-    const weekday = isoWeekday(date);
-    return weekday !== 0 && weekday !== 6;
+    return !weekend;
+  }
+
+  /** The statutory days off of a year without a loaded notice (computed once per year). */
+  provisionalHolidays(year: number): ReadonlyMap<string, string> {
+    let days = this.provisional.get(year);
+    if (!days) {
+      if (year < PROVISIONAL_RANGE.from || year > PROVISIONAL_RANGE.to) throw new CalendarRangeError(year);
+      days = statutoryHolidays(year);
+      this.provisional.set(year, days);
+    }
+    return days;
   }
 
   /**
@@ -132,13 +164,8 @@ export class Calendar {
   }
 
   private endOfPeriod(due: string, options: PeriodOptions): string {
-    // A custody end date does not depend on the holiday notice, so a missing year must not block it.
+    // Custody periods are never extended over a holiday (刑事诉讼法 art. 105).
     if (options.custody) return due;
     return this.firstWorkingDayFrom(due);
-  }
-
-  private requireYear(date: string): void {
-    const year = isoYear(date);
-    if (!this.years.has(year)) throw new CalendarYearMissingError(year);
   }
 }

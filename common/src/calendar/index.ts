@@ -1,2 +1,4 @@
 export * from './calendar.ts';
 export * from './iso-date.ts';
+export * from './lunar.ts';
+export * from './statutory-holidays.ts';

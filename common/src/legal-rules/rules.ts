@@ -1,4 +1,6 @@
 import type { Calendar } from '../calendar/calendar.ts';
+import { addDays, addMonthsPlain } from '../calendar/iso-date.ts';
+import type { Due } from './clocks.ts';
 
 export type ClockUnit = 'hours' | 'calendar_days' | 'working_days' | 'months';
 
@@ -192,26 +194,35 @@ export function ruleInForce<R extends Pick<LegalRule, 'code' | 'effectiveFrom'>>
 
 /**
  * The due date of a clock that starts on `start` (a China Standard Time date; the start day is
- * not counted). Hours are counted from `startAt` and answered as the date they end on.
+ * not counted). Hours are counted from `startAt` and answered as the date they end on. The date
+ * is provisional (暂定) when a day the count had to judge lies in a year whose holiday notice is
+ * not loaded.
  */
 export function dueDate(
   rule: Pick<LegalRule, 'amount' | 'unit' | 'custody'>,
   start: string,
   calendar: Calendar,
   startAt?: Date,
-): string {
+): Due {
   switch (rule.unit) {
     case 'hours': {
       const end = new Date(
         (startAt ?? new Date(`${start}T00:00:00+08:00`)).getTime() + rule.amount * 3600_000,
       );
-      return new Date(end.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      return { due: new Date(end.getTime() + 8 * 3600_000).toISOString().slice(0, 10), provisional: false };
     }
-    case 'working_days':
-      return calendar.addWorkingDays(start, rule.amount);
+    case 'working_days': {
+      const due = calendar.addWorkingDays(start, rule.amount);
+      return { due, provisional: calendar.provisionalBetween(start, due) };
+    }
     case 'calendar_days':
-      return calendar.addCalendarDays(start, rule.amount, { custody: rule.custody });
-    case 'months':
-      return calendar.addMonths(start, rule.amount, { custody: rule.custody });
+    case 'months': {
+      const nominal =
+        rule.unit === 'months' ? addMonthsPlain(start, rule.amount) : addDays(start, rule.amount);
+      if (rule.custody) return { due: nominal, provisional: false };
+      // Only the end needs the calendar: a day off moves it to the next working day.
+      const due = calendar.firstWorkingDayFrom(nominal);
+      return { due, provisional: calendar.provisionalBetween(nominal, due) };
+    }
   }
 }
