@@ -11,7 +11,7 @@ export default defineConfig({
           name: 'server',
           include: ['server/src/**/*.test.ts'],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {

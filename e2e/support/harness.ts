@@ -5,9 +5,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authenticator } from 'otplib';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { createDb } from '../../server/src/db/index.ts';
-import { prepareDatabase } from '../../server/src/server.ts';
-import { loadStandInYears } from '../../server/src/test-support/calendar-stand-in.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -19,21 +16,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/**
- * Starts the real server (built web app, fresh embedded database with the demo branch). The
- * database is prepared first with the tests' stand-in for a year whose holiday notice is not
- * published yet (server/src/test-support/calendar-stand-in.ts), so that clocks started today
- * work in December too.
- */
+/** Starts the real server (built web app, fresh embedded database with the demo branch). */
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fazhi-e2e-'));
-  const database = await createDb({ dataDir });
-  try {
-    await prepareDatabase(database, () => {});
-    await loadStandInYears(database.db);
-  } finally {
-    await database.close();
-  }
   const port = 20000 + Math.floor(Math.random() * 20000);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), FAZHI_DATA_DIR: dataDir };
   delete env.DATABASE_URL;

@@ -138,6 +138,11 @@ export const ClockView = z.object({
   rule: z.string().nullable(),
   start: IsoDate.nullable(),
   due: IsoDate.nullable(),
+  /**
+   * 暂定: counted on a year whose State Council holiday notice is not loaded (statutory holidays
+   * only, no 调休); recomputed when the notice is loaded.
+   */
+  provisional: z.boolean(),
   /** Calendar days from today (China Standard Time) to the due date; negative when overdue. */
   daysLeft: z.number().nullable(),
   overdue: z.boolean(),

@@ -116,6 +116,27 @@ export const TERMINAL_STATUSES: readonly CaseStatus[] = [
   'mediated',
 ];
 
+/**
+ * Who a case in this status waits for: the actors of the actions its workflow allows, none once
+ * it has ended (a not-filed case reopens only after a 复议 / 复核 overturned the refusal, which
+ * its proceedings put in 待办). Every one of them has the case in their 待办.
+ */
+export function waitingFor(caseType: CaseType, status: CaseStatus): Actor[] {
+  if (TERMINAL_STATUSES.includes(status)) return [];
+  const row = (WORKFLOWS[caseType] as Table)[status] ?? {};
+  return [...new Set(Object.values(row).map((t) => t.by))];
+}
+
+/** The statuses of a case type in which the case waits for `actor`. */
+export function statusesWaitingFor(caseType: CaseType, actor: Actor): CaseStatus[] {
+  return CASE_STATUSES.filter((s) => waitingFor(caseType, s).includes(actor));
+}
+
+/** The actions open to whoever the case waits for in this status (its next steps). */
+export function nextActions(caseType: CaseType, status: CaseStatus): CaseAction[] {
+  return Object.keys((WORKFLOWS[caseType] as Table)[status] ?? {}) as CaseAction[];
+}
+
 // ---- the 三级五关 review chain -----------------------------------------------------------------
 
 export const GATES = ['officer', 'unit_legal', 'unit_head', 'legal', 'branch_head'] as const;

@@ -234,20 +234,46 @@ export const CalendarYearResponse = z.object({
   loadedAt: z.string(),
 });
 export const CalendarYearListResponse = z.object({ items: z.array(CalendarYearResponse) });
-export const CalendarDaysResponse = z.object({ year: z.number(), items: z.array(CalendarDay) });
+export const CalendarDaysResponse = z.object({
+  year: z.number(),
+  /** The year's notice is not loaded: the items are the statutory holidays deadlines count on. */
+  provisional: z.boolean(),
+  items: z.array(CalendarDay),
+});
+export type CalendarDaysResponse = z.infer<typeof CalendarDaysResponse>;
 /** Loading a year's State Council notice: every holiday and make-up working day of the year. */
 export const CalendarYearLoadRequest = z.object({
   year: z.number().int().min(2004).max(2100),
   source: z.string().trim().min(1).max(100),
   days: z.array(CalendarDay).min(1),
 });
+/**
+ * A notice loaded: the provisional (暂定) or affected statutory due dates were counted again;
+ * `moved` of them changed date and their owners see it in 待办.
+ */
+export const CalendarLoadResponse = z.object({
+  year: z.number(),
+  recounted: z.number(),
+  moved: z.number(),
+});
+export type CalendarLoadResponse = z.infer<typeof CalendarLoadResponse>;
+export const CalendarImportResponse = CalendarLoadResponse.extend({ imported: z.number() });
+export type CalendarImportResponse = z.infer<typeof CalendarImportResponse>;
 export const DeadlineQuery = z.object({
   from: IsoDate,
   workdays: z.coerce.number().int().min(0).max(3650).optional(),
   days: z.coerce.number().int().min(0).max(3650).optional(),
   custody: z.enum(['true', 'false']).optional(),
 });
-export const DeadlineResponse = z.object({ due: IsoDate });
+export const DeadlineResponse = z.object({
+  due: IsoDate,
+  /**
+   * True when the count reached a year whose State Council holiday notice is not loaded: counted
+   * on the statutory holidays only (no 调休) and shown as 暂定 until the notice is loaded.
+   */
+  provisional: z.boolean(),
+});
+export type DeadlineResponse = z.infer<typeof DeadlineResponse>;
 
 // ---- audit -------------------------------------------------------------------------------------
 
@@ -296,6 +322,10 @@ export const TaskResponse = z.object({
   due: z.string().nullable(),
   severity: z.enum(['info', 'warning', 'overdue']),
   link: z.string().nullable(),
+  /** The due date is provisional (暂定): counted before the year's holiday notice was loaded. */
+  dueProvisional: z.boolean().optional(),
+  /** A notice the user can dismiss: POST here (e.g. a deadline moved by a holiday notice). */
+  dismiss: z.string().optional(),
 });
 export type TaskResponse = z.infer<typeof TaskResponse>;
 export const TaskListResponse = z.object({ items: z.array(TaskResponse) });

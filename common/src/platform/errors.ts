@@ -47,11 +47,6 @@ export const ERRORS = {
     zh: '导入文件有错误，未导入任何数据',
     en: 'The file has errors; nothing was imported',
   },
-  CALENDAR_YEAR_MISSING: {
-    status: 422,
-    zh: '尚未载入该年度的节假日安排，请先载入',
-    en: 'The holiday notice for that year is not loaded yet',
-  },
   SEPARATION_OF_DUTIES: {
     status: 400,
     zh: '系统管理员、安全管理员、审计管理员须由不同人员担任（三员分立）',

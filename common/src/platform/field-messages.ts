@@ -64,9 +64,9 @@ export const FIELD_MESSAGES = {
   },
   'calendar.year': { zh: '年份与日期不符', en: 'The date is not in that year' },
   'calendar.duplicate': { zh: '同一日期出现了两次', en: 'This date appears twice' },
-  'calendar.missingYear': {
-    zh: '{year} 年的节假日安排尚未载入，请系统管理员在“节假日日历”中载入国务院通知',
-    en: 'The holiday notice for {year} is not loaded; a system administrator must load it in Holiday calendar',
+  'calendar.outOfRange': {
+    zh: '日期须在 {from} 年至 {to} 年之间（{year} 年无法计算工作日）',
+    en: 'The date must be between {from} and {to} (working days cannot be counted in {year})',
   },
   'file.type': { zh: '请上传 .xlsx 文件', en: 'Upload an .xlsx file' },
   'file.empty': { zh: '文件中没有数据行', en: 'The file has no data rows' },

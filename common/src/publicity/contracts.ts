@@ -115,9 +115,11 @@ export const PublicationResponse = z.object({
   status: z.enum(PUBLICATION_STATUSES),
   clockRule: z.string(),
   dueOn: IsoDate,
+  /** Counted on a year whose holiday notice is not loaded: shown as 暂定 until it is. */
+  dueProvisional: z.boolean(),
   /** Calendar days from today (China Standard Time) to the due date; negative when past. */
   daysLeft: z.number(),
-  /** Working days left until the due date, or null when past or the calendar year is not loaded. */
+  /** Working days left until the due date (provisional like the date), or null when past. */
   workingDaysLeft: z.number().nullable(),
   /** Pending past its due date. */
   overdue: z.boolean(),
@@ -126,6 +128,7 @@ export const PublicationResponse = z.object({
   /** Published after the due date (kept for supervision: 公示不及时). */
   late: z.boolean(),
   withdrawDueOn: IsoDate.nullable(),
+  withdrawDueProvisional: z.boolean(),
   /** Published, its decision changed or revoked, not yet withdrawn. */
   mustWithdraw: z.boolean(),
   withdrawOverdue: z.boolean(),

@@ -186,6 +186,9 @@ export function findingMessage(f: FindingMessageInput, locale: Locale): string {
   const caseNo = f.caseNo ?? (typeof detail.caseNo === 'string' ? detail.caseNo : null);
   const incidentNo = f.incidentNo ?? (typeof detail.incidentNo === 'string' ? detail.incidentNo : null);
   const values: Record<string, unknown> = { ...detail, incidentNo, caseNo };
+  // A due date counted before its year's holiday notice was loaded says so (暂定).
+  if (detail.dueProvisional === true && typeof detail.dueOn === 'string')
+    values.dueOn = `${detail.dueOn}${en ? ' (provisional)' : '（暂定）'}`;
   for (const t of TEMPLATES[f.kind] ?? []) {
     const s = render(en ? t.en : t.zh, values, locale);
     if (s) return s;

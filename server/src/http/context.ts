@@ -1,5 +1,5 @@
 import type { DataScope, Locale, Permission, RoleCode } from '@fazhi/common';
-import type { Db } from '../db/index.ts';
+import type { Db, Queryable } from '../db/index.ts';
 
 /** The signed-in officer as every service sees them. */
 export interface Actor {
@@ -28,4 +28,9 @@ export interface Ctx {
 export function requireActor(ctx: Ctx): Actor {
   if (!ctx.actor) throw new Error('service called without a signed-in actor');
   return ctx.actor;
+}
+
+/** The system acting on a branch (daily jobs, reference-data steps): audited with no officer. */
+export function systemCtx(db: Queryable, orgId: number): Ctx {
+  return { db: db as Db, orgId, locale: 'zh-CN', clientIp: null, actor: null };
 }

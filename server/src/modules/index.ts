@@ -1,5 +1,6 @@
 import type { App, AppDeps } from '../http/app.ts';
 import { registerCasesRoutes } from './cases/routes.ts';
+import { registerClockRoutes } from './clocks/routes.ts';
 import { registerDashboardRoutes } from './dashboard/routes.ts';
 import { registerEvaluationRoutes } from './evaluation/routes.ts';
 import { registerIncidentsRoutes } from './incidents/routes.ts';
@@ -13,6 +14,7 @@ export function registerModules(app: App, deps: AppDeps) {
   registerPlatformRoutes(app, deps);
   registerIncidentsRoutes(app, deps);
   registerCasesRoutes(app, deps);
+  registerClockRoutes(app);
   registerPublicityRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerSupervisionRoutes(app, deps);

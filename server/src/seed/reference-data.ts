@@ -3,8 +3,8 @@ import type { CalendarDay } from '@fazhi/common';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { dataSteps, orgs } from '../db/schema/index.ts';
+import { loadNotice } from '../modules/clocks/notice.service.ts';
 import { seedEvaluationDefaults } from '../modules/evaluation/defaults.ts';
-import { loadYear } from '../modules/platform/calendar.service.ts';
 import { seedSupervisionDefaults } from '../modules/supervision/defaults.ts';
 import { seedLegalRules, seedOrgDictionaries, syncBuiltInRolePermissions } from './dictionaries.ts';
 
@@ -41,7 +41,7 @@ const STEPS: DataStep[] = [
     id: '2026-11-holidays-2004-2026',
     async apply(db) {
       for (const [year, days] of [...chineseDaysByYear()].sort((a, b) => a[0] - b[0])) {
-        await loadYear(null, db, {
+        await loadNotice(null, db, {
           year,
           source: `国务院办公厅 ${year} 年部分节假日安排的通知（chinese-days 数据）`,
           days,

@@ -5,7 +5,6 @@ import { createDb, type Database } from '../db/index.ts';
 import { type App, createApp } from '../http/app.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo } from '../seed/demo.ts';
 import { prepareDatabase } from '../server.ts';
-import { loadStandInYears } from './calendar-stand-in.ts';
 
 /**
  * A database for one test file: PGlite in memory, or a fresh PostgreSQL database when
@@ -45,20 +44,11 @@ export interface TestApp {
 
 /**
  * The app on a migrated database holding the demo branch; with `history`, also the demo year
- * of enforcement work (slower: only tests that read it ask for it). Years without a holiday
- * notice get a stand-in (see calendar-stand-in.ts) unless `officialCalendarOnly` — for the
- * tests of the calendar itself.
+ * of enforcement work (slower: only tests that read it ask for it).
  */
-export async function testApp({
-  history = false,
-  officialCalendarOnly = false,
-}: {
-  history?: boolean;
-  officialCalendarOnly?: boolean;
-} = {}): Promise<TestApp> {
+export async function testApp({ history = false }: { history?: boolean } = {}): Promise<TestApp> {
   const database = await testDatabase();
   await prepareDatabase(database, () => {});
-  if (!officialCalendarOnly) await loadStandInYears(database.db);
   const { orgId } = await seedDemo(database.db, { history });
   const app = createApp({
     database,

@@ -32,7 +32,8 @@ import { clockDue } from '../platform/clocks.ts';
 import { openPublication } from '../publicity/open-publication.ts';
 import { type CaseRow, type LoadedCase, proposalOf, type ReviewSettings } from './case-view.ts';
 import { setIncidentDisposal } from './cases.service.ts';
-import { decisionDocNo, periodDue } from './numbers.ts';
+import { caseClockDue, clockColumns } from './clock.ts';
+import { decisionDocNo } from './numbers.ts';
 
 type Bodies = typeof CASE_ACTION_BODIES;
 type Body<A extends CaseAction> = z.infer<Bodies[A]>;
@@ -79,13 +80,11 @@ async function assertParty(tx: Queryable, caseId: number, partyId: number | null
   if (!p) throw new AppError('VALIDATION', { [field]: 'case.party.notInCase' });
 }
 
+/** No running clock. */
+const stopClock = { clockRule: null, clockStart: null, ...clockColumns(null) };
+
 /** A case leaving the workflow: its clock stops. */
-const closed = (): Effect['patch'] => ({
-  clockRule: null,
-  clockStart: null,
-  clockDue: null,
-  closedAt: new Date(),
-});
+const closed = (): Effect['patch'] => ({ ...stopClock, closedAt: new Date() });
 
 async function checkProposal(s: Step, p: ProposedDecision) {
   const c = s.lc.c;
@@ -145,10 +144,11 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
     const on = b.acceptedOn ?? chinaToday();
     dateNotFuture('acceptedOn', on, s.lc.c.clockStart);
     // The administrative case period runs from acceptance (程序规定 art.165).
-    const due = await periodDue(s.tx, on, 0);
+    const clock = { clockRule: 'admin_case_period', clockStart: on, periodExtendedDays: 0, appraisalDays: 0 };
+    const due = await caseClockDue(s.tx, { ...s.lc.c, ...clock });
     return {
-      patch: { acceptedAt: instantOf(on), clockRule: 'admin_case_period', clockStart: on, clockDue: due },
-      summary: { note: b.note, acceptedOn: on, clock: { rule: 'admin_case_period', due } },
+      patch: { acceptedAt: instantOf(on), ...clock, ...clockColumns(due) },
+      summary: { note: b.note, acceptedOn: on, clock: { rule: clock.clockRule, ...due } },
     };
   },
   async refuse(s, b) {
@@ -159,7 +159,7 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
     const on = b.filedOn ?? chinaToday();
     dateNotFuture('filedOn', on, s.lc.c.clockStart);
     return {
-      patch: { acceptedAt: instantOf(on), clockRule: null, clockStart: null, clockDue: null },
+      patch: { acceptedAt: instantOf(on), ...stopClock },
       summary: { note: b.note, filedOn: on },
     };
   },
@@ -188,7 +188,7 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
             decidedBy: requireActor(s.ctx).officerId,
           })
           .returning({ id: decisions.id });
-        const dueOn = await clockDue(s.tx, 'not_filed_notice_service', today);
+        const due = await clockDue(s.tx, 'not_filed_notice_service', today);
         const [p] = await s.tx
           .insert(proceedings)
           .values({
@@ -197,12 +197,13 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
             kind: 'not_filed_notice',
             startedOn: today,
             clockRule: 'not_filed_notice_service',
-            dueOn,
+            dueOn: due.due,
+            dueProvisional: due.provisional,
             detail: { decisionId: d!.id, docNo, complainantPartyId: b.complainantPartyId },
             createdBy: requireActor(s.ctx).officerId,
           })
           .returning({ id: proceedings.id });
-        return { decisionId: d!.id, docNo, proceedingId: p!.id, serviceDue: dueOn };
+        return { decisionId: d!.id, docNo, proceedingId: p!.id, serviceDue: due.due };
       },
     };
   },
@@ -251,7 +252,7 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
     dateNotFuture('decidedOn', on, c.clockStart);
     const p = await latestProposal(s.tx, c);
     return {
-      patch: { clockRule: null, clockStart: null, clockDue: null },
+      patch: stopClock,
       summary: { kind: p.kind, decidedOn: on },
       write: async () => {
         const docNo = await decisionDocNo(s.tx, c.orgId, p.kind, Number(on.slice(0, 4)));
@@ -294,7 +295,7 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
     return {
       summary: { feedbackKind: b.feedbackKind, note: b.content },
       write: async () => {
-        const dueOn = await clockDue(s.tx, 'procuratorate_reply', b.receivedOn);
+        const due = await clockDue(s.tx, 'procuratorate_reply', b.receivedOn);
         const [p] = await s.tx
           .insert(proceedings)
           .values({
@@ -303,12 +304,13 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
             kind: 'procuratorate_feedback',
             startedOn: b.receivedOn,
             clockRule: 'procuratorate_reply',
-            dueOn,
+            dueOn: due.due,
+            dueProvisional: due.provisional,
             detail: { feedbackKind: b.feedbackKind, docNo: b.docNo, content: b.content },
             createdBy: requireActor(s.ctx).officerId,
           })
           .returning({ id: proceedings.id });
-        return { proceedingId: p!.id, replyDue: dueOn };
+        return { proceedingId: p!.id, replyDue: due.due };
       },
     };
   },
@@ -329,7 +331,7 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
       if (!p) throw new AppError('CONFLICT', { action: 'case.reopen.notOverturned' });
     }
     return {
-      patch: { closedAt: null, clockRule: null, clockStart: null, clockDue: null },
+      patch: { closedAt: null, ...stopClock },
       summary: { reason: b.reason },
     };
   },

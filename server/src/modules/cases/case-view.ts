@@ -72,12 +72,14 @@ export function clockView(
   rule: string | null,
   start: string | null,
   due: string | null,
+  provisional: boolean,
   today = chinaToday(),
 ): ClockView {
   return {
     rule,
     start,
     due,
+    provisional: due !== null && provisional,
     daysLeft: due ? daysBetween(today, due) : null,
     overdue: due ? today > due : false,
   };
@@ -382,7 +384,7 @@ export async function caseResponse(
     inCentre: c.inCentre,
     complex: c.complex,
     receivedAt: c.receivedAt.toISOString(),
-    clock: clockView(c.clockRule, c.clockStart, c.clockDue),
+    clock: clockView(c.clockRule, c.clockStart, c.clockDue, c.clockProvisional),
     version: c.version,
     updatedAt: c.updatedAt.toISOString(),
     coOfficerIds: c.coOfficerIds,
@@ -437,8 +439,8 @@ export async function caseResponse(
       startedOn: p.startedOn,
       clock:
         p.status === 'open'
-          ? clockView(p.clockRule, p.startedOn, p.dueOn)
-          : clockView(p.clockRule, p.startedOn, p.dueOn, p.closedOn ?? undefined),
+          ? clockView(p.clockRule, p.startedOn, p.dueOn, p.dueProvisional)
+          : clockView(p.clockRule, p.startedOn, p.dueOn, p.dueProvisional, p.closedOn ?? undefined),
       closedOn: p.closedOn,
       detail: p.detail as Record<string, unknown>,
       outcome: p.outcome,

@@ -20,11 +20,11 @@ import { type Queryable, rows } from '../../db/index.ts';
 import { cases, incidents, officers, settings, units } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { clockDue } from '../platform/clocks.ts';
 import { nextNumber } from '../platform/numbers.ts';
 import { firstNotPolice } from '../platform/personnel.ts';
 import { inScope } from '../platform/scope.ts';
 import { caseResponse, clockView, findCase, reviewSettingsOf } from './case-view.ts';
+import { caseClockDue, clockColumns } from './clock.ts';
 import { qualifies } from './state.ts';
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
@@ -125,7 +125,8 @@ export async function createCase(ctx: Ctx, input: CaseCreateRequest): Promise<Ca
           ? 'acceptance_review_complex'
           : 'acceptance_review'
         : input.filingClock;
-    const due = await clockDue(tx, rule, start, receivedAt);
+    const clock = { clockRule: rule, clockStart: start, periodExtendedDays: 0, appraisalDays: 0 };
+    const due = await caseClockDue(tx, { ...clock, receivedAt });
     const caseNo = await nextCaseNo(tx, ctx.orgId, input.caseType, isoYear(start));
     const [row] = await tx
       .insert(cases)
@@ -146,7 +147,7 @@ export async function createCase(ctx: Ctx, input: CaseCreateRequest): Promise<Ca
         receivedAt,
         clockRule: rule,
         clockStart: start,
-        clockDue: due,
+        ...clockColumns(due),
         tags: input.tags,
       })
       .returning({ id: cases.id });
@@ -155,7 +156,7 @@ export async function createCase(ctx: Ctx, input: CaseCreateRequest): Promise<Ca
       action: 'case.create',
       targetType: 'case',
       targetId: id,
-      summary: { caseNo, caseType: input.caseType, incidentId: input.incidentId, clock: { rule, due } },
+      summary: { caseNo, caseType: input.caseType, incidentId: input.incidentId, clock: { rule, ...due } },
     });
     await setIncidentDisposal(tx, ctx, input.incidentId, 'case_opened', caseNo);
     return caseResponse({ ...ctx, db: tx }, tx, id);
@@ -189,7 +190,11 @@ export async function updateCase(ctx: Ctx, id: number, patch: CaseUpdateRequest)
     if (c.status === 'acceptance_review' && fields.complex !== undefined && fields.complex !== c.complex) {
       const rule = fields.complex ? 'acceptance_review_complex' : 'acceptance_review';
       const start = chinaDateOf(c.receivedAt);
-      clock = { clockRule: rule, clockStart: start, clockDue: await clockDue(tx, rule, start, c.receivedAt) };
+      clock = {
+        clockRule: rule,
+        clockStart: start,
+        ...clockColumns(await caseClockDue(tx, { ...c, clockRule: rule, clockStart: start })),
+      };
     }
     const res = await tx
       .update(cases)
@@ -259,6 +264,7 @@ const LIST_COLUMNS = {
   clockRule: cases.clockRule,
   clockStart: cases.clockStart,
   clockDue: cases.clockDue,
+  clockProvisional: cases.clockProvisional,
   version: cases.version,
   updatedAt: cases.updatedAt,
 };
@@ -288,7 +294,7 @@ export function summaryOf(
     inCentre: c.inCentre,
     complex: c.complex,
     receivedAt: c.receivedAt.toISOString(),
-    clock: clockView(c.clockRule, c.clockStart, c.clockDue, today),
+    clock: clockView(c.clockRule, c.clockStart, c.clockDue, c.clockProvisional, today),
     version: c.version,
     updatedAt: c.updatedAt.toISOString(),
   };

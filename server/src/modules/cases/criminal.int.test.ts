@@ -14,7 +14,7 @@ let unithead: TestClient;
 let legal: TestClient;
 let head: TestClient;
 const today = chinaToday();
-const due = (rule: string, start: string) => clockDue(t.database.db, rule, start);
+const due = async (rule: string, start: string) => (await clockDue(t.database.db, rule, start)).due;
 
 beforeAll(async () => {
   t = await testApp();
@@ -158,7 +158,7 @@ describe('两统一: the legal detachment decides and outputs criminal cases', (
     expect(approved.availableActions).toEqual([]);
     expect((await act(officer, c.id, 'decide', {})).status).toBe(403);
     const legalTasks = await read(await legal.get('/api/tasks'));
-    expect(legalTasks.items.some((x: { id: string }) => x.id === `case.output.${c.id}`)).toBe(true);
+    expect(legalTasks.items.some((x: { id: string }) => x.id === `case.legal.${c.id}`)).toBe(true);
 
     const decided = await act(legal, c.id, 'decide', { decidedOn: '2021-06-01' });
     expect(decided.body.status).toBe('with_procuratorate');
@@ -243,7 +243,7 @@ describe('线下办理 and 待办', () => {
   it('lists my overdue cases in 待办', async () => {
     const c = await createCase(officer, { receivedAt: '2021-09-27T10:00:00+08:00' });
     const tasks = await read(await officer.get('/api/tasks'));
-    const mine = tasks.items.find((x: { id: string }) => x.id === `case.clock.${c.id}`);
+    const mine = tasks.items.find((x: { id: string }) => x.id === `case.handler.${c.id}`);
     expect(mine).toMatchObject({ severity: 'overdue', link: `/cases/${c.id}`, due: '2021-09-28' });
   });
 });

@@ -34,7 +34,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { policeAmong } from '../platform/personnel.ts';
 import { inScope } from '../platform/scope.ts';
 import { caseResponse, findCase } from './case-view.ts';
-import { periodDue } from './numbers.ts';
+import { caseClockDue, clockColumns } from './clock.ts';
 
 /** Runs a change to a case's particulars in one transaction and answers the updated case. */
 async function onCase(
@@ -313,8 +313,11 @@ export async function extendPeriod(
     if (c.periodExtendedDays > 0) throw new AppError('CONFLICT', { action: 'case.period.extended' });
     const ext = await extensionDays(tx, c.clockStart!);
     const extended = c.periodExtendedDays + ext;
-    const due = await periodDue(tx, c.clockStart!, extended + c.appraisalDays);
-    await tx.update(cases).set({ periodExtendedDays: extended, clockDue: due }).where(eq(cases.id, caseId));
+    const due = await caseClockDue(tx, { ...c, periodExtendedDays: extended });
+    await tx
+      .update(cases)
+      .set({ periodExtendedDays: extended, ...clockColumns(due) })
+      .where(eq(cases.id, caseId));
     await tx.insert(proceedings).values({
       orgId: c.orgId,
       caseId,
@@ -329,7 +332,8 @@ export async function extendPeriod(
         reason: input.reason,
         approvalRef: input.approvalRef,
         dueBefore: c.clockDue,
-        dueAfter: due,
+        dueAfter: due?.due,
+        provisional: due?.provisional,
       },
       outcome: 'approved',
       createdBy: actor.officerId,
@@ -343,7 +347,8 @@ export async function extendPeriod(
         days: ext,
         approvalRef: input.approvalRef,
         before: c.clockDue,
-        after: due,
+        after: due?.due,
+        provisional: due?.provisional,
       },
     });
   });
@@ -370,8 +375,11 @@ export async function recordAppraisal(
     if (input.from < c.clockStart!) throw new AppError('VALIDATION', { from: 'case.date.beforeReceived' });
     const days = daysBetween(input.from, input.to) + 1;
     const appraisal = c.appraisalDays + days;
-    const due = await periodDue(tx, c.clockStart!, c.periodExtendedDays + appraisal);
-    await tx.update(cases).set({ appraisalDays: appraisal, clockDue: due }).where(eq(cases.id, caseId));
+    const due = await caseClockDue(tx, { ...c, appraisalDays: appraisal });
+    await tx
+      .update(cases)
+      .set({ appraisalDays: appraisal, ...clockColumns(due) })
+      .where(eq(cases.id, caseId));
     await tx.insert(proceedings).values({
       orgId: c.orgId,
       caseId,
@@ -379,14 +387,23 @@ export async function recordAppraisal(
       status: 'done',
       startedOn: input.from,
       closedOn: input.to,
-      detail: { days, note: input.note, dueBefore: c.clockDue, dueAfter: due },
+      detail: {
+        days,
+        note: input.note,
+        dueBefore: c.clockDue,
+        dueAfter: due?.due,
+        provisional: due?.provisional,
+      },
       createdBy: actor.officerId,
     });
     await audit(tx, ctx, {
       action: 'case.period.appraisal',
       targetType: 'case',
       targetId: caseId,
-      summary: { from: input.from, to: input.to, days, note: input.note, before: c.clockDue, after: due },
+      summary: {
+        ...{ from: input.from, to: input.to, days, note: input.note },
+        ...{ before: c.clockDue, after: due?.due, provisional: due?.provisional },
+      },
     });
   });
 }

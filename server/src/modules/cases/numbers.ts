@@ -1,12 +1,11 @@
 /**
- * Document numbers of decisions (文号) and the administrative case period. Numbers are per
+ * Document numbers of decisions (文号). Numbers are per
  * branch, per year and per document kind, gap-free (`nextNumber` in the caller's transaction).
  */
-import { addDays, type DecisionRowKind } from '@fazhi/common';
+import type { DecisionRowKind } from '@fazhi/common';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
 import { orgs } from '../../db/schema/index.ts';
-import { clockDue } from '../platform/clocks.ts';
 import { nextNumber } from '../platform/numbers.ts';
 
 /** 机关代字 and 文书代字 of each decision's document. */
@@ -38,12 +37,4 @@ export async function decisionDocNo(
   const n = await nextNumber(tx, orgId, w.seq, year);
   const prefix = [...(await branchName(tx, orgId))].slice(0, 2).join('');
   return `${prefix}公${w.word}〔${year}〕第${String(n).padStart(5, '0')}号`;
-}
-
-/**
- * The administrative case period's due date: the rule from the acceptance date, pushed by the
- * approved extension and by the appraisal days that do not count (程序规定 art.165).
- */
-export async function periodDue(db: Queryable, acceptedOn: string, extraDays: number): Promise<string> {
-  return clockDue(db, 'admin_case_period', addDays(acceptedOn, extraDays));
 }

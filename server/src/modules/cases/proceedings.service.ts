@@ -28,7 +28,9 @@ type Row = typeof proceedings.$inferSelect;
  */
 async function optionalClock(tx: Queryable, rule: string, start: string) {
   const [r] = await tx.select({ id: legalRules.id }).from(legalRules).where(eq(legalRules.code, rule));
-  return r ? { clockRule: rule, dueOn: await clockDue(tx, rule, start) } : { clockRule: null, dueOn: null };
+  if (!r) return { clockRule: null, dueOn: null, dueProvisional: false };
+  const due = await clockDue(tx, rule, start);
+  return { clockRule: rule, dueOn: due.due, dueProvisional: due.provisional };
 }
 
 /** What follows each step: the next proceeding to open, if any. */

@@ -60,7 +60,9 @@ describe('三级五关 review chain', () => {
     expect(mine.returnedReasons).toBe('请补充伤情鉴定意见书');
     expect(mine.availableActions).toContain('submit');
     const tasks = await read(await officer.get('/api/tasks'));
-    expect(tasks.items.some((x: { id: string }) => x.id === `case.returned.${id}`)).toBe(true);
+    const returned = tasks.items.find((x: { id: string }) => x.id === `case.handler.${id}`);
+    expect(returned).toMatchObject({ severity: expect.stringMatching(/warning|overdue/) });
+    expect(returned.detail).toContain('请补充伤情鉴定意见书');
 
     expect(
       (await act(officer, id, 'submit', { proposal: proposal('detention', partyId) })).body.reviewRound,

@@ -1,20 +1,29 @@
 /**
- * 待办 of the cases module: what waits at my review gate, my cases sent back to me, my cases whose
- * clock runs out within two days or has run out, and open proceedings due soon or overdue.
+ * 待办 of the cases module, driven by the workflow table: every case waits for someone in every
+ * status that is not an end (`waitingFor`), and that someone has it in their 待办 — the handling
+ * officer (受案审查, 调查取证, 作出决定, 结案 …), the reviewer at the current gate, the legal
+ * detachment (两统一, procuratorate feedback) — with its clock, plus the open side proceedings
+ * (not-filed notice to serve, 复议 / 复核 to decide, replies to the procuratorate).
  */
 import {
+  type Actor,
   addDays,
+  CASE_ACTION_NAMES,
   CASE_STATUS_NAMES,
+  CASE_TYPES,
+  type CaseStatus,
+  type CaseType,
   chinaToday,
   GATE_NAMES,
   type Gate,
+  nextActions,
   PROCEEDING_KIND_NAMES,
   type ProceedingKind,
   say,
+  statusesWaitingFor,
   type TaskResponse,
-  TERMINAL_STATUSES,
 } from '@fazhi/common';
-import { and, eq, inArray, lte, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { rows } from '../../db/index.ts';
 import { cases, proceedings, reviews } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
@@ -24,16 +33,18 @@ import { myGateCondition } from './cases.service.ts';
 
 const LIMIT = 100;
 
-type Part = 'gate' | 'output' | 'clock' | 'returned' | 'proceeding';
+type Part = 'gate' | 'handler' | 'legal' | 'proceeding';
 interface Row {
   part: Part;
   ord: number;
   id: number;
   no: string;
   title: string | null;
+  caseType: CaseType | null;
   gate: string | null;
   status: string | null;
   due: string | null;
+  provisional: boolean | null;
   reasons: string | null;
   caseId: number | null;
   kind: string | null;
@@ -46,27 +57,28 @@ interface Row {
 function part(
   name: Part,
   order: SQL,
-  cols: {
-    id: SQL;
-    no: SQL;
-    title?: SQL;
-    gate?: SQL;
-    status?: SQL;
-    due?: SQL;
-    reasons?: SQL;
-    caseId?: SQL;
-    kind?: SQL;
-  },
+  cols: Partial<Record<Exclude<keyof Row, 'part' | 'ord'>, SQL>> & { id: SQL; no: SQL },
   from: SQL,
   where: SQL | undefined,
 ): SQL {
+  const col = (k: keyof typeof cols, type: string) => cols[k] ?? sql.raw(`null::${type}`);
   // `name` is one of the fixed Part names, so it is spelled into the statement as a literal.
-  return sql`(select ${sql.raw(`'${name}'`)}::text as part, row_number() over (order by ${order}) as ord, ${cols.id} as id,
-                     ${cols.no} as no, ${cols.title ?? sql`null::text`} as title,
-                     ${cols.gate ?? sql`null::text`} as gate, ${cols.status ?? sql`null::text`} as status,
-                     ${cols.due ?? sql`null::date`} as due, ${cols.reasons ?? sql`null::text`} as reasons,
-                     ${cols.caseId ?? sql`null::bigint`} as "caseId", ${cols.kind ?? sql`null::text`} as kind
+  return sql`(select ${sql.raw(`'${name}'`)}::text as part, row_number() over (order by ${order}) as ord,
+                     ${cols.id} as id, ${cols.no} as no, ${col('title', 'text')} as title,
+                     ${col('caseType', 'text')} as "caseType", ${col('gate', 'text')} as gate,
+                     ${col('status', 'text')} as status, ${col('due', 'date')} as due,
+                     ${col('provisional', 'boolean')} as provisional, ${col('reasons', 'text')} as reasons,
+                     ${col('caseId', 'bigint')} as "caseId", ${col('kind', 'text')} as kind
               from ${from} where ${where ?? sql`true`} order by ${order} limit ${LIMIT})`;
+}
+
+/** Cases whose status waits for `actor` under their own type's workflow. */
+function waitingForActor(actor: Actor): SQL {
+  return or(
+    ...CASE_TYPES.map((type) =>
+      and(eq(cases.caseType, type), inArray(cases.status, statusesWaitingFor(type, actor))),
+    ),
+  )!;
 }
 
 export async function caseTasks(ctx: Ctx): Promise<TaskResponse[]> {
@@ -74,13 +86,22 @@ export async function caseTasks(ctx: Ctx): Promise<TaskResponse[]> {
   if (!actor.permissions.has('case.read')) return [];
   const today = chinaToday();
   const soon = addDays(today, 2);
-  const zh = (m: { zh: string; en: string }) => say(m, ctx.locale);
+  const say_ = (m: { zh: string; en: string }) => say(m, ctx.locale);
   const scope = inScope(actor, cases.unitId, cases.orgId);
   const mine = or(
     eq(cases.leadOfficerId, actor.officerId),
     sql`${actor.officerId} = any(${cases.coOfficerIds})`,
   )!;
-  const base = { id: sql`${cases.id}`, no: sql`${cases.caseNo}`, title: sql`${cases.title}` };
+  const clock = {
+    id: sql`${cases.id}`,
+    no: sql`${cases.caseNo}`,
+    title: sql`${cases.title}`,
+    caseType: sql`${cases.caseType}`,
+    status: sql`${cases.status}`,
+    due: sql`${cases.clockDue}`,
+    provisional: sql`${cases.clockProvisional}`,
+  };
+  const byClock = sql`${cases.clockDue} asc nulls last, ${cases.id}`;
 
   // Every list in one statement (a union of independent parts): one round trip for the module.
   const parts: SQL[] = [];
@@ -90,63 +111,43 @@ export async function caseTasks(ctx: Ctx): Promise<TaskResponse[]> {
       part(
         'gate',
         sql`${cases.updatedAt}`,
-        { ...base, gate: sql`${cases.currentGate}`, due: sql`${cases.clockDue}` },
+        { ...clock, gate: sql`${cases.currentGate}` },
         sql`${cases}`,
         and(scope, gate),
       ),
     );
-  // 两统一: approved criminal cases wait for the legal detachment to decide and output them.
+  if (actor.permissions.has('case.write'))
+    parts.push(
+      part(
+        'handler',
+        byClock,
+        // A case sent back in its current round says why.
+        { ...clock, reasons: sql`${reviews.reasons}` },
+        sql`${cases} left join ${reviews} on ${reviews.caseId} = ${cases.id} and ${reviews.round} = ${cases.reviewRound}
+              and ${reviews.outcome} in ('send_back', 'disagree') and ${cases.status} = 'investigating'`,
+        and(scope, mine, waitingForActor('handler')),
+      ),
+    );
   if (actor.permissions.has('case.legal'))
     parts.push(
       part(
-        'output',
-        sql`${cases.id}`,
-        base,
+        'legal',
+        byClock,
+        clock,
         sql`${cases}`,
-        and(eq(cases.orgId, actor.orgId), eq(cases.caseType, 'criminal'), eq(cases.status, 'approved')),
+        and(eq(cases.orgId, actor.orgId), waitingForActor('legal')),
       ),
     );
-  if (actor.permissions.has('case.write')) {
-    parts.push(
-      part(
-        'clock',
-        sql`${cases.clockDue}`,
-        { ...base, status: sql`${cases.status}`, due: sql`${cases.clockDue}` },
-        sql`${cases}`,
-        and(
-          eq(cases.orgId, actor.orgId),
-          // Found through cases(org_id, clock_due): only running clocks have a due date (a case
-          // leaving the workflow clears it), so this reads the clocks due soon, not the year.
-          lte(cases.clockDue, soon),
-          notInArray(cases.status, [...TERMINAL_STATUSES]),
-          mine,
-        ),
-      ),
-    );
-    parts.push(
-      part(
-        'returned',
-        sql`${reviews.id} desc`,
-        { ...base, reasons: sql`${reviews.reasons}` },
-        sql`${cases} inner join ${reviews} on ${reviews.caseId} = ${cases.id} and ${reviews.round} = ${cases.reviewRound}`,
-        and(
-          eq(cases.orgId, actor.orgId),
-          eq(cases.leadOfficerId, actor.officerId),
-          eq(cases.status, 'investigating'),
-          inArray(reviews.outcome, ['send_back', 'disagree']),
-        ),
-      ),
-    );
-  }
   // Proceedings: the handling officer's own cases, or every case for the legal detachment.
   parts.push(
     part(
       'proceeding',
-      sql`${proceedings.dueOn}`,
+      sql`${proceedings.dueOn} asc nulls last, ${proceedings.id}`,
       {
         id: sql`${proceedings.id}`,
         no: sql`${cases.caseNo}`,
         due: sql`${proceedings.dueOn}`,
+        provisional: sql`${proceedings.dueProvisional}`,
         caseId: sql`${cases.id}`,
         kind: sql`${proceedings.kind}`,
       },
@@ -155,75 +156,76 @@ export async function caseTasks(ctx: Ctx): Promise<TaskResponse[]> {
         actor.permissions.has('case.legal') ? scope : and(scope, mine),
         eq(proceedings.orgId, actor.orgId),
         eq(proceedings.status, 'open'),
-        lte(proceedings.dueOn, soon),
       ),
     ),
   );
   const found = await rows<Row>(ctx.db, sql.join(parts, sql` union all `));
   const of = (p: Part) => found.filter((r) => r.part === p).sort((a, b) => Number(a.ord) - Number(b.ord));
 
+  const severity = (due: string | null) =>
+    due && due < today ? 'overdue' : due && due <= soon ? 'warning' : 'info';
+  const dueText = (due: string | null, provisional: boolean | null) => {
+    if (!due) return null;
+    const tag = provisional ? { zh: '（暂定）', en: ' (provisional)' } : { zh: '', en: '' };
+    return due < today
+      ? { zh: `期限 ${due}${tag.zh} 已超期`, en: `Overdue since ${due}${tag.en}` }
+      : { zh: `期限 ${due}${tag.zh}`, en: `Due ${due}${tag.en}` };
+  };
+  const joined = (...parts: ({ zh: string; en: string } | null)[]) => {
+    const xs = parts.filter((p) => p !== null);
+    return { zh: xs.map((p) => p.zh).join('；'), en: xs.map((p) => p.en).join('; ') };
+  };
+  const withDue = (r: Row) => ({
+    due: r.due,
+    ...(r.due ? { dueProvisional: Boolean(r.provisional) } : {}),
+    severity: severity(r.due) as TaskResponse['severity'],
+  });
+
   const out: TaskResponse[] = [];
-  for (const w of of('gate'))
+  for (const w of of('gate')) {
+    const g = GATE_NAMES[w.gate as Gate];
     out.push({
       id: `case.gate.${w.id}`,
       module: 'cases',
-      title: zh({ zh: `审核 ${w.no} ${w.title}`, en: `Review ${w.no} ${w.title}` }),
-      detail: zh({
-        zh: `待${GATE_NAMES[w.gate as Gate].zh}审核`,
-        en: `Waiting at ${GATE_NAMES[w.gate as Gate].en}`,
-      }),
-      due: w.due,
-      severity: w.due && w.due < today ? 'overdue' : w.due && w.due <= soon ? 'warning' : 'info',
+      title: say_({ zh: `审核 ${w.no} ${w.title}`, en: `Review ${w.no} ${w.title}` }),
+      detail: say_(joined({ zh: `待${g.zh}审核`, en: `Waiting at ${g.en}` }, dueText(w.due, w.provisional))),
+      ...withDue(w),
       link: `/cases/${w.id}`,
     });
-  for (const r of of('output'))
+  }
+  for (const r of [...of('handler'), ...of('legal')]) {
+    const status = r.status as CaseStatus;
+    const next = nextActions(r.caseType!, status).map((a) => CASE_ACTION_NAMES[a]);
+    const returned = r.reasons !== null;
+    const step = returned ? { zh: '退回补充', en: 'Sent back' } : CASE_STATUS_NAMES[status];
     out.push({
-      id: `case.output.${r.id}`,
+      id: `case.${r.part}.${r.id}`,
       module: 'cases',
-      title: zh({ zh: `统一出口 ${r.no} ${r.title}`, en: `Decide and output ${r.no} ${r.title}` }),
-      detail: zh({ zh: '审核通过，待法制支队统一出口', en: 'Approved; the legal detachment outputs it' }),
-      due: null,
-      severity: 'info',
-      link: `/cases/${r.id}`,
-    });
-  for (const d of of('clock')) {
-    const name = CASE_STATUS_NAMES[d.status as keyof typeof CASE_STATUS_NAMES];
-    out.push({
-      id: `case.clock.${d.id}`,
-      module: 'cases',
-      title: zh({ zh: `${d.no} ${d.title}`, en: `${d.no} ${d.title}` }),
-      detail: zh(
-        d.due! < today
-          ? { zh: `${name.zh}已超期`, en: `${name.en}: overdue` }
-          : { zh: `${name.zh}将于 ${d.due} 到期`, en: `${name.en}: due ${d.due}` },
+      title: say_({ zh: `${step.zh} ${r.no} ${r.title}`, en: `${step.en}: ${r.no} ${r.title}` }),
+      detail: say_(
+        joined(
+          returned ? { zh: `退回原因：${r.reasons}`, en: `Why: ${r.reasons}` } : null,
+          {
+            zh: `下一步：${next.map((a) => a.zh).join('、')}`,
+            en: `Next: ${next.map((a) => a.en.toLowerCase()).join(', ')}`,
+          },
+          dueText(r.due, r.provisional),
+        ),
       ),
-      due: d.due,
-      severity: d.due! < today ? 'overdue' : 'warning',
-      link: `/cases/${d.id}`,
+      ...withDue(r),
+      ...(returned && severity(r.due) === 'info' ? { severity: 'warning' as const } : {}),
+      link: `/cases/${r.id}`,
     });
   }
-  for (const r of of('returned'))
-    out.push({
-      id: `case.returned.${r.id}`,
-      module: 'cases',
-      title: zh({ zh: `退回补充 ${r.no} ${r.title}`, en: `Sent back: ${r.no} ${r.title}` }),
-      detail: r.reasons,
-      due: null,
-      severity: 'warning',
-      link: `/cases/${r.id}`,
-    });
   for (const p of of('proceeding')) {
     const kind = p.kind ?? '';
     const name = PROCEEDING_KIND_NAMES[kind as ProceedingKind] ?? { zh: kind, en: kind };
     out.push({
       id: `case.proceeding.${p.id}`,
       module: 'cases',
-      title: zh({ zh: `${p.no} ${name.zh}`, en: `${p.no} ${name.en}` }),
-      detail: zh(
-        p.due! < today ? { zh: '已超期', en: 'Overdue' } : { zh: `将于 ${p.due} 到期`, en: `Due ${p.due}` },
-      ),
-      due: p.due,
-      severity: p.due! < today ? 'overdue' : 'warning',
+      title: say_({ zh: `${p.no} ${name.zh}`, en: `${p.no} ${name.en}` }),
+      detail: say_(dueText(p.due, p.provisional) ?? { zh: '无法定期限', en: 'No statutory period' }),
+      ...withDue(p),
       link: `/cases/${p.caseId}`,
     });
   }

@@ -1,4 +1,12 @@
-import { Calendar, type CalendarDay, CalendarYearMissingError, isoYear } from '@fazhi/common';
+import {
+  Calendar,
+  type CalendarDay,
+  CalendarRangeError,
+  type Due,
+  dueDate,
+  isoYear,
+  PROVISIONAL_RANGE,
+} from '@fazhi/common';
 import { and, asc, count, gte, lte, sql } from 'drizzle-orm';
 import { audit } from '../../audit/record.ts';
 import { type Queryable, rows } from '../../db/index.ts';
@@ -24,7 +32,8 @@ async function stampOf(db: Queryable): Promise<string> {
   return s?.stamp ?? '';
 }
 
-async function readCalendar(db: Queryable): Promise<Calendar> {
+/** The calendar as the database holds it now (loadCalendar keeps a copy in memory). */
+export async function readCalendar(db: Queryable): Promise<Calendar> {
   const years = await db.select({ year: holidayYears.year }).from(holidayYears);
   const days = await db.select().from(holidayCalendar);
   return Calendar.fromDays(
@@ -54,19 +63,22 @@ export async function loadCalendar(db: Queryable): Promise<Calendar> {
 }
 
 /** After this instance changed the calendar (and committed), the next read checks the stamp. */
-function forgetCalendar(db: Queryable) {
+export function forgetCalendar(db: Queryable) {
   calendars.delete(databaseKey(db));
 }
 
-/** Runs a calendar computation, turning a missing year into the user-facing error. */
-export async function withCalendar<T>(db: Queryable, fn: (c: Calendar) => T): Promise<T> {
+/**
+ * Runs a calendar computation. A year without a loaded notice is counted provisionally, so the
+ * only failure left is a date no calendar covers: a validation error on `field`.
+ */
+export async function withCalendar<T>(db: Queryable, fn: (c: Calendar) => T, field = 'date'): Promise<T> {
   const calendar = await loadCalendar(db);
   try {
     return fn(calendar);
   } catch (e) {
-    if (e instanceof CalendarYearMissingError) {
-      throw new AppError('CALENDAR_YEAR_MISSING', {
-        from: { key: 'calendar.missingYear', params: { year: e.year } },
+    if (e instanceof CalendarRangeError) {
+      throw new AppError('VALIDATION', {
+        [field]: { key: 'calendar.outOfRange', params: { year: e.year, ...PROVISIONAL_RANGE } },
       });
     }
     throw e;
@@ -90,6 +102,23 @@ export async function listYears(db: Queryable) {
     holidays: counts.find((c) => c.year === y.year && c.kind === 'holiday')?.n ?? 0,
     workdays: counts.find((c) => c.year === y.year && c.kind === 'workday')?.n ?? 0,
   }));
+}
+
+/**
+ * A year's days off and make-up days: the loaded notice's, or, for a year without one, the
+ * statutory holidays its deadlines are provisionally counted on.
+ */
+export async function yearDays(
+  db: Queryable,
+  year: number,
+): Promise<{ provisional: boolean; items: CalendarDay[] }> {
+  const calendar = await loadCalendar(db);
+  if (calendar.hasYear(year)) return { provisional: false, items: await listDays(db, year) };
+  const items = await withCalendar(db, (c) => [...c.provisionalHolidays(year)], 'year');
+  return {
+    provisional: true,
+    items: items.map(([date, name]) => ({ date, kind: 'holiday' as const, name })),
+  };
 }
 
 export async function listDays(db: Queryable, year: number): Promise<CalendarDay[]> {
@@ -140,23 +169,16 @@ export async function loadYear(
   forgetCalendar(db);
 }
 
-export async function loadYearAudited(
-  ctx: Ctx,
-  input: { year: number; source: string; days: CalendarDay[] },
-) {
-  await ctx.db.transaction((tx) => loadYear(ctx, tx, input));
-  forgetCalendar(ctx.db);
-}
-
+/** The deadline calculator: N working days, or N calendar days with the holiday roll-over. */
 export async function computeDeadline(
   db: Queryable,
   q: { from: string; workdays?: number | undefined; days?: number | undefined; custody?: boolean },
-): Promise<string> {
+): Promise<Due> {
   if (q.workdays === undefined && q.days === undefined)
     throw new AppError('VALIDATION', { workdays: 'required' });
-  return withCalendar(db, (c) =>
+  const rule =
     q.workdays !== undefined
-      ? c.addWorkingDays(q.from, q.workdays)
-      : c.addCalendarDays(q.from, q.days!, { custody: q.custody }),
-  );
+      ? { amount: q.workdays, unit: 'working_days' as const }
+      : { amount: q.days!, unit: 'calendar_days' as const, custody: q.custody };
+  return withCalendar(db, (c) => dueDate(rule, q.from, c), 'from');
 }

@@ -24,14 +24,15 @@ describe('statutory clocks as data', () => {
 
   it('computes due dates on the official calendar', async () => {
     const db = t.database.db;
-    expect(await clockDue(db, 'publicity_penalty', '2021-09-28')).toBe('2021-10-13');
-    expect(await clockDue(db, 'publicity_other', '2021-09-28')).toBe('2021-11-01');
+    const due = async (code: string, start: string, at?: Date) => (await clockDue(db, code, start, at)).due;
+    expect(await due('publicity_penalty', '2021-09-28')).toBe('2021-10-13');
+    expect(await due('publicity_other', '2021-09-28')).toBe('2021-11-01');
     // 7 working days: 9-29, 9-30, 10-08, 10-09 (make-up Saturday), 10-11, 10-12, 10-13.
     // 30 calendar days from 2021-09-04 end on Monday 2021-10-04, inside National Day: rolled to 10-08.
-    expect(await clockDue(db, 'admin_case_period', '2021-09-04')).toBe('2021-10-08');
+    expect(await due('admin_case_period', '2021-09-04')).toBe('2021-10-08');
     // Custody clocks are never extended by holidays.
-    expect(await clockDue(db, 'arrest_request', '2021-09-28')).toBe('2021-10-01');
-    expect(await clockDue(db, 'acceptance_review', '2021-09-30', new Date('2021-09-30T20:00:00+08:00'))).toBe(
+    expect(await due('arrest_request', '2021-09-28')).toBe('2021-10-01');
+    expect(await due('acceptance_review', '2021-09-30', new Date('2021-09-30T20:00:00+08:00'))).toBe(
       '2021-10-01',
     );
   });
@@ -50,8 +51,11 @@ describe('statutory clocks as data', () => {
     const res = await legal.post('/api/legal-rules', version);
     expect(res.status).toBe(200);
     expect(await read(res)).toMatchObject({ amount: 60, inForce: true });
-    expect(await clockDue(t.database.db, 'admin_case_period', '2025-11-03')).toBe('2025-12-03');
-    expect(await clockDue(t.database.db, 'admin_case_period', '2026-03-02')).toBe('2026-05-06');
+    expect(await clockDue(t.database.db, 'admin_case_period', '2025-11-03')).toEqual({
+      due: '2025-12-03',
+      provisional: false,
+    });
+    expect((await clockDue(t.database.db, 'admin_case_period', '2026-03-02')).due).toBe('2026-05-06');
     const bad = await legal.post('/api/legal-rules', { ...version, code: 'no_such_rule' });
     expect(bad.status).toBe(400);
     expect((await read(bad)).error.fields.code).toBeDefined();

@@ -5,7 +5,7 @@ import { read, type TestApp, type TestClient, testApp } from '../../test-support
 let t: TestApp;
 let admin: TestClient;
 beforeAll(async () => {
-  t = await testApp({ officialCalendarOnly: true });
+  t = await testApp();
   admin = await t.signIn('admin');
 });
 afterAll(() => t.close());
@@ -143,33 +143,45 @@ describe('Excel import', () => {
 describe('working-day calendar', () => {
   it('answers due dates on working days and calendar days', async () => {
     const c = t.client();
-    expect(await c.json(c.get('/api/calendar/deadline?from=2021-09-28&workdays=20'))).toEqual({
-      due: '2021-11-01',
-    });
+    const due = (q: string) => c.json(c.get(`/api/calendar/deadline?${q}`));
+    expect(await due('from=2021-09-28&workdays=20')).toEqual({ due: '2021-11-01', provisional: false });
     // 3 calendar days from 2021-09-28 end on 10-01, a holiday: rolled to 10-08 — unless custody.
-    expect(await c.json(c.get('/api/calendar/deadline?from=2021-09-28&days=3'))).toEqual({
-      due: '2021-10-08',
-    });
-    expect(await c.json(c.get('/api/calendar/deadline?from=2021-09-28&days=3&custody=true'))).toEqual({
+    expect(await due('from=2021-09-28&days=3')).toEqual({ due: '2021-10-08', provisional: false });
+    expect(await due('from=2021-09-28&days=3&custody=true')).toEqual({
       due: '2021-10-01',
+      provisional: false,
     });
   });
 
-  it('refuses a date in a year with no loaded notice and names the year', async () => {
+  it('counts a year without a notice on the statutory holidays, marked provisional', async () => {
     const c = t.client();
-    c.language = 'en-US';
-    const res = await c.get('/api/calendar/deadline?from=2027-03-01&workdays=5');
-    expect(res.status).toBe(422);
+    const due = (q: string) => c.json(c.get(`/api/calendar/deadline?${q}`));
+    // 2027's notice is not loaded: 元旦 2027-01-01 is off, 01-02/03 a weekend, no 调休 assumed.
+    expect(await due('from=2026-12-28&workdays=5')).toEqual({ due: '2027-01-05', provisional: true });
+    // 除夕 to 初三 (2027-02-05 … 02-08) under the 2025 rules; 02-08 is a Monday.
+    expect(await due('from=2027-02-04&workdays=1')).toEqual({ due: '2027-02-09', provisional: true });
+    // A count that stays inside loaded years is not provisional, even when it starts near one.
+    expect(await due('from=2026-12-01&workdays=5')).toEqual({ due: '2026-12-08', provisional: false });
+    // A custody end never depends on the calendar.
+    expect(await due('from=2026-12-28&days=5&custody=true')).toEqual({
+      due: '2027-01-02',
+      provisional: false,
+    });
+  });
+
+  it('refuses only a date no calendar covers, naming the field without showing its code', async () => {
+    const c = t.client();
+    const res = await c.get('/api/calendar/deadline?from=1999-03-01&workdays=5');
+    expect(res.status).toBe(400);
     const { error } = await read(res);
-    expect(error.code).toBe('CALENDAR_YEAR_MISSING');
-    expect(Object.values(error.fields).join()).toContain('2027');
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fields.from).toContain('2000');
+    expect(error.message).not.toContain('from');
   });
 
   it('lets the administrator load the next year from a form and from Excel, audited', async () => {
     const years = await admin.json<{ items: { year: number }[] }>(admin.get('/api/calendar/years'));
     expect(years.items.map((y) => y.year)).toEqual(Array.from({ length: 23 }, (_, i) => 2004 + i));
-    const tasks = await admin.json<{ items: { id: string }[] }>(admin.get('/api/tasks'));
-    expect(tasks.items.map((x) => x.id)).toContain('calendar.2027');
     const form = {
       year: 2027,
       source: '国办发明电〔2026〕X号',
@@ -191,6 +203,7 @@ describe('working-day calendar', () => {
     const c = t.client();
     expect(await c.json(c.get('/api/calendar/deadline?from=2026-12-31&workdays=1'))).toEqual({
       due: '2027-01-04',
+      provisional: false,
     });
     const file = await xlsx([
       ['日期', '类型', '名称'],
@@ -199,7 +212,10 @@ describe('working-day calendar', () => {
     ]);
     file.append('year', '2027');
     file.append('source', '国办发明电〔2026〕Y号');
-    expect(await admin.json(admin.post('/api/calendar/import', file))).toEqual({ imported: 2 });
+    expect(await admin.json(admin.post('/api/calendar/import', file))).toMatchObject({
+      year: 2027,
+      imported: 2,
+    });
     const days = await admin.json<{ items: unknown[] }>(admin.get('/api/calendar/days?year=2027'));
     expect(days.items).toEqual([
       { date: '2027-01-01', kind: 'holiday', name: '元旦' },

@@ -72,35 +72,39 @@ registerTaskProvider(async (ctx) => {
   return out;
 });
 
-// Statutory deadlines stop working when next year's State Council notice is missing, so the
-// administrator is reminded from October on (the notice usually appears in November).
+/**
+ * The holiday notices the administrator should load now: this year's, if missing (its deadlines
+ * are all provisional), and from 1 December next year's (the State Council publishes it in
+ * November or December; until then clocks reaching it count provisionally).
+ */
+export function noticesToLoad(today: string, loaded: ReadonlySet<number>): { year: number; late: boolean }[] {
+  const year = Number(today.slice(0, 4));
+  const out: { year: number; late: boolean }[] = [];
+  if (!loaded.has(year)) out.push({ year, late: true });
+  if (!loaded.has(year + 1) && today.slice(5) >= '12-01') out.push({ year: year + 1, late: false });
+  return out;
+}
+
 registerTaskProvider(async (ctx) => {
   const actor = requireActor(ctx);
   if (!actor.permissions.has('calendar.manage')) return [];
-  const today = chinaToday();
-  const year = Number(today.slice(0, 4));
   // The loaded years, from the in-memory calendar (kept current, see loadCalendar).
   const loaded = (await loadCalendar(ctx.db)).years;
-  const out: TaskResponse[] = [];
-  for (const y of [year, year + 1]) {
-    if (loaded.has(y) || (y > year && today.slice(5) < '10-01')) continue;
-    out.push({
-      id: `calendar.${y}`,
-      module: 'platform',
-      title: say({ zh: `载入 ${y} 年节假日安排`, en: `Load the ${y} holiday notice` }, ctx.locale),
-      detail: say(
-        {
-          zh: '国务院办公厅发布通知后载入，否则无法计算该年度的法定期限',
-          en: 'Deadlines in that year cannot be computed until it is loaded',
-        },
-        ctx.locale,
-      ),
-      due: `${y}-01-01`,
-      severity: y === year ? 'overdue' : 'warning',
-      link: '/calendar',
-    });
-  }
-  return out;
+  return noticesToLoad(chinaToday(), loaded).map(({ year, late }) => ({
+    id: `calendar.${year}`,
+    module: 'platform',
+    title: say({ zh: `载入 ${year} 年节假日安排`, en: `Load the ${year} holiday notice` }, ctx.locale),
+    detail: say(
+      {
+        zh: '国务院办公厅发布通知后载入。在此之前，到达该年度的法定期限按法定节假日暂定计算（不含调休），载入后自动重算并通知期限有变化的承办人',
+        en: 'Load it once the State Council publishes it. Until then deadlines reaching that year are provisional (statutory holidays only, no make-up days); loading recounts them and tells the owners of dates that moved',
+      },
+      ctx.locale,
+    ),
+    due: `${year}-01-01`,
+    severity: late ? 'overdue' : 'warning',
+    link: '/calendar',
+  }));
 });
 
 registerTaskProvider(async (ctx) => {

@@ -18,7 +18,7 @@ export async function openPublication(
 ): Promise<number | null> {
   const rule = publicityRule(d.kind);
   if (!rule) return null;
-  const dueOn = await clockDue(tx, rule, d.decidedOn);
+  const due = await clockDue(tx, rule, d.decidedOn);
   const [row] = await tx
     .insert(publications)
     .values({
@@ -27,14 +27,15 @@ export async function openPublication(
       caseId: d.caseId,
       unitId: d.unitId,
       clockRule: rule,
-      dueOn,
+      dueOn: due.due,
+      dueProvisional: due.provisional,
     })
     .returning({ id: publications.id });
   await audit(tx, ctx, {
     action: 'publicity.open',
     targetType: 'publication',
     targetId: row!.id,
-    summary: { decisionId: d.decisionId, rule, dueOn },
+    summary: { decisionId: d.decisionId, rule, dueOn: due.due, provisional: due.provisional },
   });
   return row!.id;
 }
@@ -65,15 +66,23 @@ export async function requireWithdrawal(
     return;
   }
   // A second change before the withdrawal keeps the first deadline: the clock started then.
-  const withdrawDueOn = pub.withdrawDueOn ?? (await clockDue(tx, 'publicity_withdraw', chinaToday()));
+  const startedOn = pub.withdrawStartedOn ?? chinaToday();
+  const due = pub.withdrawDueOn
+    ? { due: pub.withdrawDueOn, provisional: pub.withdrawDueProvisional }
+    : await clockDue(tx, 'publicity_withdraw', startedOn);
   await tx
     .update(publications)
-    .set({ withdrawDueOn, withdrawReason: reason })
+    .set({
+      withdrawStartedOn: startedOn,
+      withdrawDueOn: due.due,
+      withdrawDueProvisional: due.provisional,
+      withdrawReason: reason,
+    })
     .where(eq(publications.id, pub.id));
   await audit(tx, ctx, {
     action: 'publicity.withdrawalRequired',
     targetType: 'publication',
     targetId: pub.id,
-    summary: { reason, withdrawDueOn },
+    summary: { reason, withdrawDueOn: due.due, provisional: due.provisional },
   });
 }

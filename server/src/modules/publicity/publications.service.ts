@@ -44,25 +44,9 @@ export const likeText = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
 /** Warn this many working days before a publicity task falls due. */
 const DUE_SOON_WORKING_DAYS = 2;
 
-export async function calendarOrNull(db: Queryable): Promise<Calendar | null> {
-  try {
-    return await loadCalendar(db);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The last due date that counts as "due soon" today. Without the year's holiday notice the
- * warning still comes, counted in calendar days.
- */
-export function dueSoonLimit(calendar: Calendar | null, today: string): string {
-  try {
-    if (calendar) return calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS);
-  } catch {
-    // year not loaded: fall through
-  }
-  return addDays(today, DUE_SOON_WORKING_DAYS);
+/** The last due date that counts as "due soon" today. */
+export function dueSoonLimit(calendar: Calendar, today: string): string {
+  return calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS);
 }
 
 const isPending = eq(publications.status, 'pending');
@@ -92,18 +76,11 @@ function baseQuery(db: Queryable) {
 }
 type Row = Awaited<ReturnType<typeof baseQuery>>[number];
 
-function toResponse(r: Row, today: string, calendar: Calendar | null): PublicationResponse {
+function toResponse(r: Row, today: string, calendar: Calendar): PublicationResponse {
   const p = r.pub;
   const pending = p.status === 'pending';
   const daysLeft = daysBetween(today, p.dueOn);
-  let workingDaysLeft: number | null = null;
-  if (daysLeft >= 0 && calendar) {
-    try {
-      workingDaysLeft = calendar.countWorkingDays(today, p.dueOn);
-    } catch {
-      workingDaysLeft = null;
-    }
-  }
+  const workingDaysLeft = daysLeft >= 0 ? calendar.countWorkingDays(today, p.dueOn) : null;
   const mustWithdraw = p.status === 'published' && p.withdrawDueOn !== null;
   return {
     id: p.id,
@@ -120,6 +97,7 @@ function toResponse(r: Row, today: string, calendar: Calendar | null): Publicati
     status: p.status as PublicationStatus,
     clockRule: p.clockRule,
     dueOn: p.dueOn,
+    dueProvisional: p.dueProvisional,
     daysLeft,
     workingDaysLeft,
     overdue: pending && daysLeft < 0,
@@ -127,6 +105,7 @@ function toResponse(r: Row, today: string, calendar: Calendar | null): Publicati
     publishedBy: r.publishedBy,
     late: p.publishedAt !== null && chinaToday(p.publishedAt) > p.dueOn,
     withdrawDueOn: p.withdrawDueOn,
+    withdrawDueProvisional: p.withdrawDueProvisional,
     mustWithdraw,
     withdrawOverdue: mustWithdraw && today > p.withdrawDueOn!,
     withdrawnAt: p.withdrawnAt?.toISOString() ?? null,
@@ -168,7 +147,7 @@ async function counts(ctx: Ctx, actor: Actor, today: string, soon: string): Prom
 export async function listPublications(ctx: Ctx, q: PublicationListQuery) {
   const actor = requireActor(ctx);
   const today = chinaToday();
-  const calendar = await calendarOrNull(ctx.db);
+  const calendar = await loadCalendar(ctx.db);
   const soon = dueSoonLimit(calendar, today);
   const conds: SQL[] = [inScope(actor, publications.unitId, publications.orgId)];
   if (q.unitId) conds.push(await unitSubtree(ctx, q.unitId));
@@ -224,7 +203,7 @@ async function findInScope(ctx: Ctx, db: Queryable, id: number, lock = false) {
 async function detail(ctx: Ctx, db: Queryable, id: number): Promise<PublicationDetailResponse> {
   const pub = await findInScope(ctx, db, id);
   const [row] = await baseQuery(db).where(eq(publications.id, id));
-  const calendar = await calendarOrNull(db);
+  const calendar = await loadCalendar(db);
   // A pending task shows the preview built now; anything published shows what went out.
   const content =
     pub.status === 'pending'

@@ -341,7 +341,12 @@ describe('withdrawal', () => {
     });
     const due = await clockDue(t.database.db, 'publicity_withdraw', chinaToday());
     const flagged = await read(await unitlegal.get(`/api/publicity/${m.publicationId}`));
-    expect(flagged).toMatchObject({ status: 'published', mustWithdraw: true, withdrawDueOn: due });
+    expect(flagged).toMatchObject({
+      status: 'published',
+      mustWithdraw: true,
+      withdrawDueOn: due.due,
+      withdrawDueProvisional: due.provisional,
+    });
     const must = await read(await unitlegal.get('/api/publicity?mustWithdraw=true'));
     expect(must.items.map((i: { id: number }) => i.id)).toContain(m.publicationId);
     expect(must.counts.mustWithdraw).toBeGreaterThanOrEqual(1);

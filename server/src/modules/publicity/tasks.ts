@@ -3,9 +3,10 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../../db/index.ts';
 import { decisions, publications } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
+import { loadCalendar } from '../platform/calendar.service.ts';
 import { inScope } from '../platform/scope.ts';
 import { registerTaskProvider } from '../platform/tasks.service.ts';
-import { calendarOrNull, dueSoonLimit } from './publications.service.ts';
+import { dueSoonLimit } from './publications.service.ts';
 
 const SHOWN = 3;
 type Kind = 'overdue' | 'dueSoon' | 'withdraw';
@@ -19,7 +20,7 @@ export async function publicityTasks(ctx: Ctx): Promise<TaskResponse[]> {
   const actor = requireActor(ctx);
   if (!actor.permissions.has('publicity.publish')) return [];
   const today = chinaToday();
-  const soon = dueSoonLimit(await calendarOrNull(ctx.db), today);
+  const soon = dueSoonLimit(await loadCalendar(ctx.db), today);
   const scope = inScope(actor, publications.unitId, publications.orgId);
 
   // One statement for the three kinds: each kind's count and its first SHOWN decisions (by due

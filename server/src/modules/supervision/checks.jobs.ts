@@ -12,10 +12,10 @@ import { audit } from '../../audit/record.ts';
 import type { Queryable } from '../../db/index.ts';
 import { rows } from '../../db/index.ts';
 import { callbacks, cameraChecks, incidentCategories, incidents } from '../../db/schema/index.ts';
-import type { Ctx } from '../../http/context.ts';
+import { type Ctx, systemCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { dayRange } from './camera-checks.service.ts';
-import { previousDay, readSupervisionSettings, registerDailyJob, systemCtx } from './daily.ts';
+import { previousDay, readSupervisionSettings, registerDailyJob } from './daily.ts';
 
 /**
  * The two daily jobs of the checks (run by daily.ts, once per branch and day, before the scan):

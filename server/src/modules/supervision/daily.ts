@@ -4,7 +4,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/index.ts';
 import { rows } from '../../db/index.ts';
 import { settings } from '../../db/schema/index.ts';
-import type { Ctx } from '../../http/context.ts';
 
 /**
  * Daily jobs scheduled inside the server (the supervision scan, the body-camera sample, the
@@ -32,11 +31,6 @@ export function registerDailyJob(job: DailyJob) {
 export const dailyJobs = (): readonly DailyJob[] => jobs;
 
 export const INSTANCE = `${hostname()}:${process.pid}`;
-
-/** The context of work the server does by itself: no actor, audited as the system. */
-export function systemCtx(db: Db, orgId: number): Ctx {
-  return { db, orgId, locale: 'zh-CN', clientIp: null, actor: null };
-}
 
 export async function readSupervisionSettings(db: Queryable, orgId: number): Promise<SupervisionSettings> {
   const [row] = await db

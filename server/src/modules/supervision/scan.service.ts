@@ -11,9 +11,9 @@ import { emptyScanCounts, type ScanCounts, type ScanMode, type ScanTrigger } fro
 import { sql } from 'drizzle-orm';
 import { audit } from '../../audit/record.ts';
 import { type Db, type Queryable, rows } from '../../db/index.ts';
-import type { Ctx } from '../../http/context.ts';
+import { type Ctx, systemCtx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { INSTANCE, registerDailyJob, systemCtx } from './daily.ts';
+import { INSTANCE, registerDailyJob } from './daily.ts';
 import { loadRuleSets, type RuleSet, scanRule } from './rules/engine.ts';
 
 export interface ScanOptions {

@@ -5,7 +5,6 @@
 import {
   addDays,
   buildPublicityContent,
-  CalendarYearMissingError,
   type DecisionKind,
   type PublicityOffence,
   publicityRule,
@@ -28,10 +27,11 @@ import {
   reviews,
 } from '../../db/schema/index.ts';
 import { DOC_WORDS } from '../../modules/cases/numbers.ts';
+import type { ClockBook } from '../../modules/platform/clocks.ts';
 import { nextNumber } from '../../modules/platform/numbers.ts';
 import type { SeedProgress } from '../progress.ts';
 import { cstDate, DAY, HOUR, type SimResult } from './cases.ts';
-import type { ClockBook, Refs, World } from './index.ts';
+import type { Refs, World } from './index.ts';
 import {
   creditCode,
   DISPOSAL_NOTES,
@@ -248,20 +248,13 @@ export async function writeWorld(
   const caseRows = world.cases.map((c, i) => {
     const { sim, lead } = sims[i]!;
     const clock = sim.clock;
-    let due: string | null = null;
-    if (clock?.rule === 'admin_case_period') {
-      try {
-        due = book.due(clock.rule, addDays(clock.start, sim.periodExtendedDays));
-      } catch (e) {
-        // An extended period ending in a year whose holidays are not loaded cannot be
-        // computed: the demo case then was not extended.
-        if (!(e instanceof CalendarYearMissingError)) throw e;
-        sim.periodExtendedDays = 0;
-        sim.proceedings = sim.proceedings.filter((p) => p.kind !== 'period_extension');
-        due = book.due(clock.rule, clock.start);
-      }
-    } else if (clock)
-      due = book.due(clock.rule, clock.start, clock.rule === 'acceptance_review' ? clock.startAt : undefined);
+    const due = clock
+      ? book.due(
+          clock.rule,
+          clock.rule === 'admin_case_period' ? addDays(clock.start, sim.periodExtendedDays) : clock.start,
+          clock.rule === 'acceptance_review' ? clock.startAt : undefined,
+        )
+      : null;
     const co = refs.staff(c.unitCode).leads.filter((o) => o !== lead);
     return {
       orgId,
@@ -283,7 +276,8 @@ export async function writeWorld(
       receivedAt: new Date(c.plan.receivedAt),
       clockRule: clock?.rule ?? null,
       clockStart: clock?.start ?? null,
-      clockDue: due,
+      clockDue: due?.due ?? null,
+      clockProvisional: due?.provisional ?? false,
       acceptedAt: sim.acceptedAt === null ? null : new Date(sim.acceptedAt),
       periodExtendedDays: sim.periodExtendedDays,
       closedAt: sim.closedAt === null ? null : new Date(sim.closedAt),
@@ -487,6 +481,10 @@ export async function writeWorld(
         })
       : null;
     const withdrawn = pub.withdrawnAt !== null;
+    const publicityDue = book.due(rule, decidedOn);
+    const withdrawDue = pub.withdrawRequiredOn
+      ? book.due('publicity_withdraw', pub.withdrawRequiredOn)
+      : null;
     return [
       {
         orgId,
@@ -495,12 +493,15 @@ export async function writeWorld(
         unitId: unitId(c.unitCode),
         status: withdrawn ? 'withdrawn' : pub.publishedAt ? 'published' : 'pending',
         clockRule: rule,
-        dueOn: book.due(rule, decidedOn),
+        dueOn: publicityDue.due,
+        dueProvisional: publicityDue.provisional,
         publishedAt: pub.publishedAt === null ? null : new Date(pub.publishedAt),
         publishedBy: pub.publishedBy,
         content,
         searchText: content ? publicitySearchText(content) : null,
-        withdrawDueOn: pub.withdrawRequiredOn ? book.due('publicity_withdraw', pub.withdrawRequiredOn) : null,
+        withdrawStartedOn: pub.withdrawRequiredOn,
+        withdrawDueOn: withdrawDue?.due ?? null,
+        withdrawDueProvisional: withdrawDue?.provisional ?? false,
         withdrawnAt: withdrawn ? new Date(pub.withdrawnAt!) : null,
         withdrawReason: x.d.status === 'revoked' ? '该决定经行政复议被撤销' : null,
       },
@@ -521,6 +522,7 @@ export async function writeWorld(
           ...rest,
         };
       }
+      const due = p.clockRule ? book.due(p.clockRule, p.startedOn) : null;
       return {
         orgId,
         caseId: caseIds[i]!,
@@ -528,7 +530,8 @@ export async function writeWorld(
         status: p.status,
         startedOn: p.startedOn,
         clockRule: p.clockRule,
-        dueOn: p.clockRule ? book.due(p.clockRule, p.startedOn) : null,
+        dueOn: due?.due ?? null,
+        dueProvisional: due?.provisional ?? false,
         closedOn: p.closedOn,
         detail,
         outcome: p.outcome,

@@ -3,15 +3,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, rows } from '../../db/index.ts';
 import { callbacks, cameraChecks, incidents, units } from '../../db/schema/index.ts';
+import { systemCtx } from '../../http/context.ts';
 import {
   cameraCandidates,
   createCallbackTasks,
   drawCameraSample,
   sampleCameraDay,
 } from '../../modules/supervision/checks.jobs.ts';
-import { systemCtx } from '../../modules/supervision/daily.ts';
 import { prepareDatabase } from '../../server.ts';
-import { loadStandInYears } from '../../test-support/calendar-stand-in.ts';
 import { testDatabase } from '../../test-support/test-app.ts';
 import { seedDemo } from '../demo.ts';
 import { seedDemoEnforcement } from '../demo-history/index.ts';
@@ -26,7 +25,6 @@ const yesterday = addDays(today, -1);
 beforeAll(async () => {
   database = await testDatabase();
   await prepareDatabase(database, () => {});
-  await loadStandInYears(database.db);
   ({ orgId } = await seedDemo(database.db, { history: false }));
   await seedDemoEnforcement(database.db, orgId);
   const started = performance.now();

@@ -3,16 +3,16 @@ import {
   AuditQuery,
   AuditVerifyResponse,
   CalendarDaysResponse,
+  CalendarImportResponse,
+  CalendarLoadResponse,
   CalendarYearListResponse,
   CalendarYearLoadRequest,
   DeadlineQuery,
   DeadlineResponse,
   HealthResponse,
-  ImportResponse,
   LegalRuleListResponse,
   LegalRuleResponse,
   LegalRuleVersionRequest,
-  OkResponse,
   TaskListResponse,
 } from '@fazhi/common';
 import { z } from '@hono/zod-openapi';
@@ -20,8 +20,9 @@ import type { App, AppDeps } from '../../../http/app.ts';
 import { AppError } from '../../../http/errors.ts';
 import { defineRoute } from '../../../http/route.ts';
 import { type Column, readSheet } from '../../../platform-io/excel.ts';
+import { loadNoticeAudited } from '../../clocks/notice.service.ts';
 import { auditWorkbook, listAudit, verifyAudit } from '../audit.service.ts';
-import { computeDeadline, listDays, listYears, loadYearAudited } from '../calendar.service.ts';
+import { computeDeadline, listYears, yearDays } from '../calendar.service.ts';
 import { addLegalRuleVersion, listLegalRules } from '../legal-rules.service.ts';
 import { myTasks } from '../tasks.service.ts';
 import { json, upload, XLSX_TYPE, xlsxDownload } from './helpers.ts';
@@ -96,13 +97,14 @@ export function registerSystemRoutes(app: App, deps: AppDeps) {
       method: 'get',
       path: '/api/calendar/days',
       tags: calTags,
-      summary: "A year's holidays and make-up working days",
+      summary:
+        "A year's holidays and make-up working days (provisional: the statutory holidays of a year not loaded)",
       request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
       response: CalendarDaysResponse,
     }),
     async (c) => {
       const { year } = c.req.valid('query');
-      return c.json({ year, items: await listDays(c.get('ctx').db, year) }, 200);
+      return c.json({ year, ...(await yearDays(c.get('ctx').db, year)) }, 200);
     },
   );
   app.openapi(
@@ -110,14 +112,11 @@ export function registerSystemRoutes(app: App, deps: AppDeps) {
       method: 'post',
       path: '/api/calendar/years',
       tags: calTags,
-      summary: "Load or replace a year's State Council holiday notice",
+      summary: "Load or replace a year's State Council holiday notice; provisional due dates are recounted",
       request: { body: json(CalendarYearLoadRequest) },
-      response: OkResponse,
+      response: CalendarLoadResponse,
     }),
-    async (c) => {
-      await loadYearAudited(c.get('ctx'), c.req.valid('json'));
-      return c.json({ ok: true as const }, 200);
-    },
+    async (c) => c.json(await loadNoticeAudited(c.get('ctx'), c.req.valid('json')), 200),
   );
   app.openapi(
     defineRoute('calendar.manage', {
@@ -126,7 +125,7 @@ export function registerSystemRoutes(app: App, deps: AppDeps) {
       tags: calTags,
       summary: "Load a year's notice from .xlsx (columns 日期, 类型 休/班, 名称)",
       request: { body: upload({ year: z.string(), source: z.string() }) },
-      response: ImportResponse,
+      response: CalendarImportResponse,
     }),
     async (c) => {
       const body = await c.req.parseBody();
@@ -137,8 +136,8 @@ export function registerSystemRoutes(app: App, deps: AppDeps) {
       if (!source) throw new AppError('VALIDATION', { source: 'required' });
       if (!(body.file instanceof File)) throw new AppError('VALIDATION', { file: 'required' });
       const rows = await readSheet(await body.file.arrayBuffer(), dayColumns);
-      await loadYearAudited(c.get('ctx'), { year, source, days: rows.map((r) => r.value) });
-      return c.json({ imported: rows.length }, 200);
+      const loaded = await loadNoticeAudited(c.get('ctx'), { year, source, days: rows.map((r) => r.value) });
+      return c.json({ ...loaded, imported: rows.length }, 200);
     },
   );
   app.openapi(
@@ -153,8 +152,7 @@ export function registerSystemRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const due = await computeDeadline(c.get('ctx').db, { ...q, custody: q.custody === 'true' });
-      return c.json({ due }, 200);
+      return c.json(await computeDeadline(c.get('ctx').db, { ...q, custody: q.custody === 'true' }), 200);
     },
   );
 

@@ -49,7 +49,8 @@ export function clockProblems(r: RuleRun, w: ClockWindow, restrict: boolean): SQ
       k.lead_officer_id as officer_id, ${w.occurred(sql`k.clock_due`, sql`k.clock_start`)} as occurred_on,
       jsonb_build_object('caseNo', k.case_no, 'target', 'case', 'clockRule', k.clock_rule,
         'clockName', ${clockName(sql`k.clock_rule`, 'zh')}, 'clockNameEn', ${clockName(sql`k.clock_rule`, 'en')},
-        'dueOn', k.clock_due, 'daysLate', greatest(${d(r.today)} - k.clock_due, 0)) as detail,
+        'dueOn', k.clock_due, 'dueProvisional', k.clock_provisional,
+        'daysLate', greatest(${d(r.today)} - k.clock_due, 0)) as detail,
       'scan'::text as source
     from cases k
     where k.org_id = ${r.orgId} and k.clock_due is not null and ${inWindow(sql`k.clock_due`, w)}
@@ -64,7 +65,8 @@ export function clockProblems(r: RuleRun, w: ClockWindow, restrict: boolean): SQ
         'clockRule', p.clock_rule,
         'clockName', coalesce(${clockName(sql`p.clock_rule`, 'zh')}, ${kindZh}),
         'clockNameEn', coalesce(${clockName(sql`p.clock_rule`, 'en')}, ${kindEn}),
-        'dueOn', p.due_on, 'daysLate', greatest(${d(r.today)} - p.due_on, 0)),
+        'dueOn', p.due_on, 'dueProvisional', p.due_provisional,
+        'daysLate', greatest(${d(r.today)} - p.due_on, 0)),
       'scan'::text
     from proceedings p join cases k on k.id = p.case_id
     where p.org_id = ${r.orgId} and p.status = 'open' and p.due_on is not null and ${inWindow(sql`p.due_on`, w)}

@@ -32,7 +32,7 @@ export const publicityLate: RuleImpl<'publicity_late'> = {
         k.incident_id, p.case_id, p.unit_id, k.lead_officer_id as officer_id,
         ${limit} + 1 as occurred_on,
         jsonb_build_object('caseNo', k.case_no, 'docNo', dd.doc_no, 'decisionKind', dd.kind, 'dueOn', p.due_on,
-          'publishedOn', ${published},
+          'dueProvisional', p.due_provisional, 'publishedOn', ${published},
           'daysLate', coalesce(${published}, ${d(r.today)}) - p.due_on) as detail,
         'scan'::text as source
       from publications p

@@ -1,0 +1,84 @@
+/**
+ * 待办 from the workflow table: for every case type and every status in which a case waits for
+ * someone (`waitingFor`), a case in that status is in that person's 待办, linked to the case.
+ */
+import { type Actor, CASE_STATUSES, CASE_TYPES, type TaskResponse, waitingFor } from '@fazhi/common';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cases } from '../../db/schema/index.ts';
+import { read, type TestApp, type TestClient, testApp } from '../../test-support/test-app.ts';
+import { act, checklist, createCase, proposal, readyAdminCase, signInAll } from './case-fixtures.ts';
+
+let t: TestApp;
+let users: Record<Actor, TestClient>;
+let others: TestClient[];
+
+beforeAll(async () => {
+  t = await testApp();
+  const [officer, unitlegal, legal, officer2, command] = await signInAll(t, [
+    'officer',
+    'unitlegal',
+    'legal',
+    'officer2',
+    'command',
+  ] as const);
+  // The reviewer stands at the unit legal officer's gate.
+  users = { handler: officer, gate: unitlegal, legal };
+  others = [officer2, command];
+});
+afterAll(() => t.close());
+
+const tasksOf = async (c: TestClient) => (await read(await c.get('/api/tasks'))).items as TaskResponse[];
+const forCase = (items: TaskResponse[], id: number) => items.filter((x) => x.link === `/cases/${id}`);
+
+const waiting = CASE_TYPES.flatMap((type) =>
+  CASE_STATUSES.flatMap((status) => waitingFor(type, status).map((actor) => ({ type, status, actor }))),
+);
+
+describe('every status that waits for a person is in that person’s 待办', () => {
+  it('covers both workflows', () => expect(waiting.length).toBeGreaterThanOrEqual(10));
+
+  it.each(waiting)('$type $status → $actor', async ({ type, status, actor }) => {
+    const c = await createCase(users.handler, {
+      caseType: type,
+      ...(type === 'criminal' ? { filingClock: 'filing_review' } : {}),
+    });
+    await t.database.db
+      .update(cases)
+      .set({ status, currentGate: status === 'in_review' ? 'unit_legal' : null })
+      .where(eq(cases.id, c.id));
+    const mine = forCase(await tasksOf(users[actor]), c.id);
+    expect(mine, `${type} ${status} in the ${actor}'s 待办`).toHaveLength(1);
+    expect(mine[0]!.title).toContain(c.caseNo);
+    // Nobody outside the case's unit and roles is asked to act on it.
+    for (const other of others) expect(forCase(await tasksOf(other), c.id)).toEqual([]);
+  });
+
+  it('puts a case that has ended in nobody’s 待办', async () => {
+    const c = await createCase(users.handler, { caseType: 'admin' });
+    expect((await act(users.handler, c.id, 'refuse', { reason: '不属于公安机关管辖' })).status).toBe(200);
+    for (const u of [...Object.values(users), ...others]) expect(forCase(await tasksOf(u), c.id)).toEqual([]);
+  });
+});
+
+describe('after the last approval', () => {
+  it('the officer has 作出决定 in 待办, with its clock', async () => {
+    const officer = users.handler;
+    const c = await readyAdminCase(t, officer);
+    // A warning stops at the unit head: officer → unit legal officer → unit head.
+    expect((await act(officer, c.id, 'submit', { proposal: proposal('warning', c.partyId) })).status).toBe(
+      200,
+    );
+    const [unitlegal, unithead] = await signInAll(t, ['unitlegal', 'unithead'] as const);
+    for (const reviewer of [unitlegal, unithead]) {
+      const task = forCase(await tasksOf(reviewer), c.id);
+      expect(task.map((x) => x.id)).toEqual([`case.gate.${c.id}`]);
+      expect((await act(reviewer, c.id, 'approve', { checklist: checklist() })).status).toBe(200);
+    }
+    const [decide] = forCase(await tasksOf(officer), c.id);
+    expect(decide).toMatchObject({ id: `case.handler.${c.id}`, module: 'cases' });
+    expect(decide!.detail).toContain('作出决定');
+    expect(decide!.due).toBeTruthy();
+    expect(typeof decide!.dueProvisional).toBe('boolean');
+  });
+});
