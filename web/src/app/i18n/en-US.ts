@@ -62,6 +62,9 @@ export const enUS: Messages = {
     dateRange: 'Date range',
     filter: 'Filters',
     filterCount: 'Filters ({{n}})',
+    provisional: 'Provisional',
+    provisionalHint:
+      "The State Council's holiday notice for that year is not loaded yet: counted on the statutory holidays only (no make-up working days) and recounted when it is loaded.",
   },
   importer: {
     button: 'Import Excel',
@@ -89,6 +92,19 @@ export const enUS: Messages = {
     custody: 'Case-handling centre',
     reports: 'Reports',
   },
+  /** Labels of request fields that an error may name where no form shows them. */
+  fields: {
+    from: 'Start date',
+    to: 'End date',
+    date: 'Date',
+    year: 'Year',
+    file: 'File',
+    version: 'Version',
+    receivedAt: 'Received at',
+    acceptedOn: 'Accepted on',
+    filedOn: 'Filed on',
+    decidedOn: 'Decided on',
+  },
   errors: {
     network: 'Cannot reach the server; check the network and retry',
     server: 'Server error ({{status}})',
@@ -97,7 +113,7 @@ export const enUS: Messages = {
     forbidden: 'You are not allowed to open this page; ask the security administrator for access.',
     notFoundTitle: 'Page not found',
     notFound: 'The page does not exist or was removed.',
-    fieldsUnmatched: 'These fields are invalid: ',
+    listSeparator: '; ',
     home: 'Back to the workbench',
   },
 };

@@ -61,6 +61,9 @@ export const zhCN = {
     dateRange: '日期范围',
     filter: '筛选',
     filterCount: '筛选（{{n}}）',
+    provisional: '暂定',
+    provisionalHint:
+      '该年度国务院节假日安排尚未载入：暂按《全国年节及纪念日放假办法》规定的法定节假日计算（不含调休），载入后自动重算。',
   },
   importer: {
     button: 'Excel 导入',
@@ -89,6 +92,19 @@ export const zhCN = {
     custody: '办案中心',
     reports: '报告',
   },
+  /** Labels of request fields that an error may name where no form shows them. */
+  fields: {
+    from: '起算日期',
+    to: '截止日期',
+    date: '日期',
+    year: '年度',
+    file: '文件',
+    version: '版本',
+    receivedAt: '接报时间',
+    acceptedOn: '受案日期',
+    filedOn: '立案日期',
+    decidedOn: '决定日期',
+  },
   errors: {
     network: '无法连接服务器，请检查网络后重试',
     server: '服务器错误（{{status}}）',
@@ -97,7 +113,7 @@ export const zhCN = {
     forbidden: '您没有访问此页面的权限，如需开通请联系安全管理员。',
     notFoundTitle: '页面不存在',
     notFound: '您访问的页面不存在或已被移除。',
-    fieldsUnmatched: '以下字段有误：',
+    listSeparator: '；',
     home: '返回工作台',
   },
 };

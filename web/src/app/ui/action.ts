@@ -8,7 +8,8 @@ const pathOf = (name: string) => name.split('.').map((p) => (/^\d+$/.test(p) ? N
 
 /**
  * Shows an API error: field messages go onto the form's fields, the message into a toast.
- * Field errors the form has no field for are named in the toast, so none is lost.
+ * Field errors the form has no field for are added to the toast, so none is lost: their
+ * label (or their message alone), never the field's code name.
  */
 export function useApiErrorHandler() {
   const { message } = App.useApp();
@@ -25,11 +26,13 @@ export function useApiErrorHandler() {
         const unmatched: string[] = [];
         const onForm = Object.entries(error.fields).filter(([name, msg]) => {
           const ok = registered.has(name.split('.')[0]!);
-          if (!ok) unmatched.push(`${name}: ${msg}`);
+          // A field the form does not show is named by its label when there is one, never its code.
+          const label = t(`fields.${name.split('.')[0]}`, { defaultValue: '' });
+          if (!ok) unmatched.push(label ? `${label}：${msg}` : msg);
           return ok;
         });
         form?.setFields(onForm.map(([name, msg]) => ({ name: pathOf(name), errors: [msg] })));
-        if (unmatched.length) text = `${text} — ${t('errors.fieldsUnmatched')}${unmatched.join('; ')}`;
+        if (unmatched.length) text = `${text} — ${unmatched.join(t('errors.listSeparator'))}`;
       }
       message.error(text);
     },

@@ -16,6 +16,8 @@ interface ExcelImportProps {
   /** Extra form fields sent along with the file (year, source …). */
   fields?: ReactNode;
   hint?: ReactNode;
+  /** After a successful import, with the server's answer. */
+  onImported?: (result: { imported: number }) => void;
 }
 
 /**
@@ -43,6 +45,7 @@ function ImportDialog({
   invalidate,
   fields,
   hint,
+  onImported,
   onClose,
 }: ExcelImportProps & { onClose: () => void }) {
   const { t } = useTranslation();
@@ -63,7 +66,10 @@ function ImportDialog({
       form,
       invalidate,
       success: (r) => t('importer.imported', { n: r.imported }),
-      onSuccess: onClose,
+      onSuccess: (r) => {
+        onImported?.(r);
+        onClose();
+      },
       onError: (e) => {
         if (e instanceof ApiError && e.rows?.length) {
           setRows(e.rows);

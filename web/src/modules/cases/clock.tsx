@@ -3,6 +3,7 @@ import type { ClockView } from '@fazhi/common';
 import { Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EMPTY, formatDate } from '../../app/ui/format.ts';
+import { ProvisionalTag } from '../../app/ui/provisional.tsx';
 import { ruleName } from './names.ts';
 
 /** Red once past, orange within two days (the house's warning window, as in 待办). */
@@ -45,11 +46,15 @@ export function Clock({ clock, stopped, inline }: ClockProps) {
     <Space size={6}>
       <ClockCircleOutlined style={{ color: COLOR[u] }} />
       <span>{formatDate(clock.due)}</span>
+      <ProvisionalTag provisional={clock.provisional} />
       {left}
     </Space>
   ) : (
     <div>
-      <div>{formatDate(clock.due)}</div>
+      <div>
+        {formatDate(clock.due)}
+        <ProvisionalTag provisional={clock.provisional} />
+      </div>
       {left}
     </div>
   );

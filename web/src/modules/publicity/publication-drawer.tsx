@@ -12,6 +12,7 @@ import { useAction } from '../../app/ui/action.ts';
 import { FormDialog } from '../../app/ui/form-dialog.tsx';
 import { EMPTY, formatDateTime } from '../../app/ui/format.ts';
 import { ErrorAlert } from '../../app/ui/page.tsx';
+import { ProvisionalTag } from '../../app/ui/provisional.tsx';
 import { required, zodRule } from '../../app/ui/rules.ts';
 import { decisionName, PublicityView } from './publicity-view.tsx';
 import { DueLabel, StatusTag } from './status.tsx';
@@ -113,7 +114,16 @@ export function PublicationDrawer({
                 label: t('publicity.rule'),
                 children: t(`publicity.rules.${p.clockRule}`, { defaultValue: p.clockRule }),
               },
-              { key: 'dueOn', label: t('publicity.col.dueOn'), children: p.dueOn },
+              {
+                key: 'dueOn',
+                label: t('publicity.col.dueOn'),
+                children: (
+                  <>
+                    {p.dueOn}
+                    <ProvisionalTag provisional={p.dueProvisional} />
+                  </>
+                ),
+              },
               { key: 'left', label: t('publicity.col.left'), children: <DueLabel p={p} /> },
               { key: 'status', label: t('publicity.col.status'), span: 2, children: <StatusTag p={p} /> },
               {

@@ -26,6 +26,7 @@ import { bilingual } from '../../app/i18n/index.ts';
 import { FilterBar, valuesToFilters } from '../../app/ui/filter-bar.tsx';
 import { formatDateTime } from '../../app/ui/format.ts';
 import { ErrorAlert, Page } from '../../app/ui/page.tsx';
+import { ProvisionalTag } from '../../app/ui/provisional.tsx';
 import { type Filters, useList } from '../../app/ui/use-list.ts';
 import { UnitTreeSelect } from '../platform/units/unit-tree-select.tsx';
 import { PUBLICITY_KEY, PublicationDrawer, WithdrawDialog } from './publication-drawer.tsx';
@@ -144,7 +145,17 @@ export default function PublicityPage() {
               render: (k: PublicationResponse['decisionKind']) => bilingual(PUBLICITY_DECISION_NAMES[k]),
             },
             { title: t('publicity.col.decidedOn'), dataIndex: 'decidedOn', width: 110 },
-            { title: t('publicity.col.dueOn'), dataIndex: 'dueOn', width: 110 },
+            {
+              title: t('publicity.col.dueOn'),
+              dataIndex: 'dueOn',
+              width: 130,
+              render: (d: string, p) => (
+                <>
+                  {d}
+                  <ProvisionalTag provisional={p.dueProvisional} />
+                </>
+              ),
+            },
             { title: t('publicity.col.left'), key: 'left', width: 150, render: (_, p) => <DueLabel p={p} /> },
             {
               title: t('publicity.col.status'),

@@ -2,6 +2,7 @@ import type { PublicationResponse } from '@fazhi/common';
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EMPTY } from '../../app/ui/format.ts';
+import { ProvisionalTag } from '../../app/ui/provisional.tsx';
 
 /** Pending, published (perhaps late, perhaps to be withdrawn), withdrawn, or closed unpublished. */
 export function StatusTag({ p }: { p: PublicationResponse }) {
@@ -36,6 +37,7 @@ export function DueLabel({ p }: { p: PublicationResponse }) {
     return (
       <Typography.Text type={p.withdrawOverdue ? 'danger' : 'warning'}>
         {t('publicity.withdrawBy', { date: p.withdrawDueOn })}
+        <ProvisionalTag provisional={p.withdrawDueProvisional} />
       </Typography.Text>
     );
   if (p.status !== 'pending') return <>{EMPTY}</>;

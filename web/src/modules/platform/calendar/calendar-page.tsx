@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { CalendarImportResponse } from '@fazhi/common';
 import { Alert, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,15 +7,16 @@ import { api } from '../../../app/api.ts';
 import { useCan } from '../../../app/auth.tsx';
 import { useAction } from '../../../app/ui/action.ts';
 import { ExcelImport } from '../../../app/ui/excel-import.tsx';
-import { formatDateTime, todayCst } from '../../../app/ui/format.ts';
+import { EMPTY, formatDateTime, todayCst } from '../../../app/ui/format.ts';
 import { ErrorAlert, Page } from '../../../app/ui/page.tsx';
+import { ProvisionalTag } from '../../../app/ui/provisional.tsx';
 import { required } from '../../../app/ui/rules.ts';
 import { DeadlineCalculator } from './deadline-calculator.tsx';
 import { LoadYearDrawer, type LoadYearInitial } from './load-year-drawer.tsx';
 import { CALENDAR_KEY, type CalendarYear, useCalendarYears } from './use-calendar.ts';
 import { YearView } from './year-view.tsx';
 
-/** The years a deadline may fall in soon: this one and the next. Missing either is a problem. */
+/** The years a deadline may fall in soon: this one and the next. A missing one is provisional. */
 function MissingYears({ loaded }: { loaded: number[] }) {
   const { t } = useTranslation();
   const year = Number(todayCst().slice(0, 4));
@@ -42,6 +44,10 @@ function MissingYears({ loaded }: { loaded: number[] }) {
   return null;
 }
 
+/** A row of the years table: a loaded notice, or this or next year counted provisionally. */
+type YearRow = CalendarYear | { year: number; provisional: true };
+const isLoaded = (y: YearRow): y is CalendarYear => !('provisional' in y);
+
 export default function CalendarPage() {
   const { t } = useTranslation();
   const manage = useCan()('calendar.manage');
@@ -50,7 +56,9 @@ export default function CalendarPage() {
   const [loading, setLoading] = useState<LoadYearInitial | null>(null);
   const current = Number(todayCst().slice(0, 4));
   const list = years.data ?? [];
-  const shown = selected ?? list.find((y) => y.year === current)?.year ?? list[0]?.year;
+  const missing = years.data ? [current + 1, current].filter((y) => !list.some((l) => l.year === y)) : [];
+  const rows: YearRow[] = [...missing.map((year) => ({ year, provisional: true as const })), ...list];
+  const shown = selected ?? current;
 
   // "reload" starts from what is loaded now, so an admin corrects rather than retypes
   const reload = useAction(
@@ -60,7 +68,8 @@ export default function CalendarPage() {
     },
     { onSuccess: setLoading },
   );
-  const nextMissing = list.some((y) => y.year === current + 1) ? current + 2 : current + 1;
+  // The first year after those loaded: what an administrator loads next.
+  const nextMissing = Math.max(current, ...list.map((y) => y.year)) + 1;
 
   return (
     <Page
@@ -71,7 +80,8 @@ export default function CalendarPage() {
             <ExcelImport
               what={t('calendar.title')}
               uploadPath="/api/calendar/import"
-              invalidate={[CALENDAR_KEY]}
+              invalidate={[CALENDAR_KEY, ['tasks']]}
+              onImported={(r) => setSelected((r as CalendarImportResponse).year)}
               hint={
                 <Alert
                   type="info"
@@ -112,11 +122,11 @@ export default function CalendarPage() {
       <Row gutter={16}>
         <Col xs={24} xl={17}>
           <Card title={t('calendar.loadedYears')} size="small" style={{ marginBottom: 16 }}>
-            <Table<CalendarYear>
+            <Table<YearRow>
               size="small"
               rowKey="year"
               loading={years.isFetching}
-              dataSource={list}
+              dataSource={rows}
               pagination={false}
               rowClassName={(y) => (y.year === shown ? 'fz-row-current' : '')}
               scroll={{ y: 246 }}
@@ -126,27 +136,59 @@ export default function CalendarPage() {
               }}
               columns={[
                 { title: t('calendar.year'), dataIndex: 'year', width: 80 },
-                { title: t('calendar.source'), dataIndex: 'source', ellipsis: true },
-                { title: t('calendar.holidays'), dataIndex: 'holidays', width: 110 },
-                { title: t('calendar.makeupDays'), dataIndex: 'workdays', width: 120 },
-                { title: t('calendar.loadedAt'), dataIndex: 'loadedAt', width: 170, render: formatDateTime },
+                {
+                  title: t('calendar.source'),
+                  key: 'source',
+                  ellipsis: true,
+                  render: (_: unknown, y: YearRow) =>
+                    isLoaded(y) ? (
+                      y.source
+                    ) : (
+                      <>
+                        <ProvisionalTag provisional />
+                        <Typography.Text type="warning">
+                          {' '}
+                          {t('calendar.provisionalYear', { year: y.year })}
+                        </Typography.Text>
+                      </>
+                    ),
+                },
+                {
+                  title: t('calendar.holidays'),
+                  key: 'holidays',
+                  width: 110,
+                  render: (_: unknown, y: YearRow) => (isLoaded(y) ? y.holidays : EMPTY),
+                },
+                {
+                  title: t('calendar.makeupDays'),
+                  key: 'workdays',
+                  width: 120,
+                  render: (_: unknown, y: YearRow) => (isLoaded(y) ? y.workdays : EMPTY),
+                },
+                {
+                  title: t('calendar.loadedAt'),
+                  key: 'loadedAt',
+                  width: 170,
+                  render: (_: unknown, y: YearRow) => (isLoaded(y) ? formatDateTime(y.loadedAt) : EMPTY),
+                },
                 ...(manage
                   ? [
                       {
                         title: t('common.actions'),
                         key: 'actions',
                         width: 100,
-                        render: (_: unknown, y: CalendarYear) => (
+                        render: (_: unknown, y: YearRow) => (
                           <Button
                             type="link"
                             size="small"
                             loading={reload.isPending && reload.variables?.year === y.year}
                             onClick={(e) => {
                               e.stopPropagation();
-                              reload.mutate(y);
+                              if (isLoaded(y)) reload.mutate(y);
+                              else setLoading({ year: y.year });
                             }}
                           >
-                            {t('calendar.reload')}
+                            {isLoaded(y) ? t('calendar.reload') : t('calendar.loadSubmit')}
                           </Button>
                         ),
                       },
@@ -177,7 +219,11 @@ export default function CalendarPage() {
           </Card>
         </Col>
       </Row>
-      <LoadYearDrawer initial={loading} onClose={() => setLoading(null)} />
+      <LoadYearDrawer
+        initial={loading}
+        onClose={() => setLoading(null)}
+        onLoaded={(r) => setSelected(r.year)}
+      />
     </Page>
   );
 }

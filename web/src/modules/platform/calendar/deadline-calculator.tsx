@@ -1,9 +1,11 @@
+import type { DeadlineResponse } from '@fazhi/common';
 import { Alert, Button, Checkbox, DatePicker, Form, InputNumber, Radio, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { useAction } from '../../../app/ui/action.ts';
+import { ProvisionalTag } from '../../../app/ui/provisional.tsx';
 import { required } from '../../../app/ui/rules.ts';
 
 interface Values {
@@ -17,23 +19,16 @@ interface Values {
 export function DeadlineCalculator() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [result, setResult] = useState<{ due: string } | { error: string } | null>(null);
+  const [result, setResult] = useState<DeadlineResponse | null>(null);
   const calc = useAction(
     ({ from, mode, n, custody }: Values) =>
-      api.get<{ due: string }>('/api/calendar/deadline', {
+      api.get<DeadlineResponse>('/api/calendar/deadline', {
         from: from.format('YYYY-MM-DD'),
         [mode]: n,
         custody: mode === 'days' && custody ? 'true' : undefined,
       }),
-    {
-      form,
-      onSuccess: setResult,
-      // e.g. the year's holiday notice is not loaded: say so next to the form
-      onError: (e) => {
-        setResult({ error: e instanceof Error ? e.message : String(e) });
-        return true;
-      },
-    },
+    // A date no calendar covers comes back as an error on the start date's field.
+    { form, onSuccess: setResult },
   );
   const mode = Form.useWatch('mode', form);
   return (
@@ -73,9 +68,9 @@ export function DeadlineCalculator() {
       <Button type="primary" htmlType="submit" loading={calc.isPending} block>
         {t('calendar.compute')}
       </Button>
-      {result && 'due' in result && (
+      {result && (
         <Alert
-          type="success"
+          type={result.provisional ? 'warning' : 'success'}
           showIcon
           style={{ marginTop: 16 }}
           data-testid="deadline-result"
@@ -86,17 +81,10 @@ export function DeadlineCalculator() {
                 {result.due}
               </Typography.Text>{' '}
               · {dayjs(result.due).format('dddd')}
+              <ProvisionalTag provisional={result.provisional} />
             </span>
           }
-        />
-      )}
-      {result && 'error' in result && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginTop: 16 }}
-          data-testid="deadline-error"
-          title={result.error}
+          description={result.provisional ? t('common.provisionalHint') : undefined}
         />
       )}
     </Form>

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { CalendarDay } from '@fazhi/common';
+import type { CalendarDay, CalendarLoadResponse } from '@fazhi/common';
 import { Alert, AutoComplete, Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -43,26 +43,34 @@ const toDays = (entries: Entry[]): CalendarDay[] =>
 export function LoadYearDrawer({
   initial,
   onClose,
+  onLoaded,
 }: {
   initial: LoadYearInitial | null;
   onClose: () => void;
+  /** After a load: the page shows the year just loaded. */
+  onLoaded: (loaded: CalendarLoadResponse) => void;
 }) {
   const { t } = useTranslation();
   const entries: Partial<Entry>[] = initial?.days?.length
     ? toRanges(initial.days).map((r) => ({ name: r.name, kind: r.kind, range: [dayjs(r.from), dayjs(r.to)] }))
     : [{ kind: 'holiday' }];
   return (
-    <FormDialog<Values, unknown>
+    <FormDialog<Values, CalendarLoadResponse>
       open={!!initial}
       onClose={onClose}
       width={720}
       title={t('calendar.loadTitle')}
       initialValues={{ year: initial?.year, source: initial?.source, entries: entries as Entry[] }}
       submit={(v) =>
-        api.post('/api/calendar/years', { year: v.year, source: v.source.trim(), days: toDays(v.entries) })
+        api.post<CalendarLoadResponse>('/api/calendar/years', {
+          year: v.year,
+          source: v.source.trim(),
+          days: toDays(v.entries),
+        })
       }
-      success={t('calendar.loaded')}
-      invalidate={[CALENDAR_KEY]}
+      success={(r) => t('calendar.loadedResult', r)}
+      onSuccess={onLoaded}
+      invalidate={[CALENDAR_KEY, ['tasks']]}
       okText={t('calendar.loadSubmit')}
       header={
         initial?.days?.length ? (

@@ -1,4 +1,4 @@
-import type { CalendarDay } from '@fazhi/common';
+import type { CalendarDay, CalendarDaysResponse } from '@fazhi/common';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../app/api.ts';
 
@@ -20,11 +20,11 @@ export const useCalendarYears = () =>
     select: (d) => [...d.items].sort((a, b) => b.year - a.year),
   });
 
+/** A year's days: the loaded notice's, or (provisional) the statutory holidays of a year without one. */
 export const useCalendarDays = (year: number | undefined) =>
   useQuery({
     queryKey: [...CALENDAR_KEY, 'days', year],
-    queryFn: () => api.get<{ year: number; items: CalendarDay[] }>('/api/calendar/days', { year }),
-    select: (d) => d.items,
+    queryFn: () => api.get<CalendarDaysResponse>('/api/calendar/days', { year }),
     enabled: year !== undefined,
   });
 

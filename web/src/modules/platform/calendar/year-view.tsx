@@ -1,5 +1,5 @@
 import type { CalendarDay } from '@fazhi/common';
-import { Segmented, Skeleton, Table, Tag } from 'antd';
+import { Alert, Segmented, Skeleton, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,17 +59,29 @@ function Month({
   );
 }
 
-/** A loaded year: twelve small months with holidays and make-up working days, or a list. */
+/**
+ * A year: twelve small months with holidays and make-up working days, or a list. A year whose
+ * notice is not loaded shows the statutory holidays its deadlines are provisionally counted on.
+ */
 export function YearView({ year }: { year: number }) {
   const { t } = useTranslation();
   const [view, setView] = useState<'months' | 'list'>('months');
   const days = useCalendarDays(year);
   if (days.isPending) return <Skeleton active />;
-  const items = days.data ?? [];
+  const items = days.data?.items ?? [];
   const marks = new Map(items.map((d) => [d.date, d]));
   const today = todayCst();
   return (
     <>
+      {days.data?.provisional && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="provisional-year"
+          title={t('calendar.provisionalDays', { year })}
+        />
+      )}
       <div
         style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 12 }}
       >

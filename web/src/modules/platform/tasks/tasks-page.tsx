@@ -1,12 +1,14 @@
 import { ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import type { TaskResponse } from '@fazhi/common';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Empty, Row, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../app/api.ts';
+import { useAction } from '../../../app/ui/action.ts';
 import { daysFromToday, EMPTY, formatDate, formatDateTime } from '../../../app/ui/format.ts';
 import { ErrorAlert, Page } from '../../../app/ui/page.tsx';
+import { ProvisionalTag } from '../../../app/ui/provisional.tsx';
 import { ResponsiveTable } from '../../../app/ui/responsive-table.tsx';
 
 const SEVERITY_ORDER = { overdue: 0, warning: 1, info: 2 } as const;
@@ -22,7 +24,7 @@ const STATS: [string, TaskResponse['severity'] | null, string | null][] = [
 const byUrgency = (a: TaskResponse, b: TaskResponse) =>
   SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.due ?? '9999').localeCompare(b.due ?? '9999');
 
-function Due({ due }: { due: string | null }) {
+function Due({ due, provisional }: { due: string | null; provisional?: boolean }) {
   const { t } = useTranslation();
   if (!due) return <>{EMPTY}</>;
   const days = daysFromToday(due);
@@ -34,7 +36,10 @@ function Due({ due }: { due: string | null }) {
         : t('tasks.dueIn', { n: days });
   return (
     <div>
-      <div>{due.includes('T') ? formatDateTime(due) : formatDate(due)}</div>
+      <div>
+        {due.includes('T') ? formatDateTime(due) : formatDate(due)}
+        <ProvisionalTag provisional={provisional} />
+      </div>
       <Typography.Text
         type={days < 0 ? 'danger' : days <= 2 ? 'warning' : 'secondary'}
         style={{ fontSize: 12 }}
@@ -50,6 +55,10 @@ export default function TasksPage() {
   const q = useQuery({
     queryKey: ['tasks'],
     queryFn: () => api.get<{ items: TaskResponse[] }>('/api/tasks'),
+  });
+  const dismiss = useAction((path: string) => api.post(path, {}), {
+    invalidate: [['tasks']],
+    success: t('tasks.dismissed'),
   });
   const items = [...(q.data?.items ?? [])].sort(byUrgency);
   const count = (s: TaskResponse['severity']) => items.filter((x) => x.severity === s).length;
@@ -126,23 +135,31 @@ export default function TasksPage() {
               title: t('tasks.due'),
               dataIndex: 'due',
               width: 180,
-              render: (d: string | null) => <Due due={d} />,
+              render: (d: string | null, r) => <Due due={d} provisional={r.dueProvisional} />,
             },
             {
               title: t('common.actions'),
               key: 'actions',
               width: 100,
-              render: (_, r) =>
-                r.link &&
-                (r.link.startsWith('/') ? (
-                  <Link to={r.link}>
-                    {t('tasks.open')} <RightOutlined />
-                  </Link>
-                ) : (
-                  <a href={r.link}>
-                    {t('tasks.open')} <RightOutlined />
-                  </a>
-                )),
+              render: (_, r) => (
+                <Space size={12} wrap>
+                  {r.link &&
+                    (r.link.startsWith('/') ? (
+                      <Link to={r.link}>
+                        {t('tasks.open')} <RightOutlined />
+                      </Link>
+                    ) : (
+                      <a href={r.link}>
+                        {t('tasks.open')} <RightOutlined />
+                      </a>
+                    ))}
+                  {r.dismiss && (
+                    <Button size="small" onClick={() => dismiss.run(r.dismiss!)} loading={dismiss.isPending}>
+                      {t('tasks.dismiss')}
+                    </Button>
+                  )}
+                </Space>
+              ),
             },
           ]}
         />
