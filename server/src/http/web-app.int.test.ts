@@ -71,13 +71,11 @@ describe('the built web app', () => {
     }
   });
 
-  it('compresses a file the build left uncompressed, and keeps the result', async () => {
-    const first = await get('/assets/index-Cq1Zt0.css', { 'accept-encoding': 'br' });
-    expect(first.headers.get('content-encoding')).toBe('br');
-    expect(first.headers.get('content-type')).toMatch(/^text\/css/);
-    const body = await bytes(first);
-    expect(brotliDecompressSync(body).toString()).toBe(CSS);
-    expect(await bytes(await get('/assets/index-Cq1Zt0.css', { 'accept-encoding': 'br' }))).toEqual(body);
+  it('compresses a file the build left uncompressed', async () => {
+    const res = await get('/assets/index-Cq1Zt0.css', { 'accept-encoding': 'br' });
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(res.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(brotliDecompressSync(await bytes(res)).toString()).toBe(CSS);
   });
 
   it('lets browsers keep hashed assets for a year and answers a revalidation with 304', async () => {
