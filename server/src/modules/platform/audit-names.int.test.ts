@@ -14,10 +14,11 @@ let t: TestApp;
 let officerName = '';
 beforeAll(async () => {
   t = await testApp();
-  [{ name: officerName }] = await rows<{ name: string }>(
+  const [officer] = await rows<{ name: string }>(
     t.database.db,
     sql`select name from officers where username = 'unitlegal'`,
   );
+  officerName = officer!.name;
   // a sign-in (target: the officer) and a change of the security policy (target: a setting)
   await t.signIn('unitlegal');
   const security = await t.signIn('security');
