@@ -9,6 +9,7 @@ export * from './personal-data/index.ts';
 export * from './platform/contracts.ts';
 export * from './platform/errors.ts';
 export * from './platform/field-messages.ts';
+export * from './platform/names.ts';
 export * from './platform/permissions.ts';
 export * from './platform/personnel.ts';
 export * from './platform/random.ts';

@@ -1,10 +1,54 @@
 /** The zh-CN / en-US names of the cases module's codes, shared by the web app and documents. */
-import type { DecisionRowKind, FeedbackKind, OfflineReason, ProceedingKind } from './contracts.ts';
+import type { Bilingual } from '../platform/errors.ts';
+import type {
+  DecisionRowKind,
+  FeedbackKind,
+  OfflineReason,
+  PARTY_KINDS,
+  PARTY_ROLES,
+  PROCEEDING_OUTCOMES,
+  PROCEEDING_STEPS,
+  ProceedingKind,
+} from './contracts.ts';
 import type { CASE_ACTIONS, CASE_STATUSES, CaseType, GATES, REVIEW_CHECKLIST } from './workflow.ts';
 
 export const CASE_TYPE_NAMES: Record<CaseType, { zh: string; en: string }> = {
   admin: { zh: '行政', en: 'Administrative' },
   criminal: { zh: '刑事', en: 'Criminal' },
+};
+
+/** A party: a natural person or an organisation. */
+export const PARTY_KIND_NAMES: Record<(typeof PARTY_KINDS)[number], Bilingual> = {
+  person: { zh: '自然人', en: 'Person' },
+  organisation: { zh: '单位', en: 'Organisation' },
+};
+
+/** A party's part in the case. */
+export const PARTY_ROLE_NAMES: Record<(typeof PARTY_ROLES)[number], Bilingual> = {
+  suspect: { zh: '犯罪嫌疑人', en: 'Suspect' },
+  offender: { zh: '违法行为人', en: 'Offender' },
+  victim: { zh: '被害人/被侵害人', en: 'Victim' },
+  complainant: { zh: '报案人/控告人', en: 'Complainant' },
+  witness: { zh: '证人', en: 'Witness' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+/** What is recorded on a 复议/复核/检察 proceeding. */
+export const PROCEEDING_STEP_NAMES: Record<(typeof PROCEEDING_STEPS)[number], Bilingual> = {
+  serve: { zh: '登记送达', en: 'Record service' },
+  apply: { zh: '登记申请', en: 'Record application' },
+  reply: { zh: '登记回复', en: 'Record reply' },
+  conclude: { zh: '作出结论', en: 'Conclude' },
+};
+
+/** How a proceeding ended, or where it stands. */
+export const PROCEEDING_OUTCOME_NAMES: Record<(typeof PROCEEDING_OUTCOMES)[number], Bilingual> = {
+  upheld: { zh: '维持原决定', en: 'Upheld' },
+  overturned: { zh: '撤销原决定', en: 'Overturned' },
+  lapsed: { zh: '逾期未申请', en: 'Lapsed' },
+  replied: { zh: '已回复', en: 'Replied' },
+  served: { zh: '已送达', en: 'Served' },
+  applied: { zh: '已申请', en: 'Applied' },
 };
 
 export const CASE_STATUS_NAMES: Record<(typeof CASE_STATUSES)[number], { zh: string; en: string }> = {

@@ -3,6 +3,7 @@
  * sample workflow as data and the 执法办案区自查 checklist. Pure: the server enforces these, the
  * web app draws its buttons and forms from them.
  */
+import type { Bilingual } from '../platform/errors.ts';
 import type { Permission } from '../platform/permissions.ts';
 
 /** One rubric item: the most it can take off a case's score, or a veto (一票否决 → score 0). */
@@ -77,6 +78,12 @@ export function scoreSample(
 export const ROUND_STATUSES = ['scoring', 'published'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
+/** An evaluation round: being scored, or its results published. */
+export const ROUND_STATUS_NAMES: Record<RoundStatus, Bilingual> = {
+  scoring: { zh: '评分中', en: 'Scoring' },
+  published: { zh: '已发布', en: 'Published' },
+};
+
 /**
  * pending → scored (an evaluator's score, which may be changed while the round is scoring) →
  * disputed (the unit contests it) → final (the detachment decided). Publishing the round makes
@@ -84,6 +91,14 @@ export type RoundStatus = (typeof ROUND_STATUSES)[number];
  */
 export const SAMPLE_STATUSES = ['pending', 'scored', 'disputed', 'final'] as const;
 export type SampleStatus = (typeof SAMPLE_STATUSES)[number];
+
+/** A sampled case's score. */
+export const SAMPLE_STATUS_NAMES: Record<SampleStatus, Bilingual> = {
+  pending: { zh: '待评分', en: 'To score' },
+  scored: { zh: '已评分', en: 'Scored' },
+  disputed: { zh: '有异议', en: 'Disputed' },
+  final: { zh: '已定分', en: 'Final' },
+};
 
 export const SAMPLE_ACTIONS = ['score', 'dispute', 'decide_dispute'] as const;
 export type SampleAction = (typeof SAMPLE_ACTIONS)[number];
@@ -195,6 +210,12 @@ export const AWARD_KIND_NAMES: Record<AwardKind, { zh: string; en: string }> = {
 };
 export const AWARD_STATUSES = ['proposed', 'approved'] as const;
 export type AwardStatus = (typeof AWARD_STATUSES)[number];
+
+/** An award proposal: proposed by the scores, approved by the head. */
+export const AWARD_STATUS_NAMES: Record<AwardStatus, Bilingual> = {
+  proposed: { zh: '待审批', en: 'Proposed' },
+  approved: { zh: '已审批', en: 'Approved' },
+};
 /** A unit excellent this many years in a row earns its head and legal officer a 三等功 proposal. */
 export const MERIT_CONSECUTIVE_YEARS = 3;
 export const DEFAULT_AWARD_UNITS = 10;
@@ -296,3 +317,9 @@ export const SELF_INSPECTION_CODES = SELF_INSPECTION_ITEMS.map((i) => i.code) as
 /** open: problems being fixed; rectified: fixed (or nothing to fix). */
 export const SELF_INSPECTION_STATUSES = ['open', 'rectified'] as const;
 export type SelfInspectionStatus = (typeof SELF_INSPECTION_STATUSES)[number];
+
+/** A self-inspection's problems: being fixed, or fixed. */
+export const SELF_INSPECTION_STATUS_NAMES: Record<SelfInspectionStatus, Bilingual> = {
+  open: { zh: '整改中', en: 'Being fixed' },
+  rectified: { zh: '已整改', en: 'Fixed' },
+};

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PersonNameSchema, PhoneSchema } from '../personal-data/schemas.ts';
 import { Id, IsoDate, Paging } from '../platform/contracts.ts';
+import type { Bilingual } from '../platform/errors.ts';
 import { CAMPAIGN_TAGS, INCIDENT_DISPOSALS, INCIDENT_SOURCES } from './dictionaries.ts';
 
 export const INCIDENT_SOURCE_NAMES: Record<(typeof INCIDENT_SOURCES)[number], { zh: string; en: string }> = {
@@ -67,6 +68,13 @@ export const IncidentUpdateRequest = z.object({
 export type IncidentUpdateRequest = z.input<typeof IncidentUpdateRequest>;
 
 export const CAMERA_FILTERS = ['yes', 'no', 'unknown'] as const;
+
+/** The body-camera filter of the incident list. */
+export const CAMERA_FILTER_NAMES: Record<(typeof CAMERA_FILTERS)[number], Bilingual> = {
+  yes: { zh: '已开启', en: 'Recorded' },
+  no: { zh: '未开启', en: 'Not recorded' },
+  unknown: { zh: '未记录', en: 'Not stated' },
+};
 
 export const IncidentListQuery = Paging.extend({
   /** Received on or after this China Standard Time date. */
@@ -275,6 +283,14 @@ export const IncidentImportColumnsResponse = z.object({
 });
 
 export const IMPORT_JOB_STATUSES = ['validating', 'loading', 'done', 'failed'] as const;
+
+/** An import job, as its progress reads. */
+export const IMPORT_JOB_STATUS_NAMES: Record<(typeof IMPORT_JOB_STATUSES)[number], Bilingual> = {
+  validating: { zh: '正在逐行校验…', en: 'Checking every row…' },
+  loading: { zh: '正在写入数据库…', en: 'Writing to the database…' },
+  done: { zh: '导入完成', en: 'Import finished' },
+  failed: { zh: '导入未完成', en: 'Import not completed' },
+};
 export const IncidentImportStartResponse = z.object({ jobId: z.string() });
 export const IncidentImportJobResponse = z.object({
   jobId: z.string(),

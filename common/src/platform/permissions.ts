@@ -2,6 +2,8 @@
  * Permissions and built-in roles. A route declares one permission; a role is a set of
  * permissions plus a data scope. Later modules append their permissions here.
  */
+import type { Bilingual } from './errors.ts';
+
 export const PERMISSIONS = [
   'unit.read',
   'unit.manage',
@@ -40,6 +42,50 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** What each permission allows, as the roles page lists it. */
+export const PERMISSION_NAMES: Record<Permission, Bilingual> = {
+  'unit.read': { zh: '查看单位', en: 'View units' },
+  'unit.manage': { zh: '管理单位', en: 'Manage units' },
+  'officer.read': { zh: '查看人员', en: 'View officers' },
+  'officer.manage': { zh: '管理人员', en: 'Manage officers' },
+  'officer.assignRoles': { zh: '分配角色', en: 'Assign roles' },
+  'officer.unlock': { zh: '解锁与重置认证', en: 'Unlock and reset sign-in' },
+  'role.read': { zh: '查看角色', en: 'View roles' },
+  'role.manage': { zh: '管理角色权限', en: 'Manage roles' },
+  'security.manage': { zh: '管理安全策略', en: 'Manage security settings' },
+  'calendar.manage': { zh: '维护节假日日历', en: 'Maintain the holiday calendar' },
+  'audit.read': { zh: '查看审计日志', en: 'View the audit log' },
+  'audit.export': { zh: '导出审计日志', en: 'Export the audit log' },
+  'incident.read': { zh: '查看警情', en: 'View incidents' },
+  'incident.write': { zh: '登记与处置警情', en: 'Record and dispose incidents' },
+  'incident.import': { zh: '导入110警情', en: 'Import 110 exports' },
+  'case.read': { zh: '查看案件', en: 'View cases' },
+  'case.write': { zh: '办理案件', en: 'Handle cases' },
+  'case.review': { zh: '案件审核', en: 'Review cases' },
+  'case.legal': { zh: '法制部门统一审核与出口', en: 'Unified legal review and output' },
+  'publicity.read': { zh: '查看执法公示', en: 'View publicity' },
+  'publicity.publish': { zh: '发布与撤回公示', en: 'Publish and withdraw' },
+  'dashboard.read': { zh: '查看执法态势', en: 'View enforcement overview' },
+  'rules.manage': { zh: '维护法定期限规则', en: 'Maintain statutory clocks' },
+  'supervision.read': { zh: '查看执法监督问题', en: 'View supervision findings' },
+  'supervision.answer': { zh: '答复整改', en: 'Answer with rectification' },
+  'supervision.manage': {
+    zh: '执法监督管理（规则、核查、文书、问责）',
+    en: 'Run supervision (rules, verification, documents, accountability)',
+  },
+  'camera.check': { zh: '执法记录仪每日抽查', en: 'Daily body-camera spot checks' },
+  'callback.perform': { zh: '民意回访与二次查办', en: 'Call-backs and second handling' },
+  'evaluation.read': { zh: '查看执法质量考评', en: 'View quality evaluation' },
+  'evaluation.manage': { zh: '组织考评、评分与评优', en: 'Run evaluation, scoring and awards' },
+  'report.read': { zh: '查看法治政府建设年度报告与统计', en: 'View the annual report and statistics' },
+  'report.manage': {
+    zh: '编制年度报告、指标与数据填报',
+    en: 'Compile the annual report, metrics and collections',
+  },
+  'submission.fill': { zh: '填报本部门数据', en: "Fill in the department's figures" },
+  'submission.sign': { zh: '审签本部门填报数据', en: "Sign off the department's figures" },
+};
+
 /**
  * Permissions that read or change law-enforcement records (incidents, cases, findings …).
  * The system administrator must never hold one of these (三员分立); modules add theirs here.
@@ -71,6 +117,13 @@ export const CASE_DATA_PERMISSIONS: readonly Permission[] = [
 /** How far a user's reads and writes reach in the unit tree. */
 export const DATA_SCOPES = ['unit', 'subtree', 'branch'] as const;
 export type DataScope = (typeof DATA_SCOPES)[number];
+
+/** Which records a role sees and changes. */
+export const DATA_SCOPE_NAMES: Record<DataScope, Bilingual> = {
+  unit: { zh: '本单位', en: 'Own unit' },
+  subtree: { zh: '本单位及下级单位', en: 'Unit and sub-units' },
+  branch: { zh: '全分局', en: 'Whole branch' },
+};
 export const SCOPE_RANK: Record<DataScope, number> = { unit: 0, subtree: 1, branch: 2 };
 
 export const ROLE_CODES = [

@@ -7,12 +7,20 @@ import { maskAddress, maskIdNumber, maskName } from '../personal-data/masking.ts
 import type { Bilingual, Locale } from '../platform/errors.ts';
 import { say } from '../platform/errors.ts';
 import type {
+  PUBLICATION_STATUSES,
   PublicityCategory,
   PublicityConclusion,
   PublicityContent,
   PublicityObject,
   PublicityOffence,
 } from './contracts.ts';
+
+/** A publicity task. */
+export const PUBLICATION_STATUS_NAMES: Record<(typeof PUBLICATION_STATUSES)[number], Bilingual> = {
+  pending: { zh: '待公示', en: 'To publish' },
+  published: { zh: '已公示', en: 'Published' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+};
 
 export const PUBLICITY_CATEGORY_NAMES: Record<PublicityCategory, Bilingual> = {
   penalty: { zh: '行政处罚', en: 'Administrative penalty' },

@@ -4,5 +4,6 @@ export * from './annual-derive.ts';
 export * from './catalogue.ts';
 export * from './checker/index.ts';
 export * from './contracts.ts';
+export * from './names.ts';
 export * from './submissions.ts';
 export * from './tables.ts';

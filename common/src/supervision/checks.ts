@@ -189,6 +189,14 @@ export const FOLLOW_UP_STATUS_NAMES: Record<FollowUpStatus, Bilingual> = {
 export const FOLLOW_UP_FILTERS = ['any', 'open', 'done', 'overdue'] as const;
 export type FollowUpFilter = (typeof FOLLOW_UP_FILTERS)[number];
 
+/** The 二次查办 filter of the call-back list. */
+export const FOLLOW_UP_FILTER_NAMES: Record<FollowUpFilter, Bilingual> = {
+  any: { zh: '全部二次查办', en: 'Any' },
+  open: { zh: '办理中', en: 'Open' },
+  done: { zh: '已办结', en: 'Closed' },
+  overdue: { zh: '已超期', en: 'Overdue' },
+};
+
 /**
  * What can be done to a call-back: `call` (the inspectorate records the answer or a failed call)
  * while it is pending; `followUp` (the unit records the result of its second handling, which

@@ -8,10 +8,19 @@ import { PROCEEDING_KINDS } from '../cases/contracts.ts';
 import { CASE_STATUSES, CASE_TYPES, DECISION_KINDS } from '../cases/workflow.ts';
 import { INCIDENT_DISPOSALS } from '../incidents/dictionaries.ts';
 import { IsoDate, Paging } from '../platform/contracts.ts';
-import type { Locale } from '../platform/errors.ts';
+import type { Bilingual, Locale } from '../platform/errors.ts';
 import { RULE_KINDS, RULE_SCOPES, type RuleKind, SCAN_MODES, SCAN_TRIGGERS, SEVERITIES } from './model.ts';
 
 type Names = { zh: string; en: string };
+
+/** What a rule looks at. */
+export const RULE_SCOPE_NAMES: Record<(typeof RULE_SCOPES)[number], Bilingual> = {
+  incident: { zh: '警情', en: 'Incident' },
+  case: { zh: '案件', en: 'Case' },
+  publication: { zh: '公示', en: 'Publicity' },
+  review: { zh: '审核', en: 'Review' },
+  proceeding: { zh: '程序', en: 'Proceeding' },
+};
 
 export const RULE_KIND_NAMES: Record<RuleKind, Names> = {
   incident_without_case: { zh: '有警无案（应立未立）', en: 'Incident without a case' },

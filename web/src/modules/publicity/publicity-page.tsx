@@ -5,20 +5,7 @@ import {
   type PublicationCounts,
   type PublicationResponse,
 } from '@fazhi/common';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
@@ -27,6 +14,7 @@ import { FilterBar, valuesToFilters } from '../../app/ui/filter-bar.tsx';
 import { formatDateTime } from '../../app/ui/format.ts';
 import { ErrorAlert, Page } from '../../app/ui/page.tsx';
 import { ProvisionalTag } from '../../app/ui/provisional.tsx';
+import { ResponsiveTable } from '../../app/ui/responsive-table.tsx';
 import { type Filters, useList } from '../../app/ui/use-list.ts';
 import { UnitTreeSelect } from '../platform/units/unit-tree-select.tsx';
 import { PUBLICITY_KEY, PublicationDrawer, WithdrawDialog } from './publication-drawer.tsx';
@@ -114,8 +102,10 @@ export default function PublicityPage() {
       </FilterBar>
       <ErrorAlert error={list.query.error} onRetry={() => list.query.refetch()} />
       <div className="fz-panel" style={{ padding: 0 }}>
-        <Table<PublicationResponse>
+        <ResponsiveTable<PublicationResponse>
           rowKey="id"
+          cardTitle="docNo"
+          cardExtra="status"
           {...list.table}
           size="middle"
           scroll={{ x: 1330 }}

@@ -5,6 +5,7 @@
  */
 import { DownloadOutlined } from '@ant-design/icons';
 import {
+  METRIC_TABLE_BREAKDOWN_NAMES,
   METRIC_TABLE_BREAKDOWNS,
   METRICS,
   type MetricTableBreakdown,
@@ -14,6 +15,7 @@ import {
 import { Alert, Button, Col, Form, Row, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { bilingual } from '../../app/i18n/index.ts';
 import { useApiErrorHandler } from '../../app/ui/action.ts';
 import { Chart, type ChartOption } from '../../app/ui/chart.tsx';
 import { EMPTY } from '../../app/ui/format.ts';
@@ -62,11 +64,6 @@ function AdHocTable({ period, quarter }: { period: string; quarter: number }) {
     () => METRICS.map((m) => ({ value: m.id, label: `${en ? m.nameEn : m.nameZh}（${m.id}）` })),
     [en],
   );
-  const byLabel: Record<MetricTableBreakdown, string> = {
-    unit: t('statistics.adhoc.byUnit'),
-    quarter: t('statistics.adhoc.byQuarter'),
-    month: t('statistics.adhoc.byMonth'),
-  };
   const download = () => {
     setBusy(true);
     downloadMetricTable(ids, period, by || undefined)
@@ -105,7 +102,10 @@ function AdHocTable({ period, quarter }: { period: string; quarter: number }) {
                 aria-label={t('statistics.adhoc.by')}
                 options={[
                   { value: '', label: t('statistics.adhoc.byNone') },
-                  ...METRIC_TABLE_BREAKDOWNS.map((b) => ({ value: b, label: byLabel[b] })),
+                  ...METRIC_TABLE_BREAKDOWNS.map((b) => ({
+                    value: b,
+                    label: bilingual(METRIC_TABLE_BREAKDOWN_NAMES[b]),
+                  })),
                 ]}
               />
             </Form.Item>

@@ -3,12 +3,14 @@
  * value came from, its records, and the Excel exports (records, and any table of metrics).
  */
 import {
+  METRIC_VALUE_STATUS_NAMES,
   type MetricDetailResponse,
   type MetricItem,
   type MetricListResponse,
   type MetricSubmissionDetail,
   type MetricTableBreakdown,
   metricById,
+  say,
 } from '@fazhi/common';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../../db/index.ts';
@@ -138,9 +140,6 @@ export async function metricRecordsXlsx(ctx: Ctx, id: string, period: string) {
   return { buffer, fileName: safeName(`${def.nameZh}-${period}.xlsx`) };
 }
 
-const STATUS_ZH = { computed: '系统计算', submitted: '部门填报', missing: '缺数' } as const;
-const STATUS_EN = { computed: 'Computed', submitted: 'Submitted', missing: 'Missing' } as const;
-
 type Cell = string | number | boolean | null;
 
 /** One row per metric: its name and unit, then one cell per breakdown column, then the period's value. */
@@ -232,7 +231,11 @@ export async function metricTableXlsx(ctx: Ctx, period: string, idsRaw: string, 
       { header: period, width: 14, value: (m) => m.value },
       { header: en ? 'Same period last year' : '上年同期', width: 14, value: (m) => m.previous },
       { header: en ? 'Change %' : '同比增减%', width: 12, value: (m) => pct(m.change) },
-      { header: en ? 'Status' : '来源', width: 12, value: (m) => (en ? STATUS_EN : STATUS_ZH)[m.status] },
+      {
+        header: en ? 'Status' : '来源',
+        width: 12,
+        value: (m) => say(METRIC_VALUE_STATUS_NAMES[m.status], ctx.locale),
+      },
       {
         header: en ? 'Source' : '数据来源',
         width: 40,

@@ -1,3 +1,11 @@
+import {
+  CASE_TYPE_NAMES,
+  namesIn,
+  PARTY_KIND_NAMES,
+  PARTY_ROLE_NAMES,
+  PROCEEDING_OUTCOME_NAMES,
+  PROCEEDING_STEP_NAMES,
+} from '@fazhi/common';
 import type { zhCN } from './zh-CN.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -6,7 +14,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export const enUS: Shape<typeof zhCN> = {
   cases: {
     nav: { group: 'Cases', list: 'Cases', review: 'My review queue', offline: 'Offline handling' },
-    type: { admin: 'Administrative', criminal: 'Criminal' },
+    type: namesIn(CASE_TYPE_NAMES, 'en-US'),
     flags: { major: 'Major case', complex: 'Complex', inCentre: 'Handling centre' },
     field: {
       caseNo: 'Case no.',
@@ -161,16 +169,8 @@ export const enUS: Shape<typeof zhCN> = {
       addTitle: 'Add party',
       editTitle: 'Edit party: {{name}}',
       kind: 'Kind',
-      kinds: { person: 'Person', organisation: 'Organisation' },
-      role: {
-        label: 'Role',
-        suspect: 'Suspect',
-        offender: 'Offender',
-        victim: 'Victim',
-        complainant: 'Complainant',
-        witness: 'Witness',
-        other: 'Other',
-      },
+      kinds: namesIn(PARTY_KIND_NAMES, 'en-US'),
+      role: { ...namesIn(PARTY_ROLE_NAMES, 'en-US'), label: 'Role' },
       name: 'Name',
       idNumber: 'Resident ID no.',
       creditCode: 'Unified social credit code',
@@ -275,12 +275,7 @@ export const enUS: Shape<typeof zhCN> = {
       detailLabel: 'Details',
       none: 'No proceedings yet',
       outcomeLabel: 'Outcome',
-      step: {
-        serve: 'Record service',
-        apply: 'Record application',
-        reply: 'Record reply',
-        conclude: 'Conclude',
-      },
+      step: namesIn(PROCEEDING_STEP_NAMES, 'en-US'),
       stepHint: {
         serve: 'Record when the not-filed notice was served; the reconsideration window runs from that date.',
         apply: 'Record a reconsideration or review application; the decision period runs from that date.',
@@ -290,14 +285,7 @@ export const enUS: Shape<typeof zhCN> = {
       },
       onLabel: { serve: 'Served on', apply: 'Applied on', reply: 'Replied on', conclude: 'Concluded on' },
       noteLabel: { serve: 'Service', apply: 'Applicant and request', reply: 'Reply', conclude: 'Grounds' },
-      outcome: {
-        upheld: 'Upheld',
-        overturned: 'Overturned',
-        lapsed: 'Lapsed',
-        replied: 'Replied',
-        served: 'Served',
-        applied: 'Applied',
-      },
+      outcome: namesIn(PROCEEDING_OUTCOME_NAMES, 'en-US'),
       detail: {
         feedbackKind: 'Feedback',
         docNo: 'Document no.',

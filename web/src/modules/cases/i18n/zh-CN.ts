@@ -1,8 +1,16 @@
+import {
+  CASE_TYPE_NAMES,
+  namesIn,
+  PARTY_KIND_NAMES,
+  PARTY_ROLE_NAMES,
+  PROCEEDING_OUTCOME_NAMES,
+  PROCEEDING_STEP_NAMES,
+} from '@fazhi/common';
 /** Strings of the case pages (受案立案 / 案件办理 / 三级五关). Code names (statuses, gates …) come from common/. */
 export const zhCN = {
   cases: {
     nav: { group: '案件办理', list: '案件列表', review: '待我审核', offline: '线下办理' },
-    type: { admin: '行政', criminal: '刑事' },
+    type: namesIn(CASE_TYPE_NAMES, 'zh-CN'),
     flags: { major: '重大案件', complex: '疑难复杂', inCentre: '办案中心' },
     field: {
       caseNo: '案件编号',
@@ -151,16 +159,8 @@ export const zhCN = {
       addTitle: '添加当事人',
       editTitle: '编辑当事人：{{name}}',
       kind: '类别',
-      kinds: { person: '自然人', organisation: '单位' },
-      role: {
-        label: '身份',
-        suspect: '犯罪嫌疑人',
-        offender: '违法行为人',
-        victim: '被害人/被侵害人',
-        complainant: '报案人/控告人',
-        witness: '证人',
-        other: '其他',
-      },
+      kinds: namesIn(PARTY_KIND_NAMES, 'zh-CN'),
+      role: { ...namesIn(PARTY_ROLE_NAMES, 'zh-CN'), label: '身份' },
       name: '姓名/名称',
       idNumber: '公民身份号码',
       creditCode: '统一社会信用代码',
@@ -263,7 +263,7 @@ export const zhCN = {
       detailLabel: '内容',
       none: '暂无程序记录',
       outcomeLabel: '结果',
-      step: { serve: '登记送达', apply: '登记申请', reply: '登记回复', conclude: '作出结论' },
+      step: namesIn(PROCEEDING_STEP_NAMES, 'zh-CN'),
       stepHint: {
         serve: '登记《不予立案通知书》的送达日期，复议申请期限自送达之日起计算。',
         apply: '登记复议/复核申请，决定期限自申请之日起计算。',
@@ -272,14 +272,7 @@ export const zhCN = {
       },
       onLabel: { serve: '送达日期', apply: '申请日期', reply: '回复日期', conclude: '结论日期' },
       noteLabel: { serve: '送达情况', apply: '申请人及请求', reply: '回复内容', conclude: '理由' },
-      outcome: {
-        upheld: '维持原决定',
-        overturned: '撤销原决定',
-        lapsed: '逾期未申请',
-        replied: '已回复',
-        served: '已送达',
-        applied: '已申请',
-      },
+      outcome: namesIn(PROCEEDING_OUTCOME_NAMES, 'zh-CN'),
       detail: {
         feedbackKind: '反馈类型',
         docNo: '文号',

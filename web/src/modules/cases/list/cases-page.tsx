@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { CASE_STATUSES, CASE_TYPES, type CaseSummary } from '@fazhi/common';
-import { Button, Checkbox, DatePicker, Form, Input, Select, Table, Typography } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useCan } from '../../../app/auth.tsx';
 import { FilterBar } from '../../../app/ui/filter-bar.tsx';
 import { EMPTY, formatDateTime } from '../../../app/ui/format.ts';
 import { ErrorAlert, Page } from '../../../app/ui/page.tsx';
+import { ResponsiveTable } from '../../../app/ui/responsive-table.tsx';
 import { type Filters, useList } from '../../../app/ui/use-list.ts';
 import { UnitTreeSelect } from '../../platform/units/unit-tree-select.tsx';
 import { FlagTags, isTerminal, StatusTag, TypeTag } from '../case-tags.tsx';
@@ -98,8 +99,10 @@ export default function CasesPage() {
       </FilterBar>
       <ErrorAlert error={list.query.error} onRetry={() => list.query.refetch()} />
       <div className="fz-panel" style={{ padding: 0 }}>
-        <Table<CaseSummary>
+        <ResponsiveTable<CaseSummary>
           rowKey="id"
+          cardTitle="caseNo"
+          cardExtra="status"
           {...list.table}
           size="middle"
           scroll={{ x: 1280 }}

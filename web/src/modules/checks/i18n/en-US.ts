@@ -1,3 +1,4 @@
+import { FOLLOW_UP_FILTER_NAMES, namesIn } from '@fazhi/common';
 import type { checksZh } from './zh-CN.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -99,7 +100,7 @@ export const checksEn: Shape<typeof checksZh> = {
         satisfaction: 'Satisfaction',
         followUp: 'Second handling',
       },
-      followUpFilter: { any: 'Any', open: 'Open', done: 'Closed', overdue: 'Overdue' },
+      followUpFilter: namesIn(FOLLOW_UP_FILTER_NAMES, 'en-US'),
       col: {
         incident: 'Incident',
         caller: 'Caller',

@@ -1,3 +1,4 @@
+import { FOLLOW_UP_FILTER_NAMES, namesIn } from '@fazhi/common';
 /** Strings of the daily checks: body-camera spot checks, call-backs, 二次查办 and the settings. */
 export const checksZh = {
   checks: {
@@ -95,7 +96,7 @@ export const checksZh = {
         satisfaction: '满意度',
         followUp: '二次查办',
       },
-      followUpFilter: { any: '全部二次查办', open: '办理中', done: '已办结', overdue: '已超期' },
+      followUpFilter: namesIn(FOLLOW_UP_FILTER_NAMES, 'zh-CN'),
       col: {
         incident: '警情',
         caller: '报警人',

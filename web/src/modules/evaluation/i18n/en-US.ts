@@ -1,3 +1,11 @@
+import {
+  AWARD_STATUS_NAMES,
+  CASE_TYPE_NAMES,
+  namesIn,
+  ROUND_STATUS_NAMES,
+  SAMPLE_STATUS_NAMES,
+  SELF_INSPECTION_STATUS_NAMES,
+} from '@fazhi/common';
 import type { evaluationZh } from './zh-CN.ts';
 
 /** 执法质量考评 (quality evaluation), English: the same keys as Chinese. */
@@ -14,17 +22,17 @@ export const evaluationEn: typeof evaluationZh = {
     quarterShort: 'Q{{q}}',
     wholeYear: 'Whole year',
     period: '{{year}} Q{{q}}',
-    caseType: { admin: 'Administrative', criminal: 'Criminal' },
+    caseType: namesIn(CASE_TYPE_NAMES, 'en-US'),
     yearLabel: '{{year}}',
     conflict: {
       title: 'Someone else changed this record',
       body: 'The record changed after you opened it. The page has been refreshed: check it and try again.',
     },
     round: {
-      status: { scoring: 'Scoring', published: 'Published' },
+      status: namesIn(ROUND_STATUS_NAMES, 'en-US'),
     },
     sample: {
-      status: { pending: 'To score', scored: 'Scored', disputed: 'Disputed', final: 'Final' },
+      status: namesIn(SAMPLE_STATUS_NAMES, 'en-US'),
     },
     rounds: {
       title: 'Evaluation rounds',
@@ -201,7 +209,7 @@ export const evaluationEn: typeof evaluationZh = {
       consecutiveYears: '{{n}} years',
       merit: 'Three years excellent · third-class merit',
       meritHint: "Third-class merit for the unit's head and legal officer",
-      status: { proposed: 'Proposed', approved: 'Approved' },
+      status: namesIn(AWARD_STATUS_NAMES, 'en-US'),
       empty: 'No awards proposed for this year yet',
     },
     rubric: {
@@ -256,7 +264,7 @@ export const evaluationEn: typeof evaluationZh = {
         submittedAt: 'Submitted',
         rectifiedAt: 'Fixed',
       },
-      status: { open: 'Being fixed', rectified: 'Fixed' },
+      status: namesIn(SELF_INSPECTION_STATUS_NAMES, 'en-US'),
       item: 'Item',
       result: 'Result',
       ok: 'Compliant',

@@ -1,3 +1,11 @@
+import {
+  AWARD_STATUS_NAMES,
+  CASE_TYPE_NAMES,
+  namesIn,
+  ROUND_STATUS_NAMES,
+  SAMPLE_STATUS_NAMES,
+  SELF_INSPECTION_STATUS_NAMES,
+} from '@fazhi/common';
 /** 执法质量考评 (quality evaluation), Chinese. */
 export const evaluationZh = {
   evaluation: {
@@ -12,17 +20,17 @@ export const evaluationZh = {
     quarterShort: 'Q{{q}}',
     wholeYear: '全年',
     period: '{{year}}年第{{q}}季度',
-    caseType: { admin: '行政', criminal: '刑事' },
+    caseType: namesIn(CASE_TYPE_NAMES, 'zh-CN'),
     yearLabel: '{{year}}年',
     conflict: {
       title: '记录已被他人更新',
       body: '该记录在您打开后已被修改，页面已刷新，请核对后重新操作。',
     },
     round: {
-      status: { scoring: '评分中', published: '已发布' },
+      status: namesIn(ROUND_STATUS_NAMES, 'zh-CN'),
     },
     sample: {
-      status: { pending: '待评分', scored: '已评分', disputed: '有异议', final: '已定分' },
+      status: namesIn(SAMPLE_STATUS_NAMES, 'zh-CN'),
     },
     rounds: {
       title: '考评轮次',
@@ -194,7 +202,7 @@ export const evaluationZh = {
       consecutiveYears: '连续 {{n}} 年',
       merit: '三年连续优秀 · 记三等功',
       meritHint: '对该单位主要领导和法制员记个人三等功',
-      status: { proposed: '待审批', approved: '已审批' },
+      status: namesIn(AWARD_STATUS_NAMES, 'zh-CN'),
       empty: '该年度尚未生成评优建议',
     },
     rubric: {
@@ -248,7 +256,7 @@ export const evaluationZh = {
         submittedAt: '填报时间',
         rectifiedAt: '整改完成',
       },
-      status: { open: '整改中', rectified: '已整改' },
+      status: namesIn(SELF_INSPECTION_STATUS_NAMES, 'zh-CN'),
       item: '检查项目',
       result: '检查结果',
       ok: '符合',

@@ -1,3 +1,4 @@
+import { CAMERA_FILTER_NAMES, IMPORT_JOB_STATUS_NAMES, namesIn } from '@fazhi/common';
 import type { zhCN } from './zh-CN.ts';
 
 /** Strings of the incident pages, in English. */
@@ -37,7 +38,7 @@ export const enUS: typeof zhCN = {
       createdAt: 'Recorded at',
       updatedAt: 'Last changed',
     },
-    camera: { yes: 'Recorded', no: 'Not recorded', unknown: 'Not stated' },
+    camera: namesIn(CAMERA_FILTER_NAMES, 'en-US'),
     placeholder: {
       sourceId: 'Ticket number in the 110 system (optional)',
       category: 'Pick a category or sub-category',
@@ -77,12 +78,7 @@ export const enUS: typeof zhCN = {
       preview: 'Preview (first {{n}} rows)',
       start: 'Start import',
       back: 'Back',
-      phase: {
-        validating: 'Checking every row…',
-        loading: 'Writing to the database…',
-        done: 'Import finished',
-        failed: 'Import not completed',
-      },
+      phase: namesIn(IMPORT_JOB_STATUS_NAMES, 'en-US'),
       progress: '{{processed}} / {{total}} rows',
       doneTitle: '{{n}} incidents imported',
       doneNumbers: 'Numbers {{first}} to {{last}}',

@@ -1,3 +1,4 @@
+import { CAMERA_FILTER_NAMES, IMPORT_JOB_STATUS_NAMES, namesIn } from '@fazhi/common';
 /** Strings of the incident pages (警情). */
 export const zhCN = {
   incidents: {
@@ -35,7 +36,7 @@ export const zhCN = {
       createdAt: '登记时间',
       updatedAt: '最后修改',
     },
-    camera: { yes: '已开启', no: '未开启', unknown: '未记录' },
+    camera: namesIn(CAMERA_FILTER_NAMES, 'zh-CN'),
     placeholder: {
       sourceId: '110 系统中的接警单号（选填）',
       category: '选择类别或细类',
@@ -74,12 +75,7 @@ export const zhCN = {
       preview: '文件预览（前 {{n}} 行）',
       start: '开始导入',
       back: '上一步',
-      phase: {
-        validating: '正在逐行校验…',
-        loading: '正在写入数据库…',
-        done: '导入完成',
-        failed: '导入未完成',
-      },
+      phase: namesIn(IMPORT_JOB_STATUS_NAMES, 'zh-CN'),
       progress: '{{processed}} / {{total}} 行',
       doneTitle: '已导入 {{n}} 条警情',
       doneNumbers: '编号 {{first}} 至 {{last}}',

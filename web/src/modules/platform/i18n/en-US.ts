@@ -1,3 +1,4 @@
+import { CALENDAR_DAY_KIND_NAMES, namesIn } from '@fazhi/common';
 import { legalRulesEn } from './legal-rules.ts';
 import { enOrg } from './org.en-US.ts';
 import type { zhCN } from './zh-CN.ts';
@@ -121,7 +122,7 @@ export const enUS: typeof zhCN = {
       "The State Council usually publishes next year's holidays between October and December. Load them when published, or deadlines reaching into {{year}} cannot be computed.",
     name: 'Name',
     kind: 'Kind',
-    kinds: { holiday: 'Holiday', workday: 'Make-up workday' },
+    kinds: namesIn(CALENDAR_DAY_KIND_NAMES, 'en-US'),
     dates: 'Dates',
     count: 'Days',
     addRow: 'Add a row',

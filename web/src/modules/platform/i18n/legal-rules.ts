@@ -1,3 +1,4 @@
+import { CLOCK_UNIT_NAMES, namesIn } from '@fazhi/common';
 /** Strings of the statutory-clock page, both languages side by side. */
 export const legalRulesZh = {
   title: '法定期限规则',
@@ -7,7 +8,7 @@ export const legalRulesZh = {
   length: '期限',
   amount: '期限长度',
   unit: '计算单位',
-  units: { hours: '小时', calendar_days: '日（自然日）', working_days: '个工作日', months: '个月' },
+  units: namesIn(CLOCK_UNIT_NAMES, 'zh-CN'),
   custody: '羁押期限（不因节假日顺延）',
   effectiveFrom: '生效日期',
   status: '状态',
@@ -25,7 +26,7 @@ export const legalRulesEn: typeof legalRulesZh = {
   length: 'Length',
   amount: 'Length',
   unit: 'Counted in',
-  units: { hours: 'hours', calendar_days: 'days', working_days: 'working days', months: 'months' },
+  units: namesIn(CLOCK_UNIT_NAMES, 'en-US'),
   custody: 'Custody period (never extended by holidays)',
   effectiveFrom: 'Effective from',
   status: 'Status',

@@ -1,3 +1,4 @@
+import { DATA_SCOPE_NAMES, namesIn } from '@fazhi/common';
 import type { zhOrg } from './org.zh-CN.ts';
 
 export const enOrg: typeof zhOrg = {
@@ -78,7 +79,7 @@ export const enOrg: typeof zhOrg = {
     name: 'Role',
     adminTag: 'Admin',
     scope: 'Data scope',
-    scopes: { unit: 'Own unit', subtree: 'Unit and sub-units', branch: 'Whole branch' },
+    scopes: namesIn(DATA_SCOPE_NAMES, 'en-US'),
     requiresTotp: 'Require 2FA',
     members: 'Members',
     permissions: 'Permissions',
@@ -98,42 +99,6 @@ export const enOrg: typeof zhOrg = {
     security: 'Security settings',
     calendar: 'Holiday calendar',
     audit: 'Audit log',
-  },
-  permissions: {
-    unit: { read: 'View units', manage: 'Manage units' },
-    officer: {
-      read: 'View officers',
-      manage: 'Manage officers',
-      assignRoles: 'Assign roles',
-      unlock: 'Unlock and reset sign-in',
-    },
-    role: { read: 'View roles', manage: 'Manage roles' },
-    security: { manage: 'Manage security settings' },
-    calendar: { manage: 'Maintain the holiday calendar' },
-    audit: { read: 'View the audit log', export: 'Export the audit log' },
-    incident: { read: 'View incidents', write: 'Record and dispose incidents', import: 'Import 110 exports' },
-    case: {
-      read: 'View cases',
-      write: 'Handle cases',
-      review: 'Review cases',
-      legal: 'Unified legal review and output',
-    },
-    publicity: { read: 'View publicity', publish: 'Publish and withdraw' },
-    dashboard: { read: 'View enforcement overview' },
-    rules: { manage: 'Maintain statutory clocks' },
-    supervision: {
-      read: 'View supervision findings',
-      answer: 'Answer with rectification',
-      manage: 'Run supervision (rules, verification, documents, accountability)',
-    },
-    camera: { check: 'Daily body-camera spot checks' },
-    callback: { perform: 'Call-backs and second handling' },
-    report: {
-      read: 'View the annual report and statistics',
-      manage: 'Compile the annual report, metrics and collections',
-    },
-    submission: { fill: "Fill in the department's figures", sign: "Sign off the department's figures" },
-    evaluation: { read: 'View quality evaluation', manage: 'Run evaluation, scoring and awards' },
   },
   security: {
     title: 'Security settings',

@@ -1,3 +1,4 @@
+import { DATA_SCOPE_NAMES, namesIn } from '@fazhi/common';
 /** Strings of the organisation pages: units, officers, roles, security settings. */
 export const zhOrg = {
   units: {
@@ -72,7 +73,7 @@ export const zhOrg = {
     name: '角色',
     adminTag: '三员',
     scope: '数据范围',
-    scopes: { unit: '本单位', subtree: '本单位及下级单位', branch: '全分局' },
+    scopes: namesIn(DATA_SCOPE_NAMES, 'zh-CN'),
     requiresTotp: '强制双因素认证',
     members: '人数',
     permissions: '权限',
@@ -90,29 +91,6 @@ export const zhOrg = {
     security: '安全策略',
     calendar: '节假日日历',
     audit: '审计日志',
-  },
-  permissions: {
-    unit: { read: '查看单位', manage: '管理单位' },
-    officer: { read: '查看人员', manage: '管理人员', assignRoles: '分配角色', unlock: '解锁与重置认证' },
-    role: { read: '查看角色', manage: '管理角色权限' },
-    security: { manage: '管理安全策略' },
-    calendar: { manage: '维护节假日日历' },
-    audit: { read: '查看审计日志', export: '导出审计日志' },
-    incident: { read: '查看警情', write: '登记与处置警情', import: '导入110警情' },
-    case: { read: '查看案件', write: '办理案件', review: '案件审核', legal: '法制部门统一审核与出口' },
-    publicity: { read: '查看执法公示', publish: '发布与撤回公示' },
-    dashboard: { read: '查看执法态势' },
-    rules: { manage: '维护法定期限规则' },
-    supervision: {
-      read: '查看执法监督问题',
-      answer: '答复整改',
-      manage: '执法监督管理（规则、核查、文书、问责）',
-    },
-    camera: { check: '执法记录仪每日抽查' },
-    callback: { perform: '民意回访与二次查办' },
-    report: { read: '查看法治政府建设年度报告与统计', manage: '编制年度报告、指标与数据填报' },
-    submission: { fill: '填报本部门数据', sign: '审签本部门填报数据' },
-    evaluation: { read: '查看执法质量考评', manage: '组织考评、评分与评优' },
   },
   security: {
     title: '安全策略',

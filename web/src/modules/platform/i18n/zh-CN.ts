@@ -1,3 +1,4 @@
+import { CALENDAR_DAY_KIND_NAMES, namesIn } from '@fazhi/common';
 import { legalRulesZh } from './legal-rules.ts';
 import { zhOrg } from './org.zh-CN.ts';
 
@@ -117,7 +118,7 @@ export const zhCN = {
       '国务院办公厅通常在每年 10—12 月发布次年节假日安排。发布后请及时载入，否则期限跨入 {{year}} 年的案件将无法计算到期日。',
     name: '名称',
     kind: '类型',
-    kinds: { holiday: '放假', workday: '调休上班' },
+    kinds: namesIn(CALENDAR_DAY_KIND_NAMES, 'zh-CN'),
     dates: '日期',
     count: '天数',
     addRow: '添加一行',

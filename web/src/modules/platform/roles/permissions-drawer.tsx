@@ -1,4 +1,4 @@
-import { CASE_DATA_PERMISSIONS, type Permission, type RoleResponse } from '@fazhi/common';
+import { CASE_DATA_PERMISSIONS, PERMISSION_NAMES, type Permission, type RoleResponse } from '@fazhi/common';
 import { Alert, Checkbox, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
@@ -56,7 +56,7 @@ export function PermissionsDrawer({
               <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8, marginTop: 8 }}>
                 {perms.map((p) => (
                   <Checkbox key={p} value={p} disabled={isSysadmin && CASE_DATA_PERMISSIONS.includes(p)}>
-                    {t(`permissions.${p}`)}
+                    {bilingual(PERMISSION_NAMES[p])}
                   </Checkbox>
                 ))}
               </div>

@@ -1,4 +1,11 @@
-import { ADMIN_ROLES, DATA_SCOPES, type DataScope, type Permission, type RoleResponse } from '@fazhi/common';
+import {
+  ADMIN_ROLES,
+  DATA_SCOPES,
+  type DataScope,
+  PERMISSION_NAMES,
+  type Permission,
+  type RoleResponse,
+} from '@fazhi/common';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -111,7 +118,7 @@ export default function RolesPage() {
               render: (ps: Permission[]) => (
                 <Space size={[0, 4]} wrap>
                   {ps.map((p) => (
-                    <Tag key={p}>{t(`permissions.${p}`)}</Tag>
+                    <Tag key={p}>{bilingual(PERMISSION_NAMES[p])}</Tag>
                   ))}
                 </Space>
               ),

@@ -1,3 +1,4 @@
+import { namesIn, PUBLICATION_STATUS_NAMES } from '@fazhi/common';
 import type { publicityZh } from './zh-CN.ts';
 
 export const publicityEn: typeof publicityZh = {
@@ -25,9 +26,7 @@ export const publicityEn: typeof publicityZh = {
       keywordHint: 'Decision document or case number',
     },
     status: {
-      pending: 'To publish',
-      published: 'Published',
-      withdrawn: 'Withdrawn',
+      ...namesIn(PUBLICATION_STATUS_NAMES, 'en-US'),
       closed: 'Closed (never published)',
       mustWithdraw: 'To withdraw',
     },

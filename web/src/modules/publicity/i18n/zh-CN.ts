@@ -1,3 +1,4 @@
+import { namesIn, PUBLICATION_STATUS_NAMES } from '@fazhi/common';
 /** Strings of enforcement publicity: the internal task list and the public portal. */
 export const publicityZh = {
   publicity: {
@@ -24,9 +25,7 @@ export const publicityZh = {
       keywordHint: '决定书文号或案件编号',
     },
     status: {
-      pending: '待公示',
-      published: '已公示',
-      withdrawn: '已撤回',
+      ...namesIn(PUBLICATION_STATUS_NAMES, 'zh-CN'),
       closed: '已关闭（未公示）',
       mustWithdraw: '须撤回',
     },

@@ -1,3 +1,10 @@
+import {
+  DIFF_STATUS_NAMES,
+  METRIC_PERIOD_NAMES,
+  METRIC_VALUE_STATUS_NAMES,
+  namesIn,
+  REPORT_FINDING_KIND_NAMES,
+} from '@fazhi/common';
 import type { reportsZh } from './zh-CN.ts';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -14,19 +21,10 @@ export const reportsEn: Shape<typeof reportsZh> = {
     yes: 'Yes',
     no: 'No',
     exportExcel: 'Export Excel',
-    source: { computed: 'Computed', submitted: 'Submitted', missing: 'Missing' },
-    periodKind: { year: 'Year', quarter: 'Quarter', stock: 'Stock (period end)', cumulative: 'Cumulative' },
+    source: namesIn(METRIC_VALUE_STATUS_NAMES, 'en-US'),
+    periodKind: namesIn(METRIC_PERIOD_NAMES, 'en-US'),
     severity: { error: 'Error', warning: 'Warning', info: 'Note' },
-    findingKind: {
-      parts_exceed_total: 'Parts exceed total',
-      parts_do_not_sum: 'Parts do not sum',
-      rate_mismatch: 'Rate does not match counts',
-      rate_impossible_for_base: 'Rate impossible for base',
-      same_quantity_different_values: 'Same quantity, different values',
-      document_number_conflict: 'Document number conflict',
-      regulation_citation_conflict: 'Regulation cited differently',
-      record_mismatch: "Disagrees with Fazhi's records",
-    },
+    findingKind: namesIn(REPORT_FINDING_KIND_NAMES, 'en-US'),
     metric: {
       id: 'Metric id',
       name: 'Name',
@@ -191,7 +189,7 @@ export const reportsEn: Shape<typeof reportsZh> = {
       compareHint:
         'Struck through in red: text of this version the current one dropped; green: text the current one added.',
       onlyChanges: 'Only blocks that changed',
-      status: { changed: 'Changed', added: 'Added since', removed: 'Removed since', unchanged: 'Unchanged' },
+      status: namesIn(DIFF_STATUS_NAMES, 'en-US'),
       titleChanged: 'Title',
       signatureChanged: 'Signing body',
       headingChanged: 'Heading “{{old}}” became “{{new}}”',

@@ -1,3 +1,10 @@
+import {
+  DIFF_STATUS_NAMES,
+  METRIC_PERIOD_NAMES,
+  METRIC_VALUE_STATUS_NAMES,
+  namesIn,
+  REPORT_FINDING_KIND_NAMES,
+} from '@fazhi/common';
 /** 法治政府建设 (annual report, metric catalogue, report check), Chinese. */
 export const reportsZh = {
   reports: {
@@ -10,19 +17,10 @@ export const reportsZh = {
     yes: '是',
     no: '否',
     exportExcel: '导出 Excel',
-    source: { computed: '系统计算', submitted: '部门填报', missing: '缺失' },
-    periodKind: { year: '年度', quarter: '季度', stock: '存量（期末）', cumulative: '累计' },
+    source: namesIn(METRIC_VALUE_STATUS_NAMES, 'zh-CN'),
+    periodKind: namesIn(METRIC_PERIOD_NAMES, 'zh-CN'),
     severity: { error: '错误', warning: '警告', info: '提示' },
-    findingKind: {
-      parts_exceed_total: '分项超过总数',
-      parts_do_not_sum: '分项之和不等于总数',
-      rate_mismatch: '比率与数量不符',
-      rate_impossible_for_base: '比率与基数不可能',
-      same_quantity_different_values: '同一数量前后不一',
-      document_number_conflict: '文号引用不一',
-      regulation_citation_conflict: '法规名称或年份不一',
-      record_mismatch: '与系统记录不符',
-    },
+    findingKind: namesIn(REPORT_FINDING_KIND_NAMES, 'zh-CN'),
     metric: {
       id: '指标编号',
       name: '指标名称',
@@ -179,7 +177,7 @@ export const reportsZh = {
         '与当前版本（第 {{n}} 版）相比：修改 {{changed}} 段，新增 {{added}} 段，删除 {{removed}} 段',
       compareHint: '红色删除线为该版本中有、当前版本已删除的文字；绿色为当前版本新增的文字。',
       onlyChanges: '仅显示有变化的段落',
-      status: { changed: '已修改', added: '当前新增', removed: '当前已删除', unchanged: '未变' },
+      status: namesIn(DIFF_STATUS_NAMES, 'zh-CN'),
       titleChanged: '标题',
       signatureChanged: '落款单位',
       headingChanged: '标题由“{{old}}”改为“{{new}}”',

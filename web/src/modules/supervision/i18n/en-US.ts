@@ -1,3 +1,4 @@
+import { namesIn, RULE_SCOPE_NAMES } from '@fazhi/common';
 import type { supervisionZh } from './zh-CN.ts';
 
 /** Strings of supervision (执法监督), English. */
@@ -12,13 +13,7 @@ export const supervisionEn: typeof supervisionZh = {
       accountability: 'Accountability',
       committee: 'Committee',
     },
-    scope: {
-      incident: 'Incident',
-      case: 'Case',
-      publication: 'Publicity',
-      review: 'Review',
-      proceeding: 'Proceeding',
-    },
+    scope: namesIn(RULE_SCOPE_NAMES, 'en-US'),
     subject: {
       incident: 'Incident',
       case: 'Case',

@@ -1,3 +1,4 @@
+import { namesIn, RULE_SCOPE_NAMES } from '@fazhi/common';
 /** Strings of 执法监督: overview, findings and rectification, rules and scans, documents, 问责, 委员会. */
 export const supervisionZh = {
   supervision: {
@@ -10,7 +11,7 @@ export const supervisionZh = {
       accountability: '责任追究',
       committee: '执法监督委员会',
     },
-    scope: { incident: '警情', case: '案件', publication: '公示', review: '审核', proceeding: '程序' },
+    scope: namesIn(RULE_SCOPE_NAMES, 'zh-CN'),
     subject: {
       incident: '警情',
       case: '案件',
