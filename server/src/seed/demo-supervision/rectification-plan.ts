@@ -51,6 +51,8 @@ export interface Actors {
 
 const HISTORY_DAYS = 30;
 const FRESH_DAYS = 4;
+/** The oldest a finding left open in the demo may be. */
+const STILL_PRESSED_DAYS = 120;
 
 /** A China-time instant on `date` during office hours. */
 export function officeTime(date: string, rng: Rng): Date {
@@ -127,7 +129,8 @@ export function planFinding(f: SeedFinding, actors: Actors, now: Date, rng: Rng)
   if (age <= FRESH_DAYS) return out;
   const r = rng();
   const history = age > HISTORY_DAYS;
-  // Old findings are nearly all closed; a few stay open past their deadline, to be pressed.
+  // Old findings are nearly all closed; a few of the last months stay open past their deadline,
+  // to be pressed (none for years: a branch presses or dismisses them long before).
   if (history && r < 0.02) {
     const note = pick(rng, DISMISSED);
     const at = officeTime(addDays(raisedOn, between(rng, 2, 6)), rng);
@@ -140,7 +143,7 @@ export function planFinding(f: SeedFinding, actors: Actors, now: Date, rng: Rng)
       steps: [{ kind: 'dismissed', at, note, actorId: verifier }],
     };
   }
-  if (history && r > 0.99) return out;
+  if (history && r > 0.99 && age <= STILL_PRESSED_DAYS) return out;
   const target = history ? 'corrected' : r < 0.35 ? 'corrected' : r < 0.75 ? 'answered' : 'open';
   if (target === 'open') return out;
 

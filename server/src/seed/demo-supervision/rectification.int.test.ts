@@ -43,6 +43,7 @@ describe('demo rectification history', () => {
             count(*) filter (where confirmed_violation) as confirmed,
             count(*) filter (where status = 'dismissed') as dismissed,
             count(*) filter (where status in ('open', 'answered') and rectify_due_on < (now() at time zone 'Asia/Shanghai')::date) as overdue,
+            count(*) filter (where status in ('open', 'answered') and raised_at < now() - interval '180 days') as stale,
             coalesce(sum(return_count), 0) as returns,
             count(*) filter (where answered_at < raised_at or closed_at < coalesce(answered_at, raised_at)
                                or answered_at > now() or closed_at > now()) as disordered
@@ -55,6 +56,8 @@ describe('demo rectification history', () => {
     expect(n(f!.dismissed)).toBeGreaterThan(0);
     expect(n(f!.returns)).toBeGreaterThan(0);
     expect(n(f!.overdue)).toBeGreaterThan(0);
+    // A branch presses or closes a finding within months: none of past years is still open.
+    expect(n(f!.stale)).toBe(0);
 
     // The thread agrees with the rows: one event per step.
     const events = await rows<{ kind: string; count: number }>(
