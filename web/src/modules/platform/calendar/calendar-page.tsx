@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { CalendarImportResponse } from '@fazhi/common';
+import { type CalendarImportResponse, calendarSourceName } from '@fazhi/common';
 import { Alert, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { useCan } from '../../../app/auth.tsx';
+import { bilingual } from '../../../app/i18n/index.ts';
 import { useAction } from '../../../app/ui/action.ts';
 import { ExcelImport } from '../../../app/ui/excel-import.tsx';
 import { EMPTY, formatDateTime, todayCst } from '../../../app/ui/format.ts';
@@ -68,6 +69,10 @@ export default function CalendarPage() {
     },
     { onSuccess: setLoading },
   );
+  const sourceOf = (year: number) => {
+    const y = list.find((l) => l.year === year);
+    return y ? bilingual(calendarSourceName(y.source)) : t('calendar.provisionalYear', { year });
+  };
   // The first year after those loaded: what an administrator loads next.
   const nextMissing = Math.max(current, ...list.map((y) => y.year)) + 1;
 
@@ -142,7 +147,7 @@ export default function CalendarPage() {
                   ellipsis: true,
                   render: (_: unknown, y: YearRow) =>
                     isLoaded(y) ? (
-                      y.source
+                      bilingual(calendarSourceName(y.source))
                     ) : (
                       <>
                         <ProvisionalTag provisional />
@@ -204,7 +209,7 @@ export default function CalendarPage() {
                 <span>
                   {t('calendar.yearTitle', { year: shown })}
                   <Typography.Text type="secondary" style={{ marginLeft: 12, fontWeight: 'normal' }}>
-                    {list.find((y) => y.year === shown)?.source}
+                    {sourceOf(shown)}
                   </Typography.Text>
                 </span>
               }
