@@ -95,6 +95,8 @@ export const enUS: typeof zhCN = {
     overdueBy: '{{n}} days overdue',
     dueToday: 'due today',
     dueIn: '{{n}} days left',
+    dismiss: 'Got it',
+    dismissed: 'Acknowledged',
   },
   calendar: {
     title: 'Holiday calendar',
@@ -105,6 +107,11 @@ export const enUS: typeof zhCN = {
     replaceWarning: 'What you enter here replaces everything loaded for {{year}}.',
     loadSubmit: 'Load',
     loaded: 'Loaded',
+    loadedResult:
+      'The {{year}} holiday notice is loaded: {{recounted}} deadlines recounted, {{moved}} of them moved and their owners told.',
+    provisionalYear: '{{year}} (not loaded: statutory holidays)',
+    provisionalDays:
+      'The {{year}} holiday notice is not loaded. These are the statutory holidays of the national holiday rules; deadlines count on them provisionally (no make-up working days).',
     reload: 'Edit',
     year: 'Year',
     source: 'Notice no.',
@@ -116,10 +123,10 @@ export const enUS: typeof zhCN = {
     noYears: 'No year is loaded yet',
     yearTitle: 'Holidays of {{year}}',
     currentMissing:
-      'The holiday notice for {{year}} (this year) is not loaded: deadlines this year cannot be computed. Load it now.',
+      'The holiday notice for {{year}} (this year) is not loaded: deadlines this year are provisional, counted on the statutory holidays only (no make-up working days). Load it soon; loading recounts them.',
     nextMissing: 'The holiday notice for {{year}} is not loaded',
     nextMissingHint:
-      "The State Council usually publishes next year's holidays between October and December. Load them when published, or deadlines reaching into {{year}} cannot be computed.",
+      "The State Council usually publishes next year's holidays in November or December. Until then, deadlines reaching into {{year}} are counted on the statutory holidays of the national holiday rules (no make-up working days) and marked provisional; loading the notice recounts them and tells the owners of dates that moved.",
     name: 'Name',
     kind: 'Kind',
     kinds: namesIn(CALENDAR_DAY_KIND_NAMES, 'en-US'),

@@ -93,6 +93,8 @@ export const zhCN = {
     overdueBy: '已逾期 {{n}} 天',
     dueToday: '今天到期',
     dueIn: '剩余 {{n}} 天',
+    dismiss: '知道了',
+    dismissed: '已确认',
   },
   calendar: {
     title: '节假日日历',
@@ -102,6 +104,11 @@ export const zhCN = {
     replaceWarning: '将以本次填写的内容整体替换 {{year}} 年已载入的安排。',
     loadSubmit: '载入',
     loaded: '已载入',
+    loadedResult:
+      '已载入 {{year}} 年节假日安排：重算期限 {{recounted}} 个，其中 {{moved}} 个到期日有变化，已通知承办人。',
+    provisionalYear: '{{year}} 年（未载入，暂按法定节假日）',
+    provisionalDays:
+      '{{year}} 年节假日安排尚未载入。下列为《全国年节及纪念日放假办法》规定的法定节假日，期限暂按此计算（不含调休）。',
     reload: '修改',
     year: '年度',
     source: '通知文号',
@@ -112,10 +119,11 @@ export const zhCN = {
     loadedYears: '已载入年度',
     noYears: '尚未载入任何年度的节假日安排',
     yearTitle: '{{year}} 年节假日安排',
-    currentMissing: '尚未载入 {{year}} 年（本年度）节假日安排，系统无法计算本年度的法定期限，请立即载入。',
+    currentMissing:
+      '尚未载入 {{year}} 年（本年度）节假日安排：本年度的法定期限暂按法定节假日计算（暂定，不含调休），请尽快载入，载入后自动重算。',
     nextMissing: '尚未载入 {{year}} 年节假日安排',
     nextMissingHint:
-      '国务院办公厅通常在每年 10—12 月发布次年节假日安排。发布后请及时载入，否则期限跨入 {{year}} 年的案件将无法计算到期日。',
+      '国务院办公厅通常在每年 11—12 月发布次年节假日安排。发布前，跨入 {{year}} 年的期限按《全国年节及纪念日放假办法》规定的法定节假日暂定计算（不含调休），标注“暂定”；载入后自动重算，并通知期限有变化的承办人。',
     name: '名称',
     kind: '类型',
     kinds: namesIn(CALENDAR_DAY_KIND_NAMES, 'zh-CN'),
