@@ -174,9 +174,14 @@ describe('the enforcement loop', () => {
     page = await approveAtGate('head', caseNo, '分局领导', '同意。');
     await page.locator('.ant-tag').filter({ hasText: '审核通过' }).first().waitFor();
 
-    // ---- the handler decides: the decision is numbered and opens a publicity task -----------
+    // ---- the handler finds 作出决定 in 待办 and decides: numbered, with a publicity task ------
     page = officer.page;
-    await page.goto(caseUrl);
+    await page.getByRole('menuitem', { name: '待办' }).click();
+    await page.waitForURL(/\/tasks|\/$/);
+    const next = page.locator('.ant-table-row').filter({ hasText: caseNo }).filter({ hasText: '作出决定' });
+    await next.waitFor();
+    await next.getByRole('link', { name: /办理/ }).click();
+    await page.waitForURL(caseUrl);
     await page.locator('[data-action=decide]').click();
     const decide = dialog(page, `作出决定 · ${caseNo}`);
     await decide.getByRole('button', { name: label('作出决定') }).click();
