@@ -1,2 +1,2 @@
-export * from './rules.ts';
 export * from './clocks.ts';
+export * from './rules.ts';

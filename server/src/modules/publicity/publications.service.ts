@@ -1,5 +1,4 @@
 import {
-  addDays,
   type Calendar,
   chinaToday,
   type DecisionKind,
