@@ -178,6 +178,7 @@ describe('the enforcement loop', () => {
     page = officer.page;
     await page.getByRole('menuitem', { name: '待办' }).click();
     await page.waitForURL(/\/tasks|\/$/);
+    await page.getByPlaceholder('按案件编号或事项查找').fill(caseNo);
     const next = page.locator('.ant-table-row').filter({ hasText: caseNo }).filter({ hasText: '作出决定' });
     await next.waitFor();
     await next.getByRole('link', { name: /办理/ }).click();

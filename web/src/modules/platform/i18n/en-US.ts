@@ -96,6 +96,7 @@ export const enUS: typeof zhCN = {
     dueToday: 'due today',
     dueIn: '{{n}} days left',
     dismiss: 'Got it',
+    search: 'Find by case number or words',
     dismissed: 'Acknowledged',
   },
   calendar: {

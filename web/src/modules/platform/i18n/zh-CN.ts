@@ -94,6 +94,7 @@ export const zhCN = {
     dueToday: '今天到期',
     dueIn: '剩余 {{n}} 天',
     dismiss: '知道了',
+    search: '按案件编号或事项查找',
     dismissed: '已确认',
   },
   calendar: {

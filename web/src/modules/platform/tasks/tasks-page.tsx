@@ -1,7 +1,8 @@
 import { ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import type { TaskResponse } from '@fazhi/common';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Empty, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Input, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../app/api.ts';
@@ -60,16 +61,31 @@ export default function TasksPage() {
     invalidate: [['tasks']],
     success: t('tasks.dismissed'),
   });
-  const items = [...(q.data?.items ?? [])].sort(byUrgency);
+  // A long list (an officer with forty cases in hand) is searched by case number or words.
+  const [search, setSearch] = useState('');
+  const all = [...(q.data?.items ?? [])].sort(byUrgency);
+  const needle = search.trim().toLowerCase();
+  const items = needle
+    ? all.filter((x) => `${x.title} ${x.detail ?? ''}`.toLowerCase().includes(needle))
+    : all;
   const count = (s: TaskResponse['severity']) => items.filter((x) => x.severity === s).length;
 
   return (
     <Page
       title={t('tasks.title')}
       extra={
-        <Button icon={<ReloadOutlined />} onClick={() => q.refetch()} loading={q.isFetching}>
-          {t('common.refresh')}
-        </Button>
+        <Space wrap>
+          <Input.Search
+            allowClear
+            placeholder={t('tasks.search')}
+            aria-label={t('tasks.search')}
+            onChange={(e) => setSearch(e.target.value)}
+            style={{ width: 220 }}
+          />
+          <Button icon={<ReloadOutlined />} onClick={() => q.refetch()} loading={q.isFetching}>
+            {t('common.refresh')}
+          </Button>
+        </Space>
       }
     >
       <ErrorAlert error={q.error} onRetry={() => q.refetch()} />
