@@ -145,6 +145,8 @@ describe('数据填报', () => {
     await page.getByRole('button', { name: label('Excel 导入') }).click();
     const excel = dialog(page, '填报表 · Excel 导入');
     await excel.waitFor();
+    // the modal's opening animation done, so the click lands on the button, not on its way in
+    await page.waitForFunction("document.getAnimations().every((a) => a.playState !== 'running')");
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       excel.getByRole('button', { name: label('下载模板') }).click(),
