@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +16,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real server (built web app, fresh embedded database with the demo branch). */
+/**
+ * Starts the real server (built web app) on a fresh embedded database with the demo branch: a
+ * copy of the one the run's global setup loaded, or, without it, one the server loads itself.
+ */
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fazhi-e2e-'));
+  // Set by e2e/support/global-setup.ts for the test workers it starts.
+  const template = process.env.FAZHI_E2E_TEMPLATE;
+  if (template) cpSync(template, dataDir, { recursive: true });
   const port = 20000 + Math.floor(Math.random() * 20000);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), FAZHI_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
