@@ -4,6 +4,7 @@ export * from './cases/index.ts';
 export * from './dashboard/index.ts';
 export * from './evaluation/index.ts';
 export * from './incidents/index.ts';
+export * from './law/index.ts';
 export * from './legal-rules/index.ts';
 export * from './personal-data/index.ts';
 export * from './platform/contracts.ts';

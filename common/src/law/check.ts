@@ -1,0 +1,372 @@
+/**
+ * The penalty check (处罚合法性校验): which version of the law applies to an offence (the one in
+ * force on the act date, unless the one in force at decision time is lighter: 从旧兼从轻,
+ * 行政处罚法 art.37), and whether the proposed penalties are within what that version allows
+ * for the party. Pure: the same function backs the API, the CLI and every review gate.
+ */
+import type {
+  LawFinding,
+  LawVersion,
+  OffenceVersion,
+  PenaltyBound,
+  PenaltyCheckRequest,
+  PenaltyCheckResponse,
+  PenaltyType,
+  Scheme,
+  Tier,
+  TierRule,
+} from './model.ts';
+
+export interface LawRegister {
+  laws: readonly LawVersion[];
+  offences: readonly OffenceVersion[];
+}
+
+export type Lang = 'zh-CN' | 'en-US';
+
+const TYPE_ZH: Record<PenaltyType, string> = {
+  warning: '警告',
+  fine: '罚款',
+  detention: '行政拘留',
+  confiscation: '没收违法所得、非法财物',
+  licence_suspension: '暂扣许可证件',
+  licence_revocation: '吊销许可证件',
+  deportation: '驱逐出境',
+};
+const TYPE_EN: Record<PenaltyType, string> = {
+  warning: 'warning',
+  fine: 'fine',
+  detention: 'administrative detention',
+  confiscation: 'confiscation',
+  licence_suspension: 'licence suspension',
+  licence_revocation: 'licence revocation',
+  deportation: 'deportation',
+};
+const TIER_ZH: Record<Tier, string> = { minor: '情节较轻', ordinary: '一般情节', serious: '情节较重' };
+const TIER_EN: Record<Tier, string> = { minor: 'minor', ordinary: 'ordinary', serious: 'serious' };
+
+/** The law version in force on a date (effectiveFrom ≤ date < effectiveUntil). */
+export function lawInForce(register: LawRegister, law: string, date: string): LawVersion | undefined {
+  return register.laws.find(
+    (v) => v.law === law && v.effectiveFrom <= date && (v.effectiveUntil == null || date < v.effectiveUntil),
+  );
+}
+
+function offenceIn(register: LawRegister, name: string, date: string): OffenceVersion | undefined {
+  for (const o of register.offences) {
+    if (o.name !== name) continue;
+    const v = lawInForce(register, o.law, date);
+    if (v && v.id === o.version) return o;
+  }
+  return undefined;
+}
+
+/** The heaviest a tier allows: [detention days, fine yuan], for comparing two versions. */
+function weight(rule: TierRule | undefined): [number, number] {
+  let days = 0;
+  let fine = 0;
+  for (const s of rule?.schemes ?? [])
+    for (const b of [...s.required, ...s.optional]) {
+      if (b.type === 'detention') days = Math.max(days, b.max ?? 0);
+      if (b.type === 'fine') fine = Math.max(fine, b.max ?? 0);
+    }
+  return [days, fine];
+}
+const lighter = (a: [number, number], b: [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+
+export function tierOf(o: OffenceVersion, tier: Tier): TierRule | undefined {
+  return o.tiers.find((t) => t.tier === tier);
+}
+
+/** Whole years between a birth date and a date (the day before a birthday you are still younger). */
+export function ageAt(birthDate: string, date: string): number {
+  const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return date.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+type Proposed = PenaltyCheckRequest['offences'][number]['penalties'][number];
+
+function quantity(p: Proposed): number | undefined {
+  return p.type === 'fine' ? p.amount : p.type === 'detention' ? p.days : undefined;
+}
+
+function boundText(b: PenaltyBound, lang: Lang): string {
+  const unit = b.type === 'fine' ? (lang === 'zh-CN' ? '元' : ' yuan') : lang === 'zh-CN' ? '日' : ' days';
+  const name = lang === 'zh-CN' ? TYPE_ZH[b.type] : TYPE_EN[b.type];
+  if (b.min == null && b.max == null) return name;
+  if (lang === 'zh-CN') {
+    if (b.min != null && b.max != null) return `${name}${b.min}${unit}以上${b.max}${unit}以下`;
+    return b.max != null ? `${name}${b.max}${unit}以下` : `${name}${b.min}${unit}以上`;
+  }
+  if (b.min != null && b.max != null) return `${name} of ${b.min}–${b.max}${unit}`;
+  return b.max != null ? `${name} up to ${b.max}${unit}` : `${name} of at least ${b.min}${unit}`;
+}
+
+/** The scheme in words: "行政拘留5日以上10日以下，可以并处罚款500元以下". */
+export function schemeText(s: Scheme, lang: Lang): string {
+  const req = s.required.map((b) => boundText(b, lang)).join(lang === 'zh-CN' ? '，并处' : ' and ');
+  const opt = s.optional.map((b) => boundText(b, lang)).join(lang === 'zh-CN' ? '或' : ' or ');
+  if (!opt) return req;
+  return lang === 'zh-CN' ? `${req}，可以并处${opt}` : `${req}, optionally with ${opt}`;
+}
+
+export function tierText(t: TierRule, lang: Lang): string {
+  return t.schemes.map((s) => schemeText(s, lang)).join(lang === 'zh-CN' ? '；或者' : '; or ');
+}
+
+/** What is wrong with the penalties against one scheme (empty: they match it). */
+function schemeProblems(s: Scheme, given: Proposed[], bindMinimum: boolean, lang: Lang): string[] {
+  const problems: string[] = [];
+  const zh = lang === 'zh-CN';
+  for (const b of s.required)
+    if (!given.some((p) => p.type === b.type))
+      problems.push(zh ? `应当处${boundText(b, lang)}` : `${boundText(b, lang)} is mandatory`);
+  for (const p of given) {
+    const b = [...s.required, ...s.optional].find((x) => x.type === p.type);
+    const name = zh ? TYPE_ZH[p.type] : TYPE_EN[p.type];
+    if (!b) {
+      problems.push(zh ? `该档次不得处${name}` : `${name} is not allowed in this tier`);
+      continue;
+    }
+    const q = quantity(p);
+    if ((p.type === 'fine' || p.type === 'detention') && (q == null || q <= 0)) {
+      problems.push(
+        zh
+          ? `${name}须写明${p.type === 'fine' ? '数额' : '日数'}`
+          : `${name} needs its ${p.type === 'fine' ? 'amount' : 'days'}`,
+      );
+      continue;
+    }
+    if (q != null && b.max != null && q > b.max)
+      problems.push(
+        zh
+          ? `${name}${q}超出上限（${boundText(b, lang)}）`
+          : `${name} ${q} exceeds the limit (${boundText(b, lang)})`,
+      );
+    if (q != null && bindMinimum && b.min != null && q < b.min)
+      problems.push(
+        zh
+          ? `${name}${q}低于下限（${boundText(b, lang)}）`
+          : `${name} ${q} is below the minimum (${boundText(b, lang)})`,
+      );
+  }
+  const types = given.map((p) => p.type);
+  if (new Set(types).size !== types.length)
+    problems.push(zh ? '同一处罚种类重复' : 'a penalty type is given twice');
+  return problems;
+}
+
+function basisOf(law: LawVersion | undefined, article: string | undefined): string {
+  if (!law) return '';
+  return `${law.title}${article ? ` ${article}` : ''}`;
+}
+
+/**
+ * Checks a proposal against the register. `lang` chooses the language of the messages; rule
+ * codes are stable (`law.rule.<code>` labels in the web app).
+ */
+export function checkPenalties(
+  register: LawRegister,
+  req: PenaltyCheckRequest,
+  lang: Lang = 'zh-CN',
+): PenaltyCheckResponse {
+  const zh = lang === 'zh-CN';
+  const violations: LawFinding[] = [];
+  const notices: LawFinding[] = [];
+  const applied: PenaltyCheckResponse['applied'] = [];
+  const add = (list: LawFinding[], rule: string, message: string, basis: string) => {
+    if (!list.some((f) => f.rule === rule && f.message === message)) list.push({ rule, message, basis });
+  };
+  if (req.decisionDate < req.actDate)
+    add(
+      violations,
+      'decision_before_act',
+      zh ? '决定日期早于行为发生日' : 'the decision is dated before the act',
+      '',
+    );
+
+  const age =
+    req.party.kind === 'person' && req.party.birthDate ? ageAt(req.party.birthDate, req.actDate) : undefined;
+  let detentionTotal = 0;
+  let detentionLaw: LawVersion | undefined;
+
+  for (const o of req.offences) {
+    const tier: Tier = o.tier ?? 'ordinary';
+    const atAct = offenceIn(register, o.name, req.actDate);
+    const atDecision = offenceIn(register, o.name, req.decisionDate);
+    if (!atAct && !atDecision) {
+      const known = register.offences.some((x) => x.name === o.name);
+      add(
+        violations,
+        known ? 'not_an_offence_on_act_date' : 'unknown_offence',
+        known
+          ? zh
+            ? `“${o.name}”在行为发生日（${req.actDate}）不是法律规定的违法行为，不得处罚`
+            : `“${o.name}” was not an offence on the act date (${req.actDate}) and cannot be punished`
+          : zh
+            ? `法律法规库中没有“${o.name}”：请按法定名称填写违法行为`
+            : `“${o.name}” is not in the law register: name the offence by its official name`,
+        '行政处罚法 第三十七条',
+      );
+      continue;
+    }
+    if (!atAct) {
+      // New offence: the act was not punishable when done (法不溯及既往).
+      add(
+        violations,
+        'not_an_offence_on_act_date',
+        zh
+          ? `“${o.name}”在行为发生日（${req.actDate}）尚无处罚规定，不得依此后施行的法律处罚`
+          : `“${o.name}” had no penalty on the act date (${req.actDate}); a later law cannot be applied`,
+        '中华人民共和国行政处罚法 第三十七条',
+      );
+      continue;
+    }
+    let chosen = atAct;
+    let reason: 'act_date' | 'lighter_later' = 'act_date';
+    if (
+      atDecision &&
+      atDecision !== atAct &&
+      lighter(weight(tierOf(atDecision, tier)), weight(tierOf(atAct, tier)))
+    ) {
+      chosen = atDecision;
+      reason = 'lighter_later';
+    }
+    const law = register.laws.find((l) => l.id === chosen.version);
+    applied.push({
+      offence: o.name,
+      law: chosen.law,
+      version: chosen.version,
+      article: chosen.article,
+      reason,
+      unconfirmed: chosen.unconfirmed || Boolean(law?.unconfirmed),
+      range: chosen.tiers,
+    });
+    const basis = basisOf(law, chosen.article);
+    if (chosen.unconfirmed)
+      add(
+        notices,
+        'unconfirmed_basis',
+        zh
+          ? `“${o.name}”的条文或幅度未经法律文本核实，请核对${basis}`
+          : `the article or ranges of “${o.name}” are not confirmed from the law's text; check ${basis}`,
+        basis,
+      );
+
+    if (req.party.kind === 'organisation' && !chosen.organisations) {
+      add(
+        violations,
+        'organisation_not_liable',
+        zh
+          ? `单位不能成为“${o.name}”的处罚对象：应对其直接负责的主管人员和其他直接责任人员处罚`
+          : `an organisation cannot be punished for “${o.name}”: punish the persons directly responsible`,
+        basisOf(law, law?.general.organisationArticle),
+      );
+      continue;
+    }
+    if (age != null && law?.general.minimumAge != null && age < law.general.minimumAge) {
+      if (o.penalties.length)
+        add(
+          violations,
+          'under_minimum_age',
+          zh
+            ? `行为人行为时${age}周岁，不满${law.general.minimumAge}周岁，不予处罚（应责令其监护人严加管教）`
+            : `the party was ${age} at the act, under ${law.general.minimumAge}: no penalty may be given`,
+          basisOf(law, law.general.minimumAgeArticle),
+        );
+      continue;
+    }
+    for (const p of o.penalties) {
+      if (law?.general.penaltyTypes && !law.general.penaltyTypes.includes(p.type))
+        add(
+          violations,
+          'penalty_type_unknown',
+          zh
+            ? `${TYPE_ZH[p.type]}不是${law.law}规定的处罚种类${p.type === 'confiscation' ? '（赌资、违禁品等应予收缴，另行登记，不是处罚）' : ''}`
+            : `${TYPE_EN[p.type]} is not a penalty under the ${law.law}${p.type === 'confiscation' ? ' (gambling money, contraband are seized — 收缴 — recorded apart, not a penalty)' : ''}`,
+          basisOf(law, law.general.penaltyTypesArticle),
+        );
+    }
+    const rule = tierOf(chosen, tier);
+    if (!rule) {
+      const tiers = chosen.tiers
+        .map((t) => (zh ? (t.label ?? TIER_ZH[t.tier]) : TIER_EN[t.tier]))
+        .join(zh ? '、' : ', ');
+      add(
+        violations,
+        'tier_not_in_article',
+        zh
+          ? `${basis}对“${o.name}”没有${TIER_ZH[tier]}的处罚档次（有：${tiers}）`
+          : `${basis} has no ${TIER_EN[tier]} tier for “${o.name}” (it has: ${tiers})`,
+        basis,
+      );
+      continue;
+    }
+    const minor =
+      age != null && law?.general.mitigationBelowAge != null && age < law.general.mitigationBelowAge;
+    const results = rule.schemes.map((s) => schemeProblems(s, o.penalties, !minor, lang));
+    if (!results.some((r) => r.length === 0)) {
+      const best = results.reduce((a, b) => (b.length < a.length ? b : a));
+      add(
+        violations,
+        'penalty_out_of_range',
+        zh
+          ? `“${o.name}”（${rule.label ?? TIER_ZH[tier]}）依法应${tierText(rule, lang)}：${best.join('；')}`
+          : `“${o.name}” (${TIER_EN[tier]}) allows ${tierText(rule, lang)}: ${best.join('; ')}`,
+        basis,
+      );
+    }
+    if (minor && o.penalties.length)
+      add(
+        notices,
+        'minor_mitigation',
+        zh
+          ? `行为人行为时${age}周岁，应当从轻或者减轻处罚`
+          : `the party was ${age} at the act: the penalty must be lighter or mitigated`,
+        basisOf(law, law?.general.mitigationArticle),
+      );
+    const days = o.penalties.find((p) => p.type === 'detention')?.days ?? 0;
+    if (days > 0) {
+      detentionTotal += days;
+      detentionLaw = law;
+    }
+  }
+
+  const cap = detentionLaw?.general.combinedDetentionMax;
+  if (detentionLaw && cap != null && detentionTotal > cap && req.offences.length > 1)
+    add(
+      notices,
+      'combined_detention_cap',
+      zh
+        ? `行政拘留分别决定、合并执行，合计${detentionTotal}日，执行时最长不超过${cap}日`
+        : `detention is decided per offence and executed together: ${detentionTotal} days in all, at most ${cap} executed`,
+      basisOf(detentionLaw, detentionLaw.general.combinedDetentionArticle),
+    );
+
+  const ne = detentionLaw?.general.detentionNotExecuted;
+  if (detentionLaw && ne && detentionTotal > 0) {
+    const reasons: string[] = [];
+    if (age != null)
+      for (const g of ne.ages)
+        if (age >= g.from && age < g.to && (!g.firstOffenceOnly || req.party.firstOffence !== false))
+          reasons.push(
+            zh
+              ? `行为时已满${g.from}周岁不满${g.to}周岁${g.firstOffenceOnly ? '且初次违反治安管理' : ''}`
+              : `aged ${g.from}–${g.to - 1} at the act${g.firstOffenceOnly ? ' and a first offence' : ''}`,
+          );
+    if (age != null && ne.elderlyFrom != null && age >= ne.elderlyFrom)
+      reasons.push(zh ? `${ne.elderlyFrom}周岁以上` : `aged ${ne.elderlyFrom} or over`);
+    if (ne.pregnantOrNursing && req.party.pregnantOrNursing)
+      reasons.push(zh ? '怀孕或者哺乳自己不满一周岁婴儿' : 'pregnant or nursing a baby under one');
+    if (reasons.length)
+      add(
+        notices,
+        'detention_not_executed',
+        zh
+          ? `行为人${reasons.join('、')}：决定行政拘留的，不执行${ne.exception ? `（${ne.exception}的除外）` : ''}`
+          : `the party is ${reasons.join(', ')}: detention decided is not executed${ne.exception ? ` (unless: ${ne.exception})` : ''}`,
+        basisOf(detentionLaw, ne.article),
+      );
+  }
+  return { lawful: violations.length === 0, applied, violations, notices };
+}

@@ -1,0 +1,3 @@
+export * from './check.ts';
+export * from './model.ts';
+export * from './register.ts';
