@@ -13,7 +13,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { inScope } from '../platform/scope.ts';
 import { requireWithdrawal } from '../publicity/open-publication.ts';
 import { decisionView } from './case-view.ts';
-import { decisionDocument } from './documents.ts';
+import { decisionDocument } from './documents/index.ts';
 
 async function findDecision(ctx: Ctx, db: Queryable, id: number) {
   const actor = requireActor(ctx);
