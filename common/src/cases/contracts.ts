@@ -89,23 +89,33 @@ export const FEEDBACK_KINDS = [
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 
 /**
- * Side proceedings of a case (`proceedings.kind`):
+ * Side proceedings of a case (`proceedings.kind`), each on the clock of its rule (LEGAL_RULES):
  * - not_filed_notice: serve the 不予立案通知书 (clock not_filed_notice_service)
- * - reconsideration_window / reconsideration: the complainant's 复议 (apply 7 d, decide 30 d)
- * - review_window / review: the complainant's 复核 (apply, decide)
- * - procuratorate_feedback: one feedback of the procuratorate with the reply on its clock
- * - procuratorate_reconsideration / procuratorate_review: our 复议 / 复核 of a 不捕 or 不诉
+ * - reconsideration_window / reconsideration: the complainant's 复议 (apply 7 d from receipt of
+ *   the notice, decide 30 d, +30 at most for a major or complex case)
+ * - reconsideration_notice: serve the 复议决定书 (no clock); its receipt opens review_window
+ * - review_window / review: the complainant's 复核 (apply 7 d from receipt of the 复议决定书,
+ *   decide 30 d, +30 at most)
+ * - procuratorate_feedback: one feedback of the procuratorate on the clock of its kind (不捕: our
+ *   要求复议 within 5 d; 不诉: 7 d; 通知立案: file within 15 d; others: the reply)
+ * - procuratorate_reconsideration: the procuratorate's 复议 of its 不捕 (7 d) or 不诉 (30 d)
+ * - procuratorate_review_window / procuratorate_review: our 提请复核 (不捕 5 d, 不诉 7 d from receipt
+ *   of the 复议决定书) and the higher procuratorate's 复核 (不捕 15 d, 不诉 30 d)
+ * - case_revoked_notice: tell the parties of a 撤销案件 decision (3 d)
  * - period_extension / appraisal: records of the administrative case period (no clock)
  */
 export const PROCEEDING_KINDS = [
   'not_filed_notice',
   'reconsideration_window',
   'reconsideration',
+  'reconsideration_notice',
   'review_window',
   'review',
   'procuratorate_feedback',
   'procuratorate_reconsideration',
+  'procuratorate_review_window',
   'procuratorate_review',
+  'case_revoked_notice',
   'period_extension',
   'appraisal',
 ] as const;
@@ -113,15 +123,22 @@ export type ProceedingKind = (typeof PROCEEDING_KINDS)[number];
 
 /**
  * Steps on an open proceeding:
- * - serve (not_filed_notice): record the service date → opens reconsideration_window
- * - apply (reconsideration_window | review_window | procuratorate_feedback of no_arrest/no_prosecution):
- *   a 复议/复核 application → opens reconsideration | review | procuratorate_reconsideration
+ * - serve (not_filed_notice | reconsideration_notice | case_revoked_notice): the date the document
+ *   was received → opens reconsideration_window | review_window (counted from that date) | done
+ * - apply (a *_window, or procuratorate_feedback of no_arrest/no_prosecution): a 复议/复核
+ *   application → opens reconsideration | review | procuratorate_reconsideration |
+ *   procuratorate_review. Refused (409, fields.on names the due date) once the window has closed.
  * - reply (procuratorate_feedback): our reply to the procuratorate → done
  * - conclude (reconsideration | review | procuratorate_reconsideration | procuratorate_review, or a
- *   window that lapsed): outcome upheld | overturned (| lapsed); an upheld 复议 opens the 复核 window;
- *   an overturned outcome on a not-filed case lets the legal detachment `reopen` the case.
+ *   window that lapsed): outcome upheld | overturned (| lapsed); an upheld 复议 opens the service
+ *   of its decision (complainant) or our 复核 window (procuratorate); an overturned outcome on a
+ *   not-filed case lets the legal detachment `reopen` the case. For the procuratorate's 复议, `on`
+ *   is the day its decision was received.
+ * - extend (reconsideration | review, legal detachment, once): the approved extension of the
+ *   decision period for a major or complex case, `days` at most the rule's (30); the caller is
+ *   recorded as the approver, `on` as the day of approval. The proceeding stays open.
  */
-export const PROCEEDING_STEPS = ['serve', 'apply', 'reply', 'conclude'] as const;
+export const PROCEEDING_STEPS = ['serve', 'apply', 'reply', 'conclude', 'extend'] as const;
 export type ProceedingStep = (typeof PROCEEDING_STEPS)[number];
 export const PROCEEDING_OUTCOMES = [
   'upheld',
@@ -504,11 +521,18 @@ export const AppraisalRequest = z
   .refine((a) => a.from <= a.to, { path: ['to'], message: 'invalid' });
 
 export const ProceedingStepRequest = z.object({
-  /** serve: the service date; apply: the application date; reply/conclude: the date of the act. */
+  /**
+   * serve: the day the document was received; apply: the application date; reply/conclude: the
+   * date of the act; extend: the day the extension was approved.
+   */
   on: IsoDate,
   outcome: z.enum(PROCEEDING_OUTCOMES).nullable().default(null),
-  /** Applicant (apply), reply content or the grounds of the outcome. */
+  /** Applicant (apply), reply content, the grounds of the outcome or of the extension. */
   note,
+  /** extend: the days approved (default and maximum: the rule's, 30). */
+  days: z.number().int().min(1).max(366).nullable().default(null),
+  /** extend: the approval document's number (审批表), if any. */
+  approvalRef: z.string().trim().max(100).nullable().default(null),
 });
 export type ProceedingStepRequest = z.infer<typeof ProceedingStepRequest>;
 export const ProceedingStepParams = z.object({ id: Id, pid: Id, step: z.enum(PROCEEDING_STEPS) });

@@ -39,6 +39,7 @@ export const PROCEEDING_STEP_NAMES: Record<(typeof PROCEEDING_STEPS)[number], Bi
   apply: { zh: '登记申请', en: 'Record application' },
   reply: { zh: '登记回复', en: 'Record reply' },
   conclude: { zh: '作出结论', en: 'Conclude' },
+  extend: { zh: '延长期限', en: 'Extend' },
 };
 
 /** How a proceeding ended, or where it stands. */
@@ -134,11 +135,14 @@ export const PROCEEDING_KIND_NAMES: Record<ProceedingKind, { zh: string; en: str
   not_filed_notice: { zh: '不予立案通知书送达', en: 'Serve the not-filed notice' },
   reconsideration_window: { zh: '复议申请期', en: 'Reconsideration window' },
   reconsideration: { zh: '复议', en: 'Reconsideration' },
+  reconsideration_notice: { zh: '复议决定书送达', en: 'Serve the reconsideration decision' },
   review_window: { zh: '复核申请期', en: 'Review window' },
   review: { zh: '复核', en: 'Review' },
   procuratorate_feedback: { zh: '检察机关反馈', en: 'Procuratorate feedback' },
-  procuratorate_reconsideration: { zh: '提请复议', en: 'Reconsideration by the procuratorate' },
+  procuratorate_reconsideration: { zh: '要求复议', en: 'Reconsideration by the procuratorate' },
+  procuratorate_review_window: { zh: '提请复核期限', en: 'Window to ask the higher procuratorate' },
   procuratorate_review: { zh: '提请复核', en: 'Review by the higher procuratorate' },
+  case_revoked_notice: { zh: '撤销案件告知', en: 'Tell the parties of the revocation' },
   period_extension: { zh: '延长办案期限', en: 'Period extension' },
   appraisal: { zh: '鉴定期间', en: 'Appraisal period' },
 };

@@ -18,6 +18,126 @@ export interface LegalRule {
   unconfirmed?: boolean;
 }
 
+const PROCEDURE_2020 = '公安机关办理刑事案件程序规定（2020）';
+const RULES_2019 = '人民检察院刑事诉讼规则（2019）';
+
+/**
+ * The procuratorate's 不批准逮捕, 不起诉, 通知立案 and 要求说明不立案理由, our 复议 / 复核 of
+ * them, the 撤销案件 notice and the extension of a 复议 / 复核 decision. Our periods run from
+ * receipt of the procuratorate's document (程序规定); the procuratorate's from its receipt of ours
+ * (刑诉规则). All calendar days: neither text makes them working days.
+ */
+const PROCURATORATE_CLOCKS: readonly LegalRule[] = [
+  {
+    code: 'no_arrest_reconsideration_apply',
+    nameZh: '不批准逮捕：要求复议期限',
+    nameEn: 'Arrest not approved: ask for reconsideration',
+    amount: 5,
+    unit: 'calendar_days',
+    effectiveFrom: '2020-09-01',
+    citation: `${PROCEDURE_2020}第141条第1款`,
+  },
+  {
+    code: 'no_arrest_reconsideration_decide',
+    nameZh: '不批准逮捕：检察院复议决定',
+    nameEn: 'Arrest not approved: the procuratorate reconsiders',
+    amount: 7,
+    unit: 'calendar_days',
+    effectiveFrom: '2019-12-30',
+    citation: `${RULES_2019}第290条`,
+  },
+  {
+    code: 'no_arrest_review_apply',
+    nameZh: '不批准逮捕：提请复核期限',
+    nameEn: 'Arrest not approved: ask the higher procuratorate for review',
+    amount: 5,
+    unit: 'calendar_days',
+    effectiveFrom: '2020-09-01',
+    citation: `${PROCEDURE_2020}第141条第2款`,
+  },
+  {
+    code: 'no_arrest_review_decide',
+    nameZh: '不批准逮捕：上一级检察院复核决定',
+    nameEn: 'Arrest not approved: the higher procuratorate reviews',
+    amount: 15,
+    unit: 'calendar_days',
+    effectiveFrom: '2019-12-30',
+    citation: `${RULES_2019}第291条`,
+  },
+  {
+    code: 'no_prosecution_reconsideration_apply',
+    nameZh: '不起诉：要求复议期限',
+    nameEn: 'Not prosecuted: ask for reconsideration',
+    amount: 7,
+    unit: 'calendar_days',
+    effectiveFrom: '2020-09-01',
+    citation: `${PROCEDURE_2020}第294条第1款`,
+  },
+  {
+    code: 'no_prosecution_reconsideration_decide',
+    nameZh: '不起诉：检察院复议决定',
+    nameEn: 'Not prosecuted: the procuratorate reconsiders',
+    amount: 30,
+    unit: 'calendar_days',
+    effectiveFrom: '2019-12-30',
+    citation: `${RULES_2019}第379条第2款`,
+  },
+  {
+    code: 'no_prosecution_review_apply',
+    nameZh: '不起诉：提请复核期限',
+    nameEn: 'Not prosecuted: ask the higher procuratorate for review',
+    amount: 7,
+    unit: 'calendar_days',
+    effectiveFrom: '2020-09-01',
+    citation: `${PROCEDURE_2020}第294条第2款`,
+  },
+  {
+    code: 'no_prosecution_review_decide',
+    nameZh: '不起诉：上一级检察院复核决定',
+    nameEn: 'Not prosecuted: the higher procuratorate reviews',
+    amount: 30,
+    unit: 'calendar_days',
+    effectiveFrom: '2019-12-30',
+    citation: `${RULES_2019}第380条`,
+  },
+  {
+    code: 'procuratorate_filing_notice',
+    nameZh: '检察院通知立案后立案',
+    nameEn: 'File the case the procuratorate ordered filed',
+    amount: 15,
+    unit: 'calendar_days',
+    effectiveFrom: '2020-09-01',
+    citation: `${PROCEDURE_2020}第182条第2款；${RULES_2019}第563条`,
+  },
+  {
+    code: 'not_filing_reasons',
+    nameZh: '说明不立案理由',
+    nameEn: 'Explain to the procuratorate why no case was filed',
+    amount: 7,
+    unit: 'calendar_days',
+    effectiveFrom: '2020-09-01',
+    citation: `${PROCEDURE_2020}第182条第1款；${RULES_2019}第560条`,
+  },
+  {
+    code: 'case_revoked_notice',
+    nameZh: '撤销案件告知',
+    nameEn: 'Tell the parties the case was revoked',
+    amount: 3,
+    unit: 'calendar_days',
+    effectiveFrom: '2020-09-01',
+    citation: `${PROCEDURE_2020}第189条第1款`,
+  },
+  {
+    code: 'reconsideration_extension',
+    nameZh: '复议、复核延长（案情重大、复杂）',
+    nameEn: 'Reconsideration or review extended (major or complex)',
+    amount: 30,
+    unit: 'calendar_days',
+    effectiveFrom: '2020-09-01',
+    citation: `${PROCEDURE_2020}第179条第3款`,
+  },
+];
+
 /**
  * The statutory clocks of the enforcement core, seeded into `legal_rules` by a data step. Never
  * use these numbers as literals elsewhere: read the rule in force on the clock's start date.
@@ -179,6 +299,19 @@ export const LEGAL_RULES: readonly LegalRule[] = [
     citation: '行政处罚法 第48条（部规定表述待核实）',
     unconfirmed: true,
   },
+  // The revised 行政处罚法 (in force 2021-07-15) sets the withdrawal period itself, and art.85
+  // makes its "三日" working days. A new version, not an edit: withdrawals that started before
+  // keep the version in force when they started.
+  {
+    code: 'publicity_withdraw',
+    nameZh: '决定变更、撤销后撤回公示',
+    nameEn: 'Withdraw a changed or revoked decision',
+    amount: 3,
+    unit: 'working_days',
+    effectiveFrom: '2021-07-15',
+    citation: '行政处罚法（2021）第48条第2款、第85条',
+  },
+  ...PROCURATORATE_CLOCKS,
 ];
 
 /** The rule in force on a date: the latest `effectiveFrom` not after it. */
@@ -190,6 +323,14 @@ export function ruleInForce<R extends Pick<LegalRule, 'code' | 'effectiveFrom'>>
   return rules
     .filter((r) => r.code === code && r.effectiveFrom <= on)
     .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+}
+
+/**
+ * A rule lengthened by an approved extension of `days` (复议 / 复核 of a major or complex case):
+ * the count runs on from the period's nominal end, so only the final day moves over a holiday.
+ */
+export function extendedBy<R extends Pick<LegalRule, 'amount'>>(rule: R, days: number): R {
+  return days ? { ...rule, amount: rule.amount + days } : rule;
 }
 
 /**

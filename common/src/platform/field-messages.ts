@@ -122,6 +122,22 @@ export const FIELD_MESSAGES = {
     zh: '期限尚未届满',
     en: 'The period has not run out yet',
   },
+  'case.proceeding.late': {
+    zh: '已超过申请期限（{ruleZh}），期限已于 {due} 届满，逾期申请不予受理',
+    en: 'Too late: the period ({ruleEn}) ended on {due}; a late application is refused',
+  },
+  'case.proceeding.extended': {
+    zh: '该期限已经延长，不能再次延长',
+    en: 'This period was already extended',
+  },
+  'case.proceeding.expired': {
+    zh: '期限已于 {due} 届满，不能再延长',
+    en: 'The period ended on {due}; it can no longer be extended',
+  },
+  'case.proceeding.extensionTooLong': {
+    zh: '延长不得超过 {max} 日',
+    en: 'An extension may not exceed {max} days',
+  },
   'case.decision.notEffective': {
     zh: '该决定已变更或撤销',
     en: 'This decision was already changed or revoked',

@@ -73,6 +73,15 @@ const STEPS: DataStep[] = [
       await syncBuiltInRolePermissions(db);
     },
   },
+  {
+    // New statutory clocks (不捕 / 不诉 复议 and 复核, 通知立案, 不立案理由, 撤案 notice, the 复议 /
+    // 复核 extension) and the 2021 version of publicity_withdraw reach databases seeded before
+    // them; versions already there, or corrected by an administrator, are kept.
+    id: '2026-12-procuratorate-clocks',
+    async apply(db) {
+      await seedLegalRules(db);
+    },
+  },
 ];
 
 export async function applyDataSteps(db: Db): Promise<string[]> {

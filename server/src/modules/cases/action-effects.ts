@@ -34,6 +34,8 @@ import { type CaseRow, type LoadedCase, proposalOf, type ReviewSettings } from '
 import { setIncidentDisposal } from './cases.service.ts';
 import { caseClockDue, clockColumns } from './clock.ts';
 import { decisionDocNo } from './numbers.ts';
+import { feedbackClock } from './proceeding-clocks.ts';
+import { openProceeding } from './proceedings.service.ts';
 
 type Bodies = typeof CASE_ACTION_BODIES;
 type Body<A extends CaseAction> = z.infer<Bodies[A]>;
@@ -285,7 +287,20 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
                 decidedOn: on,
               })
             : null;
-        return { decisionId: d!.id, docNo, publicationId };
+        // 撤销案件: the parties are told within 3 days of the decision (程序规定 art.189).
+        const notice =
+          p.kind === 'case_revoked'
+            ? await openProceeding(s.tx, {
+                orgId: c.orgId,
+                caseId: c.id,
+                kind: 'case_revoked_notice',
+                rule: 'case_revoked_notice',
+                startedOn: on,
+                detail: { decisionId: d!.id, docNo },
+                createdBy: requireActor(s.ctx).officerId,
+              })
+            : null;
+        return { decisionId: d!.id, docNo, publicationId, noticeProceedingId: notice?.id };
       },
     };
   },
@@ -295,7 +310,8 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
     return {
       summary: { feedbackKind: b.feedbackKind, note: b.content },
       write: async () => {
-        const due = await clockDue(s.tx, 'procuratorate_reply', b.receivedOn);
+        // Each kind on its own clock: 不捕 / 不诉 our 复议 window, 通知立案 the 15 days to file.
+        const clock = await feedbackClock(s.tx, b.feedbackKind, b.receivedOn);
         const [p] = await s.tx
           .insert(proceedings)
           .values({
@@ -303,14 +319,12 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
             caseId: c.id,
             kind: 'procuratorate_feedback',
             startedOn: b.receivedOn,
-            clockRule: 'procuratorate_reply',
-            dueOn: due.due,
-            dueProvisional: due.provisional,
+            ...clock,
             detail: { feedbackKind: b.feedbackKind, docNo: b.docNo, content: b.content },
             createdBy: requireActor(s.ctx).officerId,
           })
           .returning({ id: proceedings.id });
-        return { proceedingId: p!.id, replyDue: due.due };
+        return { proceedingId: p!.id, replyDue: clock.dueOn };
       },
     };
   },

@@ -24,26 +24,35 @@ export type CaseClockFields = Pick<
 /**
  * The rule and the day it counts from. The administrative case period is pushed by the approved
  * extension and by appraisal days, which do not count (程序规定 art.165); the 24-hour acceptance
- * review counts from the hour the case was received.
+ * review counts from the hour the case was received. The rule is the one in force on the day the
+ * clock started, however far the count is pushed.
  */
-function countFrom(c: CaseClockFields): { code: string; start: string; startAt: Date } | null {
+function countFrom(
+  c: CaseClockFields,
+): { code: string; start: string; startAt: Date; ruleOn: string } | null {
   if (!c.clockRule || !c.clockStart) return null;
   const start =
     c.clockRule === 'admin_case_period'
       ? addDays(c.clockStart, c.periodExtendedDays + c.appraisalDays)
       : c.clockStart;
-  return { code: c.clockRule, start, startAt: c.receivedAt };
+  return { code: c.clockRule, start, startAt: c.receivedAt, ruleOn: c.clockStart };
 }
 
 export async function caseClockDue(db: Queryable, c: CaseClockFields): Promise<Due | null> {
   const f = countFrom(c);
-  return f ? clockDue(db, f.code, f.start, f.startAt) : null;
+  return f ? clockDue(db, f.code, f.start, f.startAt, { ruleOn: f.ruleOn }) : null;
 }
 
 /** The same count on rules and a calendar already in memory. */
 export function caseClockDueIn(book: ClockBook, c: CaseClockFields): Due | null {
   const f = countFrom(c);
-  return f ? book.due(f.code, f.start, f.startAt.getTime()) : null;
+  return f ? book.due(f.code, f.start, f.startAt.getTime(), { ruleOn: f.ruleOn }) : null;
+}
+
+/** Days an approved extension added to a side proceeding's clock (复议 / 复核 of a major case). */
+export function proceedingExtraDays(detail: unknown): number {
+  const days = (detail as { extension?: { days?: unknown } } | null)?.extension?.days;
+  return typeof days === 'number' && days > 0 ? days : 0;
 }
 
 /** The stored columns of a due date (none: no running clock). */
@@ -93,7 +102,9 @@ export const caseClockKeeper: ClockKeeper = {
       );
     for (const { p, unitId, officerId } of open) {
       const before = { due: p.dueOn!, provisional: p.dueProvisional };
-      const after = book.due(p.clockRule!, p.startedOn);
+      const after = book.due(p.clockRule!, p.startedOn, undefined, {
+        extraDays: proceedingExtraDays(p.detail),
+      });
       if (!changed(before, after)) continue;
       await tx
         .update(proceedings)

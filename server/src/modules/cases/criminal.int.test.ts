@@ -113,7 +113,10 @@ describe('不予立案 with its notice, 复议 and 复核 on their clocks', () =
       outcome: 'upheld',
       note: '维持原决定',
     });
-    const reviewWindow = open(upheld.body, 'review_window')!;
+    // The 复核 window runs from the complainant's receipt of the 复议决定书.
+    const decision = open(upheld.body, 'reconsideration_notice')!;
+    const received = await step(officer, c.id, decision.id, 'serve', { on: today });
+    const reviewWindow = open(received.body, 'review_window')!;
     expect(reviewWindow.clock).toMatchObject({ rule: 'review_apply', due: await due('review_apply', today) });
     const reviewApplied = await step(officer, c.id, reviewWindow.id, 'apply', {
       on: today,
@@ -177,9 +180,10 @@ describe('两统一: the legal detachment decides and outputs criminal cases', (
     expect(fb.status).toBe(200);
     expect(fb.body.status).toBe('with_procuratorate');
     const feedback = open(fb.body, 'procuratorate_feedback')!;
+    // A 不捕: our 复议 within 5 days of receipt (程序规定 art.141).
     expect(feedback.clock).toMatchObject({
-      rule: 'procuratorate_reply',
-      due: await due('procuratorate_reply', '2021-06-08'),
+      rule: 'no_arrest_reconsideration_apply',
+      due: await due('no_arrest_reconsideration_apply', '2021-06-08'),
     });
     expect(feedback.availableSteps).toEqual(['reply', 'apply']);
     const recon = await step(legal, c.id, feedback.id, 'apply', { on: '2021-06-10', note: '要求复议' });

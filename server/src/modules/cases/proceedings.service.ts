@@ -1,7 +1,8 @@
 /**
- * Side proceedings on their own clocks: serving the 不予立案通知书, the complainant's 复议 and
- * 复核 (公安机关办理刑事案件程序规定 arts.178–179), and under 两统一 the procuratorate's feedback
- * with our replies and our 复议/复核 of a 不捕 or 不诉.
+ * Side proceedings on their own clocks: serving the 不予立案通知书 and the 复议决定书, the
+ * complainant's 复议 and 复核 (公安机关办理刑事案件程序规定 arts.178–179), under 两统一 the
+ * procuratorate's feedback with our replies and our 复议/复核 of a 不捕 or 不诉, and the 撤销案件
+ * notice. Which clock each runs on is wired in proceeding-clocks.ts.
  */
 import {
   type CaseResponse,
@@ -13,40 +14,21 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import { audit } from '../../audit/record.ts';
 import type { Queryable } from '../../db/index.ts';
-import { cases, legalRules, proceedings } from '../../db/schema/index.ts';
+import { cases, proceedings } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { clockDue } from '../platform/clocks.ts';
 import { caseResponse, findCase } from './case-view.ts';
+import {
+  applicationDue,
+  EXTENDABLE_KINDS,
+  extensionCap,
+  nextProceeding,
+  optionalClock,
+} from './proceeding-clocks.ts';
 import { proceedingSteps } from './state.ts';
 
 type Row = typeof proceedings.$inferSelect;
-
-/**
- * A clock whose rule may not be loaded yet (the procuratorate's 复议/复核 periods are not in
- * LEGAL-RULES.md): without the rule the proceeding runs without a due date rather than a guess.
- */
-async function optionalClock(tx: Queryable, rule: string, start: string) {
-  const [r] = await tx.select({ id: legalRules.id }).from(legalRules).where(eq(legalRules.code, rule));
-  if (!r) return { clockRule: null, dueOn: null, dueProvisional: false };
-  const due = await clockDue(tx, rule, start);
-  return { clockRule: rule, dueOn: due.due, dueProvisional: due.provisional };
-}
-
-/** What follows each step: the next proceeding to open, if any. */
-const NEXT: Partial<Record<ProceedingKind, Partial<Record<string, { kind: ProceedingKind; rule: string }>>>> =
-  {
-    not_filed_notice: { served: { kind: 'reconsideration_window', rule: 'reconsideration_apply' } },
-    reconsideration_window: { applied: { kind: 'reconsideration', rule: 'reconsideration_decide' } },
-    reconsideration: { upheld: { kind: 'review_window', rule: 'review_apply' } },
-    review_window: { applied: { kind: 'review', rule: 'review_decide' } },
-    procuratorate_feedback: {
-      applied: { kind: 'procuratorate_reconsideration', rule: 'procuratorate_reconsideration_decide' },
-    },
-    procuratorate_reconsideration: {
-      upheld: { kind: 'procuratorate_review', rule: 'procuratorate_review_decide' },
-    },
-  };
 
 function outcomeOf(p: Row, step: ProceedingStep, input: ProceedingStepRequest): string {
   const bad = () => new AppError('VALIDATION', { outcome: 'notInList' });
@@ -64,7 +46,33 @@ function outcomeOf(p: Row, step: ProceedingStep, input: ProceedingStepRequest): 
       }
       if (input.outcome !== 'upheld' && input.outcome !== 'overturned') throw bad();
       return input.outcome;
+    case 'extend':
+      throw bad();
   }
+}
+
+/**
+ * Opens a side proceeding on the clock of `rule` from `startedOn` (a document to serve, a window
+ * to apply in): used by the steps here and by the actions that start one (撤销案件).
+ */
+export async function openProceeding(
+  tx: Queryable,
+  v: {
+    orgId: number;
+    caseId: number;
+    kind: ProceedingKind;
+    rule: string | null;
+    startedOn: string;
+    detail: Record<string, unknown>;
+    createdBy: number;
+  },
+) {
+  const clock = await optionalClock(tx, v.rule, v.startedOn);
+  const [row] = await tx
+    .insert(proceedings)
+    .values({ ...v, ...clock })
+    .returning({ id: proceedings.id });
+  return { id: row!.id, kind: v.kind, dueOn: clock.dueOn };
 }
 
 export async function stepProceeding(
@@ -84,6 +92,8 @@ export async function stepProceeding(
       .from(proceedings)
       .where(and(eq(proceedings.id, proceedingId), eq(proceedings.caseId, caseId)));
     if (!p) throw notFound();
+    if (step === 'extend' && p.status === 'open' && (p.detail as { extension?: unknown }).extension)
+      throw new AppError('CONFLICT', { step: 'case.proceeding.extended' });
     if (!proceedingSteps(p, { canWrite: true, isLegal: true }).includes(step))
       throw new AppError('CONFLICT', { step: 'case.proceeding.step' });
     const who = {
@@ -94,53 +104,130 @@ export async function stepProceeding(
       throw new AppError('FORBIDDEN', { step: 'case.action.notYours' });
     if (input.on > chinaToday()) throw new AppError('VALIDATION', { on: 'case.date.future' });
     if (input.on < p.startedOn) throw new AppError('VALIDATION', { on: 'case.date.beforeReceived' });
-    const outcome = outcomeOf(p, step, input);
-    // A window closes by lapse only once its last day has passed; an application must come in time.
-    if (outcome === 'lapsed' && p.dueOn && input.on <= p.dueOn)
-      throw new AppError('CONFLICT', { on: 'case.proceeding.notLapsed' });
-    if (step === 'apply' && p.kind.endsWith('_window') && p.dueOn && input.on > p.dueOn)
-      throw new AppError('CONFLICT', { on: 'case.proceeding.step' });
-
-    // Only an open row is closed: a concurrent step on the same proceeding conflicts.
-    const done = await tx
-      .update(proceedings)
-      .set({
-        status: 'done',
-        closedOn: input.on,
-        outcome,
-        detail: { ...(p.detail as object), [`${step}On`]: input.on, [`${step}Note`]: input.note },
-      })
-      .where(and(eq(proceedings.id, p.id), eq(proceedings.status, 'open')))
-      .returning({ id: proceedings.id });
-    if (done.length === 0) throw new AppError('CONFLICT');
-    const next = NEXT[p.kind as ProceedingKind]?.[outcome];
-    let opened: { id: number; kind: string; dueOn: string | null } | null = null;
-    if (next) {
-      const clock = await optionalClock(tx, next.rule, input.on);
-      const [row] = await tx
-        .insert(proceedings)
-        .values({
-          orgId: c.orgId,
-          caseId,
-          kind: next.kind,
-          startedOn: input.on,
-          ...clock,
-          detail: { previousId: p.id, ...(p.detail as object), note: input.note },
-          createdBy: actor.officerId,
-        })
-        .returning({ id: proceedings.id });
-      opened = { id: row!.id, kind: next.kind, dueOn: clock.dueOn };
+    if (step === 'extend') {
+      await extend(tx, ctx, p, input);
+    } else {
+      await close(tx, ctx, p, step, input, c.orgId);
     }
     await tx
       .update(cases)
       .set({ updatedAt: new Date(), version: sql`${cases.version} + 1` })
       .where(eq(cases.id, caseId));
-    await audit(tx, ctx, {
-      action: `case.proceeding.${step}`,
-      targetType: 'case',
-      targetId: caseId,
-      summary: { proceedingId: p.id, kind: p.kind, on: input.on, outcome, note: input.note, opened },
-    });
     return caseResponse(tctx, tx, caseId);
+  });
+}
+
+/** A step that ends the proceeding (serve, apply, reply, conclude) and opens what follows. */
+async function close(
+  tx: Queryable,
+  ctx: Ctx,
+  p: Row,
+  step: Exclude<ProceedingStep, 'extend'>,
+  input: ProceedingStepRequest,
+  orgId: number,
+) {
+  const actor = requireActor(ctx);
+  const outcome = outcomeOf(p, step, input);
+  // A window closes by lapse only once its last day has passed; an application must come in time.
+  if (outcome === 'lapsed' && p.dueOn && input.on <= p.dueOn)
+    throw new AppError('CONFLICT', { on: 'case.proceeding.notLapsed' });
+  if (step === 'apply') {
+    const window = await applicationDue(tx, p);
+    if (window && input.on > window.due)
+      throw new AppError('CONFLICT', {
+        on: {
+          key: 'case.proceeding.late',
+          params: { due: window.due, ruleZh: window.nameZh, ruleEn: window.nameEn },
+        },
+      });
+  }
+
+  // Only an open row is closed: a concurrent step on the same proceeding conflicts.
+  const done = await tx
+    .update(proceedings)
+    .set({
+      status: 'done',
+      closedOn: input.on,
+      outcome,
+      detail: { ...(p.detail as object), [`${step}On`]: input.on, [`${step}Note`]: input.note },
+    })
+    .where(and(eq(proceedings.id, p.id), eq(proceedings.status, 'open')))
+    .returning({ id: proceedings.id });
+  if (done.length === 0) throw new AppError('CONFLICT');
+  const next = nextProceeding(p, outcome);
+  const opened = next
+    ? await openProceeding(tx, {
+        orgId,
+        caseId: p.caseId,
+        kind: next.kind,
+        rule: next.rule,
+        // A window opened by a service runs from the day the document was received.
+        startedOn: input.on,
+        detail: {
+          previousId: p.id,
+          ...(p.detail as object),
+          note: input.note,
+          ...(step === 'serve' ? { receivedOn: input.on } : {}),
+        },
+        createdBy: actor.officerId,
+      })
+    : null;
+  await audit(tx, ctx, {
+    action: `case.proceeding.${step}`,
+    targetType: 'case',
+    targetId: p.caseId,
+    summary: { proceedingId: p.id, kind: p.kind, on: input.on, outcome, note: input.note, opened },
+  });
+}
+
+/**
+ * The approved extension of a 复议 / 复核 decision period for a major or complex case (art.179
+ * para.3: at most 30 days, once, the applicant told in writing): the caller is recorded as the
+ * approver and `on` as the day of approval; the due date moves and the proceeding stays open.
+ */
+async function extend(tx: Queryable, ctx: Ctx, p: Row, input: ProceedingStepRequest) {
+  const actor = requireActor(ctx);
+  // The cap is the extension rule in force when the clock started, like the clock's own rule.
+  const cap = EXTENDABLE_KINDS.includes(p.kind) ? await extensionCap(tx, p.startedOn) : null;
+  if (!cap || !p.clockRule || !p.dueOn) throw new AppError('CONFLICT', { step: 'case.proceeding.step' });
+  const days = input.days ?? cap;
+  if (days > cap)
+    throw new AppError('VALIDATION', {
+      days: { key: 'case.proceeding.extensionTooLong', params: { max: cap } },
+    });
+  if (input.on > p.dueOn)
+    throw new AppError('CONFLICT', { on: { key: 'case.proceeding.expired', params: { due: p.dueOn } } });
+  const due = await clockDue(tx, p.clockRule, p.startedOn, undefined, { extraDays: days });
+  const extension = {
+    days,
+    approvedOn: input.on,
+    approvedBy: actor.officerId,
+    approvedByName: actor.name,
+    approvalRef: input.approvalRef,
+    reason: input.note,
+    dueBefore: p.dueOn,
+    dueAfter: due.due,
+  };
+  const done = await tx
+    .update(proceedings)
+    .set({
+      dueOn: due.due,
+      dueProvisional: due.provisional,
+      detail: { ...(p.detail as object), extension },
+    })
+    .where(
+      and(
+        eq(proceedings.id, p.id),
+        eq(proceedings.status, 'open'),
+        sql`${proceedings.detail} -> 'extension' is null`,
+      ),
+    )
+    .returning({ id: proceedings.id });
+  if (done.length === 0) throw new AppError('CONFLICT');
+  await audit(tx, ctx, {
+    action: 'case.proceeding.extend',
+    targetType: 'case',
+    targetId: p.caseId,
+    summary: { proceedingId: p.id, kind: p.kind, ...extension, provisional: due.provisional },
   });
 }

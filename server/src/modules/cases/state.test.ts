@@ -156,6 +156,13 @@ describe('gate chains and qualifications', () => {
     expect(proceedingSteps(p('reconsideration_window'), clerk)).toEqual(['apply']);
     expect(proceedingSteps(p('reconsideration_window'), legal)).toEqual(['apply', 'conclude']);
     expect(proceedingSteps(p('reconsideration'), clerk)).toEqual([]);
+    expect(proceedingSteps(p('reconsideration'), legal)).toEqual(['conclude', 'extend']);
+    expect(proceedingSteps(p('review', { extension: { days: 30 } }), legal)).toEqual(['conclude']);
+    expect(proceedingSteps(p('procuratorate_reconsideration'), legal)).toEqual(['conclude']);
+    expect(proceedingSteps(p('reconsideration_notice'), clerk)).toEqual(['serve']);
+    expect(proceedingSteps(p('case_revoked_notice'), clerk)).toEqual(['serve']);
+    expect(proceedingSteps(p('procuratorate_review_window'), clerk)).toEqual([]);
+    expect(proceedingSteps(p('procuratorate_review_window'), legal)).toEqual(['apply', 'conclude']);
     expect(proceedingSteps(p('procuratorate_feedback', { feedbackKind: 'no_arrest' }), legal)).toEqual([
       'reply',
       'apply',

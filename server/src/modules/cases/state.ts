@@ -73,12 +73,13 @@ export function qualifies(level: string | null, min: Qualification): boolean {
   return QUALIFICATION_RANK[level as Qualification] >= QUALIFICATION_RANK[min];
 }
 
-export type StepName = 'serve' | 'apply' | 'reply' | 'conclude';
+export type StepName = 'serve' | 'apply' | 'reply' | 'conclude' | 'extend';
 
 /**
- * The steps an open proceeding allows: serving the not-filed notice and registering an
+ * The steps an open proceeding allows: serving a notice and registering a complainant's
  * application are clerical (the handling unit or the legal detachment); deciding a 复议/复核,
- * declaring a window lapsed and replying to the procuratorate belong to the legal detachment.
+ * extending its period (once), declaring a window lapsed, replying to the procuratorate and our
+ * own 提请复核 belong to the legal detachment.
  */
 export function proceedingSteps(
   p: { kind: string; status: string; detail: unknown },
@@ -89,6 +90,8 @@ export function proceedingSteps(
   const clerk = who.canWrite || who.isLegal;
   switch (p.kind) {
     case 'not_filed_notice':
+    case 'reconsideration_notice':
+    case 'case_revoked_notice':
       if (clerk) out.push('serve');
       break;
     case 'reconsideration_window':
@@ -96,8 +99,16 @@ export function proceedingSteps(
       if (clerk) out.push('apply');
       if (who.isLegal) out.push('conclude');
       break;
+    case 'procuratorate_review_window':
+      if (who.isLegal) out.push('apply', 'conclude');
+      break;
     case 'reconsideration':
     case 'review':
+      if (who.isLegal) {
+        out.push('conclude');
+        if (!(p.detail as { extension?: unknown } | null)?.extension) out.push('extend');
+      }
+      break;
     case 'procuratorate_reconsideration':
     case 'procuratorate_review':
       if (who.isLegal) out.push('conclude');

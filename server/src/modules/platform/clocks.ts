@@ -1,9 +1,29 @@
-import { type Calendar, type ClockKind, type Due, dueDate, type LegalRule, ruleInForce } from '@fazhi/common';
+import {
+  type Calendar,
+  type ClockKind,
+  type Due,
+  dueDate,
+  extendedBy,
+  type LegalRule,
+  ruleInForce,
+} from '@fazhi/common';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
 import { legalRules } from '../../db/schema/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { loadCalendar, readCalendar, withCalendar } from './calendar.service.ts';
+
+/** How a clock is counted besides its rule and start. */
+export interface ClockOptions {
+  /**
+   * The day the clock started, when the count starts later (the administrative period pushed by
+   * its extension and appraisal days): the rule is the one in force that day, never one in force
+   * only by the count's start or end.
+   */
+  ruleOn?: string;
+  /** Days added to the rule's length by an approved extension. */
+  extraDays?: number;
+}
 
 /**
  * The due date of statutory clock `code` starting on `start`, by the rule in force that day.
@@ -11,11 +31,19 @@ import { loadCalendar, readCalendar, withCalendar } from './calendar.service.ts'
  * on every server instance. The calendar comes from the in-memory copy. The date is provisional
  * (暂定) when the count reached a year whose holiday notice is not loaded: it never fails for that.
  */
-export async function clockDue(db: Queryable, code: string, start: string, startAt?: Date): Promise<Due> {
+export async function clockDue(
+  db: Queryable,
+  code: string,
+  start: string,
+  startAt?: Date,
+  opts: ClockOptions = {},
+): Promise<Due> {
   const versions = (await db.select().from(legalRules).where(eq(legalRules.code, code))) as LegalRule[];
-  const rule = ruleInForce(versions, code, start);
+  const rule = ruleInForce(versions, code, opts.ruleOn ?? start);
   if (!rule) throw new AppError('NOT_FOUND');
-  return withCalendar(db, (calendar) => dueDate(rule, start, calendar, startAt));
+  return withCalendar(db, (calendar) =>
+    dueDate(extendedBy(rule, opts.extraDays ?? 0), start, calendar, startAt),
+  );
 }
 
 /**
@@ -40,13 +68,19 @@ export class ClockBook {
   }
 
   /** `startAt` (epoch ms) matters only to rules counted in hours. */
-  due(code: string, start: string, startAt?: number): Due {
-    const key = `${code}|${start}`;
+  due(code: string, start: string, startAt?: number, opts: ClockOptions = {}): Due {
+    const on = opts.ruleOn ?? start;
+    const key = `${code}|${start}|${on}|${opts.extraDays ?? 0}`;
     const hit = startAt === undefined ? this.memo.get(key) : undefined;
     if (hit) return hit;
-    const rule = ruleInForce(this.rules, code, start);
-    if (!rule) throw new Error(`no legal rule ${code} in force on ${start}`);
-    const due = dueDate(rule, start, this.calendar, startAt === undefined ? undefined : new Date(startAt));
+    const rule = ruleInForce(this.rules, code, on);
+    if (!rule) throw new Error(`no legal rule ${code} in force on ${on}`);
+    const due = dueDate(
+      extendedBy(rule, opts.extraDays ?? 0),
+      start,
+      this.calendar,
+      startAt === undefined ? undefined : new Date(startAt),
+    );
     if (startAt === undefined) this.memo.set(key, due);
     return due;
   }

@@ -277,14 +277,30 @@ export const enUS: Shape<typeof zhCN> = {
       outcomeLabel: 'Outcome',
       step: namesIn(PROCEEDING_STEP_NAMES, 'en-US'),
       stepHint: {
-        serve: 'Record when the not-filed notice was served; the reconsideration window runs from that date.',
-        apply: 'Record a reconsideration or review application; the decision period runs from that date.',
+        serve:
+          'Record the day the document (not-filed notice, reconsideration decision, revocation notice) reached its recipient; the window to apply runs from that day.',
+        apply:
+          'Record a reconsideration or review application; the decision period runs from that date. An application after its window has closed is refused.',
         reply: 'Record our reply to the procuratorate’s notice or suggestion.',
         conclude:
-          'Conclude the reconsideration or review; a window that ran out unused is recorded as lapsed.',
+          'Conclude the reconsideration or review (the procuratorate’s: on the day its decision was received); a window that ran out unused is recorded as lapsed.',
+        extend:
+          'A major or complex case’s reconsideration or review may be extended once, by 30 days at most, with approval; tell the applicant in writing. You are recorded as the approver.',
       },
-      onLabel: { serve: 'Served on', apply: 'Applied on', reply: 'Replied on', conclude: 'Concluded on' },
-      noteLabel: { serve: 'Service', apply: 'Applicant and request', reply: 'Reply', conclude: 'Grounds' },
+      onLabel: {
+        serve: 'Received on',
+        apply: 'Applied on',
+        reply: 'Replied on',
+        conclude: 'Concluded on',
+        extend: 'Approved on',
+      },
+      noteLabel: {
+        serve: 'Service',
+        apply: 'Applicant and request',
+        reply: 'Reply',
+        conclude: 'Grounds',
+        extend: 'Reason for the extension',
+      },
       outcome: namesIn(PROCEEDING_OUTCOME_NAMES, 'en-US'),
       detail: {
         feedbackKind: 'Feedback',
@@ -304,6 +320,7 @@ export const enUS: Shape<typeof zhCN> = {
         replyNote: 'Reply',
         concludeOn: 'Concluded on',
         concludeNote: 'Grounds',
+        extension: 'Extension (approved)',
         note: 'Note',
       },
     },

@@ -265,13 +265,29 @@ export const zhCN = {
       outcomeLabel: '结果',
       step: namesIn(PROCEEDING_STEP_NAMES, 'zh-CN'),
       stepHint: {
-        serve: '登记《不予立案通知书》的送达日期，复议申请期限自送达之日起计算。',
-        apply: '登记复议/复核申请，决定期限自申请之日起计算。',
+        serve:
+          '登记文书（不予立案通知书、复议决定书、撤销案件告知）送达收件人的日期；复议、复核申请期限自收到之日起计算。',
+        apply: '登记复议/复核申请，决定期限自申请之日起计算；超过申请期限的申请不予受理。',
         reply: '登记对检察机关通知、建议的回复。',
-        conclude: '作出复议/复核结论；申请期限届满未申请的，登记为逾期未申请。',
+        conclude:
+          '作出复议/复核结论（检察机关的复议决定，按收到复议决定书的日期登记）；申请期限届满未申请的，登记为逾期未申请。',
+        extend:
+          '案情重大、复杂的，经批准可延长复议、复核时限，延长不超过三十日，只能延长一次，并书面告知申请人。您将被记录为批准人。',
       },
-      onLabel: { serve: '送达日期', apply: '申请日期', reply: '回复日期', conclude: '结论日期' },
-      noteLabel: { serve: '送达情况', apply: '申请人及请求', reply: '回复内容', conclude: '理由' },
+      onLabel: {
+        serve: '收到日期',
+        apply: '申请日期',
+        reply: '回复日期',
+        conclude: '结论日期',
+        extend: '批准日期',
+      },
+      noteLabel: {
+        serve: '送达情况',
+        apply: '申请人及请求',
+        reply: '回复内容',
+        conclude: '理由',
+        extend: '延长理由',
+      },
       outcome: namesIn(PROCEEDING_OUTCOME_NAMES, 'zh-CN'),
       detail: {
         feedbackKind: '反馈类型',
@@ -291,6 +307,7 @@ export const zhCN = {
         replyNote: '回复内容',
         concludeOn: '结论日期',
         concludeNote: '结论理由',
+        extension: '延长期限（批准）',
         note: '备注',
       },
     },
