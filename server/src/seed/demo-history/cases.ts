@@ -13,6 +13,7 @@ import {
   type Gate,
   nextGate,
   REVIEW_CHECKLIST,
+  type Tier,
   transition,
 } from '@fazhi/common';
 import { between, FEEDBACK_CONTENT, pick, type Rng, SEND_BACK_REASONS } from './text.ts';
@@ -75,6 +76,9 @@ export interface ProposalDraft {
   detentionDays: number | null;
   confiscation: string | null;
   penaltyItemCodes: string[];
+  /** 情节 tier and 行为发生日 of an administrative proposal (the penalty check reads both). */
+  tier?: Tier;
+  actDate?: string;
   facts: string;
   reasoning: string;
 }

@@ -1,12 +1,15 @@
 import {
   addDays,
+  BUILT_IN_REGISTER,
   CASE_STATUSES,
+  checkPenalties,
   type CaseStatus,
   chinaToday,
   DEFAULT_GATES,
   type DecisionKind,
   GATES,
   type Gate,
+  idNumberBirthDate,
   nextGate,
   ProposedDecision,
   PublicityContent,
@@ -295,6 +298,43 @@ describe('demo enforcement history', () => {
     const body = await read(res);
     expect(body.total).toBe(published.length);
     expect(JSON.stringify(body)).not.toMatch(fullId);
+  });
+
+  it('proposes and decides only what the law in force allows, citing the version the act date chose', async () => {
+    // Every proposal still under review passes the penalty check a reviewer's 同意 runs.
+    const open = await q<{ proposal: unknown; received: string; id_number: string | null; name: string }>(sql`
+      select r.checklist->'proposal' proposal, to_char(c.received_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') received,
+             p.id_number, i.name
+        from reviews r join cases c on c.id = r.case_id and r.round = c.review_round
+        join penalty_items i on i.org_id = c.org_id and i.code = (r.checklist->'proposal'->'penaltyItemCodes'->>0)
+        left join case_parties p on p.id = (r.checklist->'proposal'->>'partyId')::bigint
+       where r.outcome = 'submit' and c.status = 'in_review' and c.case_type = 'admin'`);
+    expect(open.length).toBeGreaterThan(5);
+    for (const row of open) {
+      const p = ProposedDecision.parse(row.proposal);
+      if (p.kind === 'no_penalty') continue;
+      const penalties = [
+        ...(p.kind === 'warning' ? [{ type: 'warning' as const }] : []),
+        ...(p.detentionDays ? [{ type: 'detention' as const, days: p.detentionDays }] : []),
+        ...(p.fineAmount ? [{ type: 'fine' as const, amount: p.fineAmount }] : []),
+      ];
+      const birthDate = row.id_number ? idNumberBirthDate(row.id_number) : null;
+      const r = checkPenalties(BUILT_IN_REGISTER, {
+        actDate: p.actDate ?? row.received,
+        decisionDate: today,
+        offences: [{ name: row.name, tier: p.tier, penalties }],
+        party: { kind: 'person', ...(birthDate ? { birthDate } : {}) },
+      });
+      expect(r.violations, JSON.stringify(p)).toEqual([]);
+    }
+    // Decisions on acts of 2026 cite the revised law; no decided penalty lacks its basis.
+    const cited = await q<{ year: string; version: string; n: unknown }>(sql`
+      select extract(year from act_date)::text as year, law_basis->0->>'version' as version, count(*) n
+        from decisions where kind in ('warning', 'fine', 'detention') group by 1, 2`);
+    expect(cited.filter((c) => c.version === null)).toEqual([]);
+    for (const c of cited)
+      expect(c.version).toBe(Number(c.year) >= 2026 ? '治安管理处罚法@2026-01-01' : '治安管理处罚法@2013-01-01');
+    expect(cited.some((c) => c.year === '2026')).toBe(true);
   });
 
   it("writes no date into any text before the branch's first record or after today", async () => {

@@ -10,6 +10,7 @@ import {
   type FeedbackKind,
 } from '@fazhi/common';
 import { type CasePlan, cstDate, DAY, HOUR, type ProposalDraft, randomRounds, writtenDate } from './cases.ts';
+import { demoPenalty, lawAllows } from './penalties.ts';
 import {
   between,
   EPIDEMIC_NARRATIVES,
@@ -110,57 +111,6 @@ const OFFENCES: Record<string, readonly (readonly [readonly [CaseType, string], 
   QT: [[['admin', 'ZA-66'], 1]],
 };
 
-type Penalty = readonly [DecisionKind, number, [number, number]?, [number, number]?];
-/** The discretion the branch applies per offence: kind, weight, fine range, detention days. */
-const ADMIN_PENALTIES: Record<string, readonly Penalty[]> = {
-  'ZA-43-1': [
-    ['detention', 40, undefined, [5, 10]],
-    ['fine', 40, [200, 500]],
-    ['warning', 15],
-    ['no_penalty', 5],
-  ],
-  'ZA-26': [
-    ['detention', 60, undefined, [5, 10]],
-    ['fine', 40, [500, 1000]],
-  ],
-  'ZA-49': [
-    ['detention', 50, undefined, [5, 10]],
-    ['fine', 50, [500, 1000]],
-  ],
-  'ZA-49-ZP': [
-    ['detention', 50, undefined, [5, 10]],
-    ['fine', 50, [500, 1000]],
-  ],
-  'ZA-70': [
-    ['fine', 60, [500, 3000]],
-    ['confiscation', 10, [500, 1000]],
-    ['detention', 20, undefined, [5, 10]],
-    ['warning', 10],
-  ],
-  'ZA-72-3': [
-    ['detention', 80, undefined, [10, 15]],
-    ['fine', 20, [1000, 2000]],
-  ],
-  'ZA-23': [
-    ['warning', 40],
-    ['fine', 40, [200, 500]],
-    ['detention', 20, undefined, [5, 10]],
-  ],
-  'ZA-66': [
-    ['detention', 60, undefined, [10, 15]],
-    ['fine', 40, [1000, 5000]],
-  ],
-  'ZA-42': [
-    ['warning', 30],
-    ['fine', 40, [200, 500]],
-    ['detention', 30, undefined, [5, 5]],
-  ],
-  'ZA-50': [
-    ['warning', 60],
-    ['fine', 40, [200, 500]],
-  ],
-};
-
 const ACTS: Record<string, (o: string, v: string, amount: number) => string> = {
   'ZA-43-1': (_o, v) => `因琐事与${v}发生纠纷，用拳头殴打${v}头面部，致其软组织挫伤`,
   'ZA-26': () => '借故生非，任意损毁他人财物，情节较轻',
@@ -245,10 +195,9 @@ function proposalFor(
   victim: string,
   placeText: string,
   date: string,
+  actDate: string,
   amount: number,
   itemName: string,
-  law: string,
-  article: string,
   force?: DecisionKind,
 ): ProposalDraft {
   const act = (ACTS[code] ?? (() => '实施违法行为'))(offender, victim, amount);
@@ -280,19 +229,14 @@ function proposalFor(
       reasoning: `犯罪嫌疑人${offender}的行为${kind === 'case_revoked' ? '经查不构成犯罪' : `涉嫌${itemName}`}，依照《中华人民共和国刑事诉讼法》的规定，拟${text}。`,
     };
   }
-  const all = ADMIN_PENALTIES[code] ?? ADMIN_PENALTIES['ZA-23']!;
-  const options = force ? all.filter((o) => o[0] === force) : all;
-  const [kind, , fine, days] = weighted(
-    r,
-    (options.length ? options : all).map((o) => [o, o[1]] as const),
-  );
-  const fineAmount = fine
-    ? yuan(r, fine[0], fine[1])
-    : kind === 'detention' && r() < 0.3
-      ? yuan(r, 200, 500)
-      : null;
-  const detentionDays = days ? between(r, days[0], days[1]) : null;
-  const confiscation = kind === 'confiscation' ? `赌资人民币${yuan(r, 300, 5000)}元` : null;
+  // 不予处罚 now and then for a first, slight 殴打他人 settled with the victim; otherwise the law's range.
+  const lenient = !force && code === 'ZA-43-1' && r() < 0.05;
+  const drawn = lenient ? null : demoPenalty(r, itemName, actDate, force);
+  if (!drawn && !lenient)
+    throw new Error(`demo: no lawful ${force ?? 'penalty'} for ${itemName} on ${actDate}`);
+  const kind: DecisionKind = drawn?.kind ?? 'no_penalty';
+  const fineAmount = drawn?.fineAmount ?? null;
+  const detentionDays = drawn?.detentionDays ?? null;
   const conclusion =
     kind === 'warning'
       ? '警告'
@@ -300,20 +244,20 @@ function proposalFor(
         ? `罚款人民币${fineAmount}元`
         : kind === 'detention'
           ? `行政拘留${detentionDays}日${fineAmount ? `，并处罚款人民币${fineAmount}元` : ''}`
-          : kind === 'confiscation'
-            ? `没收${confiscation}${fineAmount ? `，并处罚款人民币${fineAmount}元` : ''}`
-            : '不予行政处罚';
+          : '不予行政处罚';
   return {
     kind,
-    fineAmount: kind === 'warning' || kind === 'no_penalty' ? null : fineAmount,
+    fineAmount,
     detentionDays,
-    confiscation,
+    confiscation: null,
     penaltyItemCodes: [code],
+    tier: drawn?.tier ?? 'ordinary',
+    actDate,
     facts: `经查，${date}，违法行为人${offender}在${placeText}${act}。以上事实有违法行为人陈述和申辩、${victim ? '被侵害人陈述、' : ''}证人证言、现场执法视音频资料等证据证实。`,
     reasoning:
       kind === 'no_penalty'
         ? `违法行为人${offender}的违法行为情节特别轻微，且已取得被侵害人谅解，根据《中华人民共和国行政处罚法》第三十三条之规定，决定不予行政处罚。`
-        : `违法行为人${offender}的行为已构成${itemName}，根据《${law}》${article}之规定，决定给予${conclusion}。`,
+        : `违法行为人${offender}的行为已构成${itemName}，根据《中华人民共和国${drawn!.law}》${drawn!.article}之规定，决定给予${conclusion}。`,
   };
 }
 
@@ -337,7 +281,15 @@ export function caseFor(
   // A forced decision fixes the case type: criminal decisions need a criminal offence.
   const wanted =
     force && (CRIMINAL_DECISIONS as readonly string[]).includes(force.kind) ? 'criminal' : 'admin';
-  const fitting = force ? all.filter(([[type]]) => type === wanted) : all;
+  // … and, for a penalty, an offence the law in force on the day lets end in that penalty.
+  const fitting = force
+    ? all.filter(
+        ([[type, code]]) =>
+          type === wanted &&
+          (type === 'criminal' ||
+            lawAllows(p.items.get(code)!.name, cstDate(incident.receivedAt), force.kind)),
+      )
+    : all;
   const [caseType, offenceCode0] = weighted(r, fitting.length ? fitting : all);
   const offenceCode =
     p.epidemic && offenceCode0 === 'ZA-23' && incident.tags.includes('涉疫') ? 'ZA-50' : offenceCode0;
@@ -384,10 +336,9 @@ export function caseFor(
     victim,
     incident.place.full.replace(/\d+号.*$/, ''),
     writtenDate(incident.receivedAt),
+    date,
     amount,
     item.name,
-    item.law,
-    item.article,
     force?.kind,
   );
   const gates = DEFAULT_GATES[proposal.kind];

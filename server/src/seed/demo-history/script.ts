@@ -173,7 +173,7 @@ export function scriptedCases(world: World, refs: Refs, r: Rng) {
 
   // Categories whose offences allow the decision, taken in turn so the demo cases vary.
   const categories: Record<string, string[]> = {
-    warning: ['ZA-DO', 'ZA-SR', 'JF-LL'],
+    warning: ['ZA-SR', 'JF-JJ'],
     fine: ['ZA-DO', 'ZA-XC', 'ZA-DB', 'ZA-SR', 'XS-DQ'],
     detention: ['ZA-DO', 'ZA-XC', 'ZA-XD', 'XS-DQ'],
     criminal: ['XS-QJ', 'XS-RSDQ', 'XS-DXZP', 'XS-GYSH'],

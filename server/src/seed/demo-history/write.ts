@@ -4,8 +4,11 @@
  */
 import {
   addDays,
+  BUILT_IN_REGISTER,
   buildPublicityContent,
+  checkPenalties,
   type DecisionKind,
+  idNumberBirthDate,
   type PublicityOffence,
   publicityRule,
   publicitySearchText,
@@ -422,6 +425,27 @@ export async function writeWorld(
     const k = docNo.get(x)!;
     return `${prefix}公${DOC_WORDS[x.d.kind].word}〔${k.year}〕第${String(k.n).padStart(5, '0')}号`;
   };
+  // The law applied, as the penalty check answers at the decision (the register Fazhi ships).
+  const lawOf = (i: number, kind: string, decidedOn: string) => {
+    const c = world.cases[i]!;
+    const p = c.plan.proposal;
+    if (c.caseType !== 'admin' || !p.actDate || !['warning', 'fine', 'detention'].includes(kind))
+      return { actDate: null, lawBasis: null, lawNotices: null };
+    const party = partyRecords.get(partyKey(i, c.objectIndex) ?? '');
+    const birthDate = party?.idNumber ? idNumberBirthDate(party.idNumber) : null;
+    const penalties = [
+      ...(kind === 'warning' ? [{ type: 'warning' as const }] : []),
+      ...(p.detentionDays ? [{ type: 'detention' as const, days: p.detentionDays }] : []),
+      ...(p.fineAmount ? [{ type: 'fine' as const, amount: p.fineAmount }] : []),
+    ];
+    const r = checkPenalties(BUILT_IN_REGISTER, {
+      actDate: p.actDate,
+      decisionDate: decidedOn,
+      offences: [{ name: refs.items.get(p.penaltyItemCodes[0]!)!.name, tier: p.tier, penalties }],
+      party: { kind: 'person', ...(birthDate ? { birthDate } : {}) },
+    });
+    return { actDate: p.actDate, lawBasis: r.applied, lawNotices: r.notices };
+  };
   const decisionRows = decided.map((x) => {
     const c = world.cases[x.i]!;
     const p = c.plan.proposal;
@@ -438,6 +462,7 @@ export async function writeWorld(
       partyId: notice ? complainantOf(x.i) : partyIdOf(x.i, c.objectIndex),
       facts: notice ? world.incidents[c.incidentKey]!.narrative : p.facts,
       reasoning: notice ? c.plan.openingReason : p.reasoning,
+      ...lawOf(x.i, x.d.kind, cstDate(x.d.at)),
       decidedAt: new Date(x.d.at),
       decidedBy: x.d.by,
       status: x.d.status,
