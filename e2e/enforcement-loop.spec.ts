@@ -150,12 +150,14 @@ describe('the enforcement loop', () => {
     await offences.waitFor({ state: 'hidden' });
     await page.locator('.ant-table-row').filter({ hasText: '殴打他人' }).waitFor();
 
-    // 提交审核 with 行政拘留 5 日: the chain runs to the branch head
+    // 提交审核 with 行政拘留 5 日 并处罚款 500 元: the chain runs to the branch head
     await page.locator('[data-action=submit]').click();
     const submit = dialog(page, `提交审核 · ${caseNo}`);
     await submit.waitFor();
     await pickOption(submit, 'proposal_kind', '', '行政拘留');
     await submit.locator('#proposal_detentionDays').fill('5');
+    // 殴打他人 (2025 law 第五十一条第一款): detention 5–10 days and a fine of 500–1000 yuan
+    await submit.locator('#proposal_fineAmount').fill('500');
     await pickOption(submit, 'proposal_partyId', '', new RegExp(PARTY_NAME));
     await submit
       .locator('#proposal_facts')

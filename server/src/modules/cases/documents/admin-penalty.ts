@@ -87,7 +87,15 @@ function execution(ctx: DocContext, who: string): string[] {
   const out: string[] = [];
   const fined = d.fineAmount !== null && Number(d.fineAmount) > 0;
   if (d.kind === 'warning') out.push('执行方式：警告自本决定书送达时执行。');
-  if (d.kind === 'detention' || d.detentionDays) {
+  // 不执行行政拘留 (minors, 70 and over, pregnant or nursing): as the penalty check found at the decision.
+  const notExecuted = ((d.lawNotices ?? []) as { rule: string; message: string; basis: string }[]).find(
+    (n) => n.rule === 'detention_not_executed',
+  );
+  if ((d.kind === 'detention' || d.detentionDays) && notExecuted) {
+    out.push(
+      `执行方式：${notExecuted.message.replace(/^行为人/, `${who}`)}，依照${notExecuted.basis}的规定，本决定的行政拘留不执行。`,
+    );
+  } else if (d.kind === 'detention' || d.detentionDays) {
     out.push('执行方式：行政拘留由本机关送达拘留所执行。');
     const deferral = inForce(DETENTION_DEFERRAL_LAW, ctx.decidedOn);
     out.push(

@@ -30,7 +30,8 @@ export type Decision = Pick<
   | 'facts'
   | 'reasoning'
   | 'decidedAt'
->;
+> &
+  Partial<Pick<typeof decisions.$inferSelect, 'lawBasis' | 'lawNotices'>>;
 export type Case = typeof cases.$inferSelect;
 
 /** A case party as the documents print it. */

@@ -71,7 +71,17 @@ export async function loadDocumentContext(
     parties,
     evidence: files,
     // In the order the decision lists them.
-    items: d.penaltyItemCodes.flatMap((code) => items.filter((i) => i.code === code)),
+    // The article of the law version that applied (从旧兼从轻), where the decision recorded it.
+    items: d.penaltyItemCodes.flatMap((code) =>
+      items
+        .filter((i) => i.code === code)
+        .map((i) => {
+          const applied = ((d.lawBasis ?? []) as { offence: string; law: string; article: string }[]).find(
+            (a) => a.offence === i.name,
+          );
+          return applied ? { ...i, law: applied.law, article: applied.article } : i;
+        }),
+    ),
     rules,
     masked,
   };

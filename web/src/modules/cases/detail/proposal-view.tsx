@@ -20,9 +20,14 @@ export function usePenaltyText() {
     const name = decisionName(p.kind);
     if (p.kind === 'fine' && p.fineAmount != null)
       return t('cases.proposal.fineText', { name, n: p.fineAmount });
+    // 并处罚款: a fine decided with detention or confiscation is part of the penalty.
+    const withFine = (text: string) =>
+      p.fineAmount != null && p.kind !== 'fine'
+        ? `${text}${t('cases.proposal.withFine', { n: p.fineAmount })}`
+        : text;
     if (p.kind === 'detention' && p.detentionDays != null)
-      return t('cases.proposal.detentionText', { name, n: p.detentionDays });
-    if (p.kind === 'confiscation' && p.confiscation) return `${name}：${p.confiscation}`;
+      return withFine(t('cases.proposal.detentionText', { name, n: p.detentionDays }));
+    if (p.kind === 'confiscation' && p.confiscation) return withFine(`${name}：${p.confiscation}`);
     return name;
   };
 }

@@ -6,11 +6,13 @@ import {
   type DecisionKind,
   type Gate,
   ProposedDecision,
+  TIERS,
 } from '@fazhi/common';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Col,
+  DatePicker,
   Form,
   type FormInstance,
   Input,
@@ -20,27 +22,34 @@ import {
   Steps,
   Typography,
 } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { FormDialog } from '../../../app/ui/form-dialog.tsx';
 import { HALF } from '../../../app/ui/responsive.tsx';
 import { required, zodRule } from '../../../app/ui/rules.ts';
 import { CASES_KEY, postAction, useConflictHandler } from '../api.ts';
+import { afterCstToday, isoDay } from '../dates.ts';
 import { actionName, decisionName, gateName } from '../names.ts';
 
 const shape = ProposedDecision.shape;
-type Values = { proposal: ProposedDecision };
+type Values = { proposal: Omit<ProposedDecision, 'actDate'> & { actDate?: unknown } };
 /** Kinds that need no penalty in the offence's item (the server checks the same). */
 const ANY_ITEM: readonly DecisionKind[] = ['no_penalty', 'case_revoked'];
 
-/** Only the amount the kind takes travels: a fine switched to a warning drops its amount. */
-const clean = (p: ProposedDecision): ProposedDecision => ({
+/**
+ * Only the amounts the kind takes travel: a fine switched to a warning drops its amount; a fine
+ * goes with detention or confiscation as 并处罚款.
+ */
+const clean = (p: Values['proposal']): ProposedDecision => ({
   ...p,
-  fineAmount: p.kind === 'fine' ? p.fineAmount : null,
+  fineAmount: ['fine', 'detention', 'confiscation'].includes(p.kind) ? (p.fineAmount ?? null) : null,
   detentionDays: p.kind === 'detention' ? p.detentionDays : null,
   confiscation: p.kind === 'confiscation' ? p.confiscation : null,
   partyId: p.partyId ?? null,
   reasoning: p.reasoning ?? '',
+  actDate: isoDay(p.actDate),
+  tier: p.tier ?? 'ordinary',
 });
 
 function useGateChains() {
@@ -134,6 +143,41 @@ function ProposalFields({ form, c }: { form: FormInstance<Values>; c: CaseRespon
           </Form.Item>
         )}
       </Col>
+      {c.caseType === 'admin' && (
+        <>
+          <Col {...HALF}>
+            <Form.Item name={['proposal', 'tier']} label={t('cases.proposal.tier')} initialValue="ordinary">
+              <Select options={TIERS.map((x) => ({ value: x, label: t(`cases.proposal.tiers.${x}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col {...HALF}>
+            <Form.Item
+              name={['proposal', 'actDate']}
+              label={t('cases.proposal.actDate')}
+              extra={t('cases.proposal.actDateHint')}
+            >
+              <DatePicker style={{ width: '100%' }} disabledDate={afterCstToday} />
+            </Form.Item>
+          </Col>
+          {(kind === 'detention' || kind === 'confiscation') && (
+            <Col {...HALF}>
+              <Form.Item
+                name={['proposal', 'fineAmount']}
+                label={t('cases.proposal.additionalFine')}
+                rules={[zodRule(shape.fineAmount)]}
+              >
+                <InputNumber
+                  min={0.01}
+                  step={100}
+                  precision={2}
+                  style={{ width: '100%' }}
+                  suffix={t('cases.yuan')}
+                />
+              </Form.Item>
+            </Col>
+          )}
+        </>
+      )}
       {kind === 'confiscation' && (
         <Col span={24}>
           <Form.Item
@@ -193,7 +237,9 @@ export function SubmitDialog({ c, open, onClose }: { c: CaseResponse; open: bool
   const needsDiscussion = c.major && c.discussions.length === 0;
   // a resubmission after a send-back starts from the last proposal
   const initial: Partial<Values> = {
-    proposal: c.proposal ?? ({ penaltyItemCodes: c.offences.map((o) => o.code) } as ProposedDecision),
+    proposal: c.proposal
+      ? { ...c.proposal, actDate: c.proposal.actDate ? dayjs(c.proposal.actDate) : undefined }
+      : ({ penaltyItemCodes: c.offences.map((o) => o.code) } as Values['proposal']),
   };
   return (
     <FormDialog<Values, CaseResponse>

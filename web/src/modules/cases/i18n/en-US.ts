@@ -135,6 +135,13 @@ export const enUS: Shape<typeof zhCN> = {
       confiscationHint: 'Item names and quantities',
       fineText: '{{name}} {{n}} CNY',
       detentionText: '{{name}} {{n}} days',
+      tier: 'Circumstances',
+      tiers: { minor: 'Minor', ordinary: 'Ordinary', serious: 'Serious' },
+      actDate: 'Date of the act',
+      actDateHint:
+        'Chooses the law version: the law at the time of the act, or the later one if lighter; the receipt date when left empty',
+      additionalFine: 'Additional fine (yuan)',
+      withFine: ', with a fine of {{n}} yuan',
     },
     submit: {
       route: 'The case will pass these review gates in order:',

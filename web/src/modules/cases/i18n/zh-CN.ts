@@ -126,6 +126,12 @@ export const zhCN = {
       confiscationHint: '物品名称、数量',
       fineText: '{{name}} {{n}} 元',
       detentionText: '{{name}} {{n}} 日',
+      tier: '情节',
+      tiers: { minor: '情节较轻', ordinary: '一般情节', serious: '情节较重（严重）' },
+      actDate: '行为发生日',
+      actDateHint: '决定适用的法律版本：行为时的法律，新法更轻的适用新法（从旧兼从轻）；不填则按接报日期',
+      additionalFine: '并处罚款（元）',
+      withFine: '，并处罚款 {{n}} 元',
     },
     submit: {
       route: '本案将依次经过以下审核环节：',
