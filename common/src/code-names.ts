@@ -34,6 +34,7 @@ import {
   INCIDENT_IMPORT_FIELDS,
 } from './incidents/contracts.ts';
 import { INCIDENT_DISPOSAL_NAMES, INCIDENT_SOURCE_NAMES } from './incidents/index.ts';
+import { PENALTY_TYPE_NAMES, TIER_NAMES } from './law/names.ts';
 import { CLOCK_KIND_NAMES } from './legal-rules/clocks.ts';
 import { LEGAL_RULES } from './legal-rules/rules.ts';
 import { QUALIFICATION_NAMES, UNIT_KIND_NAMES } from './platform/contracts.ts';
@@ -138,6 +139,8 @@ export const CODE_LIST_NAMES: Readonly<Record<string, Names>> = {
     INCIDENT_IMPORT_FIELDS.map((f) => [f.key, { zh: f.zh, en: f.en }]),
   ),
   INCIDENT_SOURCES: INCIDENT_SOURCE_NAMES,
+  PENALTY_TYPES: PENALTY_TYPE_NAMES,
+  TIERS: TIER_NAMES,
   METRIC_PERIODS: METRIC_PERIOD_NAMES,
   METRIC_TABLE_BREAKDOWNS: METRIC_TABLE_BREAKDOWN_NAMES,
   METRIC_VALUE_STATUSES: METRIC_VALUE_STATUS_NAMES,

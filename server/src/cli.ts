@@ -4,6 +4,7 @@ import { sealPending, verifyChain } from './audit/chain.ts';
 import { loadConfig } from './config.ts';
 import { createDb } from './db/index.ts';
 import { createApp } from './http/app.ts';
+import { lawCommand } from './modules/law/cli.ts';
 import { reportCommand } from './modules/reports/cli.ts';
 import { seedDemo } from './seed/demo.ts';
 import { firstOrgId } from './seed/org.ts';
@@ -29,6 +30,10 @@ Commands:
                      JSON, exit 1 when there are any.
   report build --year YYYY --out FILE.docx
                      Build the branch's annual report for the year as a .docx.
+  law check FILE.json [--lang en-US]
+                     Check proposed penalties ({actDate, decisionDate, offences, party}, the body
+                     of POST /api/law/penalty-check) against the law register; prints the answer
+                     as JSON, exit 1 when the proposal is unlawful.
   --help             This text.
 
 Environment:
@@ -45,6 +50,7 @@ async function main(argv: string[]) {
       demo: { type: 'boolean' },
       out: { type: 'string' },
       year: { type: 'string' },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -56,6 +62,11 @@ async function main(argv: string[]) {
   }
   if (command === 'report') {
     return reportCommand(sub, { file: arg, year: values.year, out: values.out }, () =>
+      createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+    );
+  }
+  if (command === 'law') {
+    return lawCommand(sub, arg, values.lang, () =>
       createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
     );
   }

@@ -51,6 +51,7 @@
  * overdue; links `/cases/{id}`.
  */
 import { z } from 'zod';
+import { PenaltyCheckRequest, TIERS } from '../law/model.ts';
 import { IdNumberSchema, PersonNameSchema, PhoneSchema } from '../personal-data/schemas.ts';
 import { Id, IsoDate, Paging } from '../platform/contracts.ts';
 import { Checklist } from './checklist.ts';
@@ -276,6 +277,26 @@ export const ProposedDecision = z
     partyId: z.number().int().positive().nullable().default(null),
     facts: z.string().trim().min(1).max(8000),
     reasoning: z.string().trim().max(8000).default(''),
+    /** 行为发生日: chooses the law version (the case's receipt date when not given). */
+    actDate: IsoDate.nullable().default(null),
+    /** 情节 tier of the offence (一般 when not given). */
+    tier: z.enum(TIERS).default('ordinary'),
+    /** Several offences are decided one by one (分别决定): each with its own penalties. */
+    offences: z
+      .array(
+        z.object({
+          code: z.string().min(1),
+          tier: z.enum(TIERS).default('ordinary'),
+          penalties: PenaltyCheckRequest.shape.offences.element.shape.penalties,
+        }),
+      )
+      .max(20)
+      .nullable()
+      .default(null),
+    /** The party was pregnant or nursing a baby under one (detention is then not executed). */
+    pregnantOrNursing: z.boolean().default(false),
+    /** First violation of 治安管理 (for a party aged 16–17); unknown when null. */
+    firstOffence: z.boolean().nullable().default(null),
   })
   .superRefine((d, ctx) => {
     if (d.kind === 'fine' && d.fineAmount == null)

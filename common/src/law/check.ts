@@ -16,6 +16,7 @@ import type {
   Tier,
   TierRule,
 } from './model.ts';
+import { PENALTY_TYPE_NAMES, TIER_NAMES } from './names.ts';
 
 export interface LawRegister {
   laws: readonly LawVersion[];
@@ -24,26 +25,22 @@ export interface LawRegister {
 
 export type Lang = 'zh-CN' | 'en-US';
 
-const TYPE_ZH: Record<PenaltyType, string> = {
-  warning: '警告',
-  fine: '罚款',
-  detention: '行政拘留',
-  confiscation: '没收违法所得、非法财物',
-  licence_suspension: '暂扣许可证件',
-  licence_revocation: '吊销许可证件',
-  deportation: '驱逐出境',
-};
-const TYPE_EN: Record<PenaltyType, string> = {
-  warning: 'warning',
-  fine: 'fine',
-  detention: 'administrative detention',
-  confiscation: 'confiscation',
-  licence_suspension: 'licence suspension',
-  licence_revocation: 'licence revocation',
-  deportation: 'deportation',
-};
-const TIER_ZH: Record<Tier, string> = { minor: '情节较轻', ordinary: '一般情节', serious: '情节较重' };
-const TIER_EN: Record<Tier, string> = { minor: 'minor', ordinary: 'ordinary', serious: 'serious' };
+const TYPE_ZH = Object.fromEntries(Object.entries(PENALTY_TYPE_NAMES).map(([k, v]) => [k, v.zh])) as Record<
+  PenaltyType,
+  string
+>;
+const TYPE_EN = Object.fromEntries(Object.entries(PENALTY_TYPE_NAMES).map(([k, v]) => [k, v.en])) as Record<
+  PenaltyType,
+  string
+>;
+const TIER_ZH = Object.fromEntries(Object.entries(TIER_NAMES).map(([k, v]) => [k, v.zh])) as Record<
+  Tier,
+  string
+>;
+const TIER_EN = Object.fromEntries(Object.entries(TIER_NAMES).map(([k, v]) => [k, v.en])) as Record<
+  Tier,
+  string
+>;
 
 /** The law version in force on a date (effectiveFrom ≤ date < effectiveUntil). */
 export function lawInForce(register: LawRegister, law: string, date: string): LawVersion | undefined {

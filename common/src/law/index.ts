@@ -1,3 +1,4 @@
 export * from './check.ts';
 export * from './model.ts';
+export * from './names.ts';
 export * from './register.ts';

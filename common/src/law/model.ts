@@ -177,3 +177,8 @@ export const PenaltyCheckResponse = z.object({
   notices: z.array(LawFinding),
 });
 export type PenaltyCheckResponse = z.infer<typeof PenaltyCheckResponse>;
+
+export const LawRegisterResponse = z.object({
+  laws: z.array(LawVersion),
+  offences: z.array(OffenceVersion),
+});

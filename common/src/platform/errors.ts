@@ -40,6 +40,11 @@ export const ERRORS = {
     zh: '记录已被他人修改，请刷新后重试',
     en: 'Someone else changed this record; reload and retry',
   },
+  PENALTY_UNLAWFUL: {
+    status: 422,
+    zh: '拟作处罚不符合法律规定，请按所列规则修改',
+    en: 'The proposed penalty is not within the law: correct it as the rules listed say',
+  },
   DUPLICATE: { status: 409, zh: '记录已存在', en: 'This record already exists' },
   WEAK_PASSWORD: { status: 400, zh: '密码不符合安全策略', en: 'The password does not meet the policy' },
   IMPORT_INVALID: {

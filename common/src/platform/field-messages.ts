@@ -6,6 +6,7 @@ import type { Bilingual, Locale } from './errors.ts';
  */
 export const FIELD_MESSAGES = {
   required: { zh: '必填', en: 'Required' },
+  'law.violation': { zh: '{message}', en: '{message}' },
   invalid: { zh: '格式不正确', en: 'Invalid format' },
   tooShort: { zh: '长度至少为 {min}', en: 'Must be at least {min} long' },
   tooLong: { zh: '长度不能超过 {max}', en: 'Must be at most {max} long' },
@@ -154,6 +155,10 @@ export const FIELD_MESSAGES = {
   'case.checklist.problemNote': {
     zh: '“{itemZh}”存在问题，请写明问题',
     en: '"{itemEn}" has a problem: describe it',
+  },
+  'case.date.beforeApproval': {
+    zh: '决定日期不能早于最后一级审批日期',
+    en: 'The decision cannot be dated before its last approval',
   },
   'case.date.beforeReceived': {
     zh: '日期不能早于接报时间',

@@ -4,6 +4,7 @@ import { registerClockRoutes } from './clocks/routes.ts';
 import { registerDashboardRoutes } from './dashboard/routes.ts';
 import { registerEvaluationRoutes } from './evaluation/routes.ts';
 import { registerIncidentsRoutes } from './incidents/routes.ts';
+import { registerLawRoutes } from './law/routes.ts';
 import { registerPlatformRoutes } from './platform/routes/index.ts';
 import { registerPublicityRoutes } from './publicity/routes.ts';
 import { registerReportRoutes } from './reports/routes.ts';
@@ -15,6 +16,7 @@ export function registerModules(app: App, deps: AppDeps) {
   registerIncidentsRoutes(app, deps);
   registerCasesRoutes(app, deps);
   registerClockRoutes(app);
+  registerLawRoutes(app);
   registerPublicityRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerSupervisionRoutes(app, deps);

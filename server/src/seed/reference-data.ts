@@ -5,6 +5,7 @@ import type { Db } from '../db/index.ts';
 import { dataSteps, orgs } from '../db/schema/index.ts';
 import { loadNotice } from '../modules/clocks/notice.service.ts';
 import { seedEvaluationDefaults } from '../modules/evaluation/defaults.ts';
+import { seedLawRegister } from '../modules/law/register.service.ts';
 import { seedSupervisionDefaults } from '../modules/supervision/defaults.ts';
 import { seedLegalRules, seedOrgDictionaries, syncBuiltInRolePermissions } from './dictionaries.ts';
 
@@ -71,6 +72,13 @@ const STEPS: DataStep[] = [
     id: '2026-11-annual-report',
     async apply(db) {
       await syncBuiltInRolePermissions(db);
+    },
+  },
+  {
+    // The law register: 治安管理处罚法 2012 and 2025 with the offences the demo branch meets.
+    id: '2026-12-law-register',
+    async apply(db) {
+      await seedLawRegister(db);
     },
   },
   {

@@ -296,6 +296,12 @@ export const decisions = pgTable(
     partyId: bigint('party_id', { mode: 'number' }),
     facts: text('facts').notNull().default(''),
     reasoning: text('reasoning').notNull().default(''),
+    /** 行为发生日: the date that chose the law version (with 从旧兼从轻 at decision time). */
+    actDate: date('act_date', { mode: 'string' }),
+    /** The law versions and articles applied, as the penalty check answered (LawApplied[]). */
+    lawBasis: jsonb('law_basis'),
+    /** Notices of the check that bind the execution (e.g. detention_not_executed). */
+    lawNotices: jsonb('law_notices'),
     decidedAt: tstz('decided_at').notNull(),
     decidedBy: integer('decided_by').notNull(),
     /** effective | changed | revoked */

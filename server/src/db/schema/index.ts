@@ -2,3 +2,4 @@ export * from './enforcement.ts';
 export * from './platform.ts';
 export * from './reports.ts';
 export * from './supervision.ts';
+export * from './law.ts';

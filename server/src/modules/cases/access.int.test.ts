@@ -1,7 +1,15 @@
 import { CASE_ACTIONS } from '@fazhi/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { read, type TestApp, type TestClient, testApp } from '../../test-support/test-app.ts';
-import { act, auditCount, checklist, proposal, readyAdminCase, signInAll } from './case-fixtures.ts';
+import {
+  act,
+  auditCount,
+  backdateReviews,
+  checklist,
+  proposal,
+  readyAdminCase,
+  signInAll,
+} from './case-fixtures.ts';
 
 let t: TestApp;
 let officer: TestClient;
@@ -27,7 +35,9 @@ describe('a user of another unit', () => {
     const ev = await read(await officer.request('POST', `/api/cases/${id}/evidence`, form));
     await act(officer, id, 'submit', { proposal: proposal('fine', partyId) });
     for (const who of [unitlegal, unithead, legal]) await act(who, id, 'approve', { checklist: checklist() });
-    const decided = await act(officer, id, 'decide', { decidedOn: '2021-09-30' });
+    const decided =
+      (await backdateReviews(t, id, '2021-09-30'),
+      await act(officer, id, 'decide', { decidedOn: '2021-09-30' }));
     const decisionId = decided.body.decisions[0].id;
     void head;
     const before = await read(await officer.get(`/api/cases/${id}`));

@@ -13,7 +13,7 @@ import {
   type Gate,
   type ProposedDecision,
 } from '@fazhi/common';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/index.ts';
 import {
@@ -28,10 +28,11 @@ import {
 } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
+import { assertLawful, checkProposal as checkLaw } from '../law/register.service.ts';
 import { clockDue } from '../platform/clocks.ts';
 import { openPublication } from '../publicity/open-publication.ts';
 import { type CaseRow, type LoadedCase, proposalOf, type ReviewSettings } from './case-view.ts';
-import { setIncidentDisposal } from './cases.service.ts';
+import { chinaDateOf, setIncidentDisposal } from './cases.service.ts';
 import { caseClockDue, clockColumns } from './clock.ts';
 import { decisionDocNo } from './numbers.ts';
 import { feedbackClock } from './proceeding-clocks.ts';
@@ -113,6 +114,9 @@ async function checkProposal(s: Step, p: ProposedDecision) {
   if (c.caseType === 'admin' && !p.partyId)
     throw new AppError('VALIDATION', { 'proposal.partyId': 'required' });
   await assertParty(s.tx, c.id, p.partyId, 'proposal.partyId');
+  if (p.actDate && p.actDate > chinaToday())
+    throw new AppError('VALIDATION', { 'proposal.actDate': 'case.date.future' });
+  assertLawful(await lawCheck(s, p, chinaToday()));
   if (c.major) {
     const [d] = await s.tx
       .select({ id: discussions.id })
@@ -120,6 +124,12 @@ async function checkProposal(s: Step, p: ProposedDecision) {
       .where(eq(discussions.caseId, c.id));
     if (!d) throw new AppError('CONFLICT', { action: 'case.discussion.required' });
   }
+}
+
+/** The penalty check of a proposal on a date (null for criminal cases and 不予处罚). */
+function lawCheck(s: Step, p: ProposedDecision, on: string) {
+  const c = s.lc.c;
+  return checkLaw(s.tx, s.ctx.locale, { ...c, receivedOn: chinaDateOf(c.receivedAt) }, p, on);
 }
 
 async function latestProposal(tx: Queryable, c: CaseRow): Promise<ProposedDecision> {
@@ -133,8 +143,15 @@ async function latestProposal(tx: Queryable, c: CaseRow): Promise<ProposedDecisi
 }
 
 /** A gate act: the review row it writes (with the guarded update, see applyCaseAction). */
-function gateAct(s: Step, outcome: ReviewAct['outcome'], b: Body<'approve'>, reasons: string | null): Effect {
+async function gateAct(
+  s: Step,
+  outcome: ReviewAct['outcome'],
+  b: Body<'approve'>,
+  reasons: string | null,
+): Promise<Effect> {
   const c = s.lc.c;
+  // No gate passes an unlawful penalty on, whoever proposed it and whatever the rules said then.
+  if (outcome === 'approve') assertLawful(await lawCheck(s, await latestProposal(s.tx, c), chinaToday()));
   return {
     summary: { reasons: reasons ?? undefined, gate: c.currentGate, round: c.reviewRound },
     review: { outcome, checklist: b.checklist, reasons: b.reasons ?? null },
@@ -253,6 +270,17 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
     const on = b.decidedOn ?? chinaToday();
     dateNotFuture('decidedOn', on, c.clockStart);
     const p = await latestProposal(s.tx, c);
+    // A decision is not dated before the last approval that allowed it.
+    const [last] = await s.tx
+      .select({ at: reviews.actedAt })
+      .from(reviews)
+      .where(and(eq(reviews.caseId, c.id), eq(reviews.round, c.reviewRound)))
+      .orderBy(desc(reviews.actedAt))
+      .limit(1);
+    if (last && on < chinaDateOf(last.at))
+      throw new AppError('VALIDATION', { decidedOn: 'case.date.beforeApproval' });
+    const law = await lawCheck(s, p, on);
+    assertLawful(law);
     return {
       patch: stopClock,
       summary: { kind: p.kind, decidedOn: on },
@@ -272,6 +300,9 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
             partyId: p.partyId,
             facts: p.facts,
             reasoning: p.reasoning,
+            actDate: law ? (p.actDate ?? chinaDateOf(c.receivedAt)) : p.actDate,
+            lawBasis: law?.applied ?? null,
+            lawNotices: law?.notices ?? null,
             decidedAt: instantOf(on),
             decidedBy: requireActor(s.ctx).officerId,
           })

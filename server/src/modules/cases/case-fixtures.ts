@@ -4,7 +4,7 @@
  */
 import { type DecisionKind, idNumberCheckDigit, REVIEW_CHECKLIST } from '@fazhi/common';
 import { and, count, eq } from 'drizzle-orm';
-import { auditLog, incidents, units } from '../../db/schema/index.ts';
+import { auditLog, incidents, reviews, units } from '../../db/schema/index.ts';
 import { read, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 
 /** Signs in several demo users at once, typed as a tuple. */
@@ -93,20 +93,35 @@ export async function readyAdminCase(t: TestApp, officer: TestClient, extra: Rec
       address: '重庆市渝北区龙溪街道松石北路128号',
     }),
   );
-  await officer.put(`/api/cases/${created.id}/offences`, { codes: ['ZA-43-1'] });
+  // 殴打他人 and 扰乱单位秩序: the second is one a warning is lawful for.
+  await officer.put(`/api/cases/${created.id}/offences`, { codes: ['ZA-43-1', 'ZA-23'] });
   void t;
   return { id: created.id as number, partyId: withParty.parties[0].id as number };
 }
 
+/**
+ * A lawful proposal of the kind under 治安管理处罚法 (2012, the act dates of these cases): 殴打他人
+ * (一般) is detention 5–10 days with a fine of 200–500; (情节较轻) a fine up to 500; a warning is
+ * lawful for 扰乱单位秩序, not for 殴打他人.
+ */
 export function proposal(kind: DecisionKind, partyId: number | null, extra: Record<string, unknown> = {}) {
   return {
     kind,
-    fineAmount: kind === 'fine' ? 500 : null,
+    fineAmount: kind === 'fine' ? 500 : kind === 'detention' ? 200 : null,
     detentionDays: kind === 'detention' ? 5 : null,
-    penaltyItemCodes: ['ZA-43-1'],
+    penaltyItemCodes: [kind === 'warning' ? 'ZA-23' : 'ZA-43-1'],
+    tier: kind === 'fine' ? 'minor' : 'ordinary',
     partyId,
     facts: '2021年9月27日10时许，张三丰在解放路因琐事殴打王某，致其轻微伤。',
     reasoning: '',
     ...extra,
   };
+}
+
+/** Dates a case's review acts on a past day, so a decision may be dated after them in the past. */
+export async function backdateReviews(t: TestApp, caseId: number, date: string) {
+  await t.database.db
+    .update(reviews)
+    .set({ actedAt: new Date(`${date}T09:00:00+08:00`) })
+    .where(eq(reviews.caseId, caseId));
 }

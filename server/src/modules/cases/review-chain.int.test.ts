@@ -3,7 +3,16 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officers, publications, settings, units } from '../../db/schema/index.ts';
 import { read, type TestApp, type TestClient, testApp } from '../../test-support/test-app.ts';
-import { act, auditCount, checklist, ID_1, proposal, readyAdminCase, signInAll } from './case-fixtures.ts';
+import {
+  act,
+  auditCount,
+  backdateReviews,
+  checklist,
+  ID_1,
+  proposal,
+  readyAdminCase,
+  signInAll,
+} from './case-fixtures.ts';
 
 let t: TestApp;
 let officer: TestClient;
@@ -98,7 +107,9 @@ describe('三级五关 review chain', () => {
     expect(await auditCount(t, id, 'case.approve')).toBe(4);
 
     // The decision: numbered per branch and year; a penalty is published within 7 working days.
-    const decided = await act(officer, id, 'decide', { decidedOn: '2021-09-30' });
+    const decided =
+      (await backdateReviews(t, id, '2021-09-30'),
+      await act(officer, id, 'decide', { decidedOn: '2021-09-30' }));
     expect(decided.status).toBe(200);
     expect(decided.body.status).toBe('decided');
     const d = decided.body.decisions[0];

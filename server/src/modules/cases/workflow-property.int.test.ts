@@ -42,12 +42,8 @@ function bodyFor(action: CaseAction, type: CaseType, partyId: number, pick: <T>(
         type === 'admin'
           ? pick(['warning', 'fine', 'detention'] as const)
           : pick(['arrest_request', 'prosecution_transfer'] as const);
-      return {
-        proposal: {
-          ...proposal(kind, type === 'admin' ? partyId : null),
-          penaltyItemCodes: [type === 'admin' ? 'ZA-43-1' : 'XF-264'],
-        },
-      };
+      const p = proposal(kind, type === 'admin' ? partyId : null);
+      return { proposal: type === 'admin' ? p : { ...p, penaltyItemCodes: ['XF-264'] } };
     }
     case 'approve':
       return { checklist: checklist() };
@@ -55,7 +51,7 @@ function bodyFor(action: CaseAction, type: CaseType, partyId: number, pick: <T>(
     case 'disagree':
       return { checklist: checklist(false), reasons: '证据不足' };
     case 'decide':
-      return { decidedOn: '2021-09-30' };
+      return {}; // today: a decision is never dated before its last approval
     case 'record_feedback':
       return { feedbackKind: 'procuratorial_suggestion', receivedOn: '2021-10-10', content: '建议' };
     case 'transfer':
@@ -97,7 +93,9 @@ describe('random action sequences against the server', () => {
       const party = await read(
         await officer.post(`/api/cases/${c.id}/parties`, { kind: 'person', role: 'offender', name: '张三' }),
       );
-      await officer.put(`/api/cases/${c.id}/offences`, { codes: [type === 'admin' ? 'ZA-43-1' : 'XF-264'] });
+      await officer.put(`/api/cases/${c.id}/offences`, {
+        codes: type === 'admin' ? ['ZA-43-1', 'ZA-23'] : ['XF-264'],
+      });
       const partyId = party.parties[0].id as number;
       for (let step = 0; step < 18; step++) {
         // Mostly an action someone may take now (rarely one that ends the case), so sequences get

@@ -1,0 +1,165 @@
+/**
+ * The law register in the database: seeded from the register Fazhi ships with, read whole for
+ * each check (a few hundred rows), never edited in place.
+ */
+import {
+  BUILT_IN_REGISTER,
+  checkPenalties,
+  idNumberBirthDate,
+  type LawRegister,
+  type LawVersion,
+  type OffenceVersion,
+  type PenaltyCheckRequest,
+  type PenaltyCheckResponse,
+  type ProposedDecision,
+} from '@fazhi/common';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Queryable } from '../../db/index.ts';
+import { caseParties, lawVersions, offenceVersions, penaltyItems } from '../../db/schema/index.ts';
+import type { Ctx } from '../../http/context.ts';
+import { AppError } from '../../http/errors.ts';
+
+/** Adds the shipped versions a database does not hold yet (an existing version is left as is). */
+export async function seedLawRegister(db: Queryable, register: LawRegister = BUILT_IN_REGISTER) {
+  for (const l of register.laws)
+    await db
+      .insert(lawVersions)
+      .values({ ...l, general: l.general })
+      .onConflictDoNothing();
+  for (const o of register.offences)
+    await db
+      .insert(offenceVersions)
+      .values({ ...o, note: o.note ?? null })
+      .onConflictDoNothing();
+}
+
+export async function loadLawRegister(db: Queryable): Promise<LawRegister> {
+  const laws = await db.select().from(lawVersions).where(isNull(lawVersions.supersededAt));
+  const offences = await db.select().from(offenceVersions).where(isNull(offenceVersions.supersededAt));
+  return {
+    laws: laws.map(
+      (l): LawVersion => ({
+        id: l.id,
+        law: l.law,
+        title: l.title,
+        adoptedOn: l.adoptedOn,
+        effectiveFrom: l.effectiveFrom,
+        effectiveUntil: l.effectiveUntil,
+        general: l.general as LawVersion['general'],
+        unconfirmed: l.unconfirmed,
+        source: l.source,
+      }),
+    ),
+    offences: offences.map(
+      (o): OffenceVersion => ({
+        name: o.name,
+        law: o.law,
+        version: o.version,
+        article: o.article,
+        caseType: o.caseType as OffenceVersion['caseType'],
+        tiers: o.tiers as OffenceVersion['tiers'],
+        organisations: o.organisations,
+        publicationExcluded: o.publicationExcluded,
+        unconfirmed: o.unconfirmed,
+        ...(o.note ? { note: o.note } : {}),
+      }),
+    ),
+  };
+}
+
+/** `POST /api/law/penalty-check` and `fazhi law check`. */
+export async function penaltyCheck(ctx: Pick<Ctx, 'db' | 'locale'>, body: PenaltyCheckRequest) {
+  return checkPenalties(await loadLawRegister(ctx.db), body, ctx.locale);
+}
+
+type Penalties = PenaltyCheckRequest['offences'][number]['penalties'];
+
+/** The penalties a proposal decides, in the checker's terms (并处 included). */
+export function proposalPenalties(p: ProposedDecision): Penalties {
+  const fine = p.fineAmount != null ? [{ type: 'fine' as const, amount: p.fineAmount }] : [];
+  switch (p.kind) {
+    case 'warning':
+      return [{ type: 'warning' }, ...fine];
+    case 'fine':
+      return fine;
+    case 'detention':
+      return [{ type: 'detention', days: p.detentionDays ?? 0 }, ...fine];
+    case 'confiscation':
+      return [{ type: 'confiscation' }, ...fine];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The check of a case's proposal on a date (the gate's day, or the decision date): the offences
+ * named by the proposal's penalty items, the party's age from the ID number, the act date
+ * recorded with the proposal (the case's receipt date when none was given).
+ */
+export async function checkProposal(
+  tx: Queryable,
+  locale: Ctx['locale'],
+  c: { id: number; orgId: number; caseType: string; receivedOn: string },
+  p: ProposedDecision,
+  decisionDate: string,
+): Promise<PenaltyCheckResponse | null> {
+  if (c.caseType !== 'admin' || p.kind === 'no_penalty') return null;
+  const items = await tx
+    .select({ code: penaltyItems.code, name: penaltyItems.name })
+    .from(penaltyItems)
+    .where(and(eq(penaltyItems.orgId, c.orgId), inArray(penaltyItems.code, p.penaltyItemCodes)));
+  const party = p.partyId
+    ? (await tx.select().from(caseParties).where(eq(caseParties.id, p.partyId)))[0]
+    : undefined;
+  const birthDate = party?.idNumber ? idNumberBirthDate(party.idNumber) : null;
+  const offences =
+    p.offences ??
+    (items.length === 1 ? [{ code: items[0]!.code, tier: p.tier, penalties: proposalPenalties(p) }] : null);
+  if (!offences) {
+    // Several offences with one set of penalties: the law decides each apart (分别决定).
+    const zh = locale !== 'en-US';
+    return {
+      lawful: false,
+      applied: [],
+      notices: [],
+      violations: [
+        {
+          rule: 'decide_per_offence',
+          message: zh
+            ? '有两种以上违法行为的，应当分别决定处罚（请逐项填写每一违法行为的处罚），合并执行'
+            : 'several offences are decided one by one (give each offence its penalties), then executed together',
+          basis: '中华人民共和国治安管理处罚法',
+        },
+      ],
+    };
+  }
+  const nameOf = new Map(items.map((i) => [i.code, i.name]));
+  return checkPenalties(
+    await loadLawRegister(tx),
+    {
+      actDate: p.actDate ?? c.receivedOn,
+      decisionDate,
+      offences: offences.map((o) => ({
+        name: nameOf.get(o.code) ?? o.code,
+        tier: o.tier,
+        penalties: o.penalties,
+      })),
+      party: {
+        kind: party?.kind === 'organisation' ? 'organisation' : 'person',
+        ...(birthDate ? { birthDate } : {}),
+        ...(p.pregnantOrNursing ? { pregnantOrNursing: true } : {}),
+        ...(p.firstOffence != null ? { firstOffence: p.firstOffence } : {}),
+      },
+    },
+    locale,
+  );
+}
+
+/** Refuses an unlawful proposal, each violation named with its rule and basis. */
+export function assertLawful(result: PenaltyCheckResponse | null, field = 'proposal.kind') {
+  if (!result || result.lawful) return;
+  const message = result.violations
+    .map((v) => (v.basis ? `${v.message}（${v.basis}）` : v.message))
+    .join('；');
+  throw new AppError('PENALTY_UNLAWFUL', { [field]: { key: 'law.violation', params: { message } } });
+}
