@@ -484,6 +484,13 @@ export const CASE_ACTION_BODIES = {
   /** acceptedOn: the acceptance date (default today; a back-entered acceptance names its date). */
   accept: z.object({ note, acceptedOn: IsoDate.nullable().default(null) }),
   refuse: z.object({ reason }),
+  /** 呈请立案 / 呈请不予立案: the officer's proposal to the branch head, with the reasons. */
+  request_filing: z.object({
+    proposed: z.enum(['file', 'refuse_filing']),
+    reason,
+    complainantPartyId: z.number().int().positive().nullable().default(null),
+  }),
+  /** 批准立案 (branch head); filedOn: the approval date, default today. */
   file: z.object({ note, filedOn: IsoDate.nullable().default(null) }),
   refuse_filing: z.object({
     reason,
@@ -517,6 +524,7 @@ export const CaseActionRequest = z
     reason: z.string().optional(),
     reasons: z.string().nullable().optional(),
     complainantPartyId: z.number().nullable().optional(),
+    proposed: z.enum(['file', 'refuse_filing']).optional(),
     transferTo: z.string().optional(),
     proposal: z.unknown().optional(),
     checklist: z.unknown().optional(),

@@ -55,6 +55,7 @@ export const PROCEEDING_OUTCOME_NAMES: Record<(typeof PROCEEDING_OUTCOMES)[numbe
 export const CASE_STATUS_NAMES: Record<(typeof CASE_STATUSES)[number], { zh: string; en: string }> = {
   acceptance_review: { zh: '受案审查', en: 'Acceptance review' },
   filing_review: { zh: '立案审查', en: 'Filing review' },
+  filing_approval: { zh: '待领导审批立案', en: 'Filing awaiting approval' },
   investigating: { zh: '调查取证', en: 'Investigating' },
   in_review: { zh: '审核中', en: 'In review' },
   approved: { zh: '审核通过', en: 'Approved' },
@@ -70,8 +71,9 @@ export const CASE_STATUS_NAMES: Record<(typeof CASE_STATUSES)[number], { zh: str
 export const CASE_ACTION_NAMES: Record<(typeof CASE_ACTIONS)[number], { zh: string; en: string }> = {
   accept: { zh: '受案', en: 'Accept' },
   refuse: { zh: '不予受案', en: 'Refuse' },
-  file: { zh: '立案', en: 'File' },
-  refuse_filing: { zh: '不予立案', en: 'Refuse filing' },
+  request_filing: { zh: '呈请审批', en: 'Ask for approval' },
+  file: { zh: '批准立案', en: 'Approve filing' },
+  refuse_filing: { zh: '批准不予立案', en: 'Approve not filing' },
   transfer: { zh: '移送', en: 'Transfer' },
   mediate: { zh: '调解结案', en: 'Close by mediation' },
   submit: { zh: '提交审核', en: 'Submit for review' },

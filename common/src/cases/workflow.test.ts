@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  availableActions,
   CASE_STATUSES,
   CASE_TYPES,
   nextActions,
@@ -7,6 +8,7 @@ import {
   TERMINAL_STATUSES,
   WORKFLOWS,
   waitingFor,
+  waitsFor,
 } from './workflow.ts';
 
 describe('who a case waits for', () => {
@@ -16,6 +18,29 @@ describe('who a case waits for', () => {
     expect(waitingFor('admin', 'in_review')).toEqual(['gate']);
     expect(waitingFor('criminal', 'with_procuratorate')).toEqual(['legal']);
     expect(nextActions('admin', 'approved')).toEqual(['decide']);
+    // 立案 / 不予立案 and 行政拘留 wait for the 县级公安机关负责人.
+    expect(waitingFor('criminal', 'filing_review')).toEqual(['handler']);
+    expect(waitingFor('criminal', 'filing_approval')).toEqual(['branch_head']);
+    expect(waitingFor('admin', 'approved', 'detention')).toEqual(['branch_head']);
+    expect(waitingFor('admin', 'approved', 'fine')).toEqual(['handler']);
+  });
+
+  it('lists where a case waits for an actor, by proposal where it matters', () => {
+    expect(waitsFor('admin', 'branch_head')).toEqual([{ status: 'approved', kinds: ['detention'] }]);
+    expect(waitsFor('criminal', 'branch_head')).toEqual([{ status: 'filing_approval', kinds: null }]);
+    const approved = waitsFor('admin', 'handler').find((w) => w.status === 'approved');
+    expect(approved?.kinds).not.toContain('detention');
+    expect(approved?.kinds).toContain('fine');
+  });
+
+  it('offers the decision on a detention to the branch head only', () => {
+    const c = { caseType: 'admin', status: 'approved', unitPath: '/1/2', currentGate: null } as const;
+    const officer = { roles: ['officer'] as const, unitPath: '/1/2' };
+    const head = { roles: ['branch_head'] as const, unitPath: '/1' };
+    expect(availableActions({ ...c, proposedDecision: 'detention' }, officer)).toEqual([]);
+    expect(availableActions({ ...c, proposedDecision: 'detention' }, head)).toEqual(['decide']);
+    expect(availableActions({ ...c, proposedDecision: 'fine' }, officer)).toEqual(['decide']);
+    expect(availableActions({ ...c, proposedDecision: 'fine' }, head)).toEqual([]);
   });
 
   it('is nobody once the case has ended, and somebody in every other status its workflow has', () => {

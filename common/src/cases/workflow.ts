@@ -11,6 +11,7 @@ export type CaseType = (typeof CASE_TYPES)[number];
 export const CASE_STATUSES = [
   'acceptance_review', // 受案审查 (administrative)
   'filing_review', // 立案审查 (criminal)
+  'filing_approval', // 呈请立案 / 不予立案, waiting for the 县级公安机关负责人 (criminal)
   'investigating', // 调查取证 / 侦查
   'in_review', // 三级五关审核中
   'approved', // 审核通过，待作出决定
@@ -27,6 +28,7 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const CASE_ACTIONS = [
   'accept',
   'refuse',
+  'request_filing',
   'file',
   'refuse_filing',
   'transfer',
@@ -42,12 +44,23 @@ export const CASE_ACTIONS = [
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
-/** Who may take an action: the handling unit, the reviewer at the current gate, or the legal detachment. */
-export type Actor = 'handler' | 'gate' | 'legal';
+/**
+ * Who may take an action: the handling unit, the reviewer at the current gate, the legal
+ * detachment, or the branch head acting as 县级公安机关负责人 (the approvals the law reserves to
+ * that office: 立案 / 不予立案 / 撤销案件, 程序规定 arts.178, 186–187; 行政拘留).
+ */
+export type Actor = 'handler' | 'gate' | 'legal' | 'branch_head';
 
 export interface Transition {
   to: CaseStatus | 'same';
   by: Actor;
+  /** A different actor for some proposed decisions (行政拘留 is decided by the branch head). */
+  byKind?: Partial<Record<DecisionKind, Actor>>;
+}
+
+/** Who takes this transition for a case whose proposal is `kind`. */
+export function actorOf(t: Transition, kind: DecisionKind | null | undefined): Actor {
+  return (kind && t.byKind?.[kind]) || t.by;
 }
 
 type Table = Partial<Record<CaseStatus, Partial<Record<CaseAction, Transition>>>>;
@@ -74,14 +87,19 @@ export const WORKFLOWS = {
       mediate: { to: 'mediated', by: 'handler' },
     },
     ...REVIEW,
-    approved: { decide: { to: 'decided', by: 'handler' } },
+    // 行政拘留 is decided by the head of the 县级 organ; warnings and fines by the handling unit.
+    approved: { decide: { to: 'decided', by: 'handler', byKind: { detention: 'branch_head' } } },
     decided: { close: { to: 'closed', by: 'handler' } },
   },
   criminal: {
+    // The officer proposes (呈请立案 / 不予立案); the branch head approves one or the other.
     filing_review: {
-      file: { to: 'investigating', by: 'handler' },
-      refuse_filing: { to: 'not_filed', by: 'handler' },
+      request_filing: { to: 'filing_approval', by: 'handler' },
       transfer: { to: 'transferred', by: 'handler' },
+    },
+    filing_approval: {
+      file: { to: 'investigating', by: 'branch_head' },
+      refuse_filing: { to: 'not_filed', by: 'branch_head' },
     },
     not_filed: { reopen: { to: 'investigating', by: 'legal' } },
     investigating: {
@@ -121,15 +139,33 @@ export const TERMINAL_STATUSES: readonly CaseStatus[] = [
  * it has ended (a not-filed case reopens only after a 复议 / 复核 overturned the refusal, which
  * its proceedings put in 待办). Every one of them has the case in their 待办.
  */
-export function waitingFor(caseType: CaseType, status: CaseStatus): Actor[] {
+export function waitingFor(caseType: CaseType, status: CaseStatus, kind?: DecisionKind | null): Actor[] {
   if (TERMINAL_STATUSES.includes(status)) return [];
   const row = (WORKFLOWS[caseType] as Table)[status] ?? {};
-  return [...new Set(Object.values(row).map((t) => t.by))];
+  return [...new Set(Object.values(row).map((t) => actorOf(t, kind)))];
 }
 
-/** The statuses of a case type in which the case waits for `actor`. */
+/** The statuses of a case type in which the case waits for `actor` (whatever its proposal). */
 export function statusesWaitingFor(caseType: CaseType, actor: Actor): CaseStatus[] {
   return CASE_STATUSES.filter((s) => waitingFor(caseType, s).includes(actor));
+}
+
+/**
+ * Where a case waits for `actor`: each status, with the proposed decisions it waits for them
+ * under (null: whatever the proposal). The 待办 query is built from this.
+ */
+export function waitsFor(
+  caseType: CaseType,
+  actor: Actor,
+): { status: CaseStatus; kinds: DecisionKind[] | null }[] {
+  const out: { status: CaseStatus; kinds: DecisionKind[] | null }[] = [];
+  for (const status of CASE_STATUSES) {
+    const plain = waitingFor(caseType, status).includes(actor);
+    const kinds = DECISION_KINDS.filter((k) => waitingFor(caseType, status, k).includes(actor));
+    if (plain && kinds.length === DECISION_KINDS.length) out.push({ status, kinds: null });
+    else if (kinds.length) out.push({ status, kinds });
+  }
+  return out;
 }
 
 /** The actions open to whoever the case waits for in this status (its next steps). */
@@ -172,6 +208,14 @@ export const DEFAULT_GATES: Record<DecisionKind, readonly Gate[]> = {
   case_revoked: GATES,
 };
 
+/**
+ * Gates the law requires whatever the branch's `review_gates` setting says: 撤销案件 needs the
+ * approval of the 县级公安机关负责人 (程序规定 arts.186–187), the branch head's gate.
+ */
+export const REQUIRED_GATES: Partial<Record<DecisionKind, readonly Gate[]>> = {
+  case_revoked: ['branch_head'],
+};
+
 export function nextGate(gates: readonly Gate[], current: Gate): Gate | null {
   const i = gates.indexOf(current);
   return i >= 0 && i < gates.length - 1 ? gates[i + 1]! : null;
@@ -203,6 +247,7 @@ export interface CaseForActions {
   status: CaseStatus;
   unitPath: string;
   currentGate: Gate | null;
+  proposedDecision?: DecisionKind | null;
 }
 
 export interface UserForActions {
@@ -216,8 +261,10 @@ export function availableActions(c: CaseForActions, u: UserForActions): CaseActi
   const handlesUnit = c.unitPath.startsWith(u.unitPath);
   return (Object.entries(row) as [CaseAction, Transition][])
     .filter(([, t]) => {
-      if (t.by === 'legal') return u.roles.includes('legal');
-      if (t.by === 'handler')
+      const by = actorOf(t, c.proposedDecision);
+      if (by === 'legal') return u.roles.includes('legal');
+      if (by === 'branch_head') return u.roles.includes('branch_head');
+      if (by === 'handler')
         return (
           handlesUnit &&
           (u.roles.includes('officer') || u.roles.includes('unit_head') || u.roles.includes('unit_legal'))

@@ -3,7 +3,16 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, incidents } from '../../db/schema/index.ts';
 import { read, type TestApp, type TestClient, testApp } from '../../test-support/test-app.ts';
-import { act, auditCount, createCase, ID_1, newIncident, signInAll, validId } from './case-fixtures.ts';
+import {
+  act,
+  approvedFiling,
+  auditCount,
+  createCase,
+  ID_1,
+  newIncident,
+  signInAll,
+  validId,
+} from './case-fixtures.ts';
 
 let t: TestApp;
 let officer: TestClient;
@@ -75,7 +84,7 @@ describe('acceptance and registration', () => {
     const m = await createCase(officer, { ...base, filingClock: 'filing_review_major' });
     expect(m.clock).toMatchObject({ rule: 'filing_review_major', due: '2021-03-31' });
     expect(m.major).toBe(true);
-    const filed = await act(officer, a.id, 'file', { filedOn: '2021-03-02' });
+    const filed = await approvedFiling(officer, head, a.id, 'file', { filedOn: '2021-03-02' });
     expect(filed.body).toMatchObject({ status: 'investigating', clock: { rule: null } });
   });
 

@@ -174,6 +174,17 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
     await setIncidentDisposal(s.tx, s.ctx, s.lc.c.incidentId, 'no_action', b.reason);
     return { patch: closed(), summary: { reason: b.reason } };
   },
+  async request_filing(s, b) {
+    // 呈请: the decision is the branch head's (程序规定 arts.178); the filing clock keeps running.
+    await assertParty(s.tx, s.lc.c.id, b.complainantPartyId, 'complainantPartyId');
+    return {
+      summary: {
+        proposed: b.proposed,
+        reason: b.reason,
+        complainantPartyId: b.complainantPartyId ?? undefined,
+      },
+    };
+  },
   async file(s, b) {
     const on = b.filedOn ?? chinaToday();
     dateNotFuture('filedOn', on, s.lc.c.clockStart);

@@ -78,6 +78,26 @@ export async function act(c: TestClient, id: number, action: string, body: Recor
   return { status: res.status, body: await read(res) };
 }
 
+/**
+ * 呈请 then 批准: the officer proposes 立案 or 不予立案, the branch head (`head`) approves it with
+ * `body` (程序规定 art.178). Answers the branch head's act.
+ */
+export async function approvedFiling(
+  officer: TestClient,
+  head: TestClient,
+  id: number,
+  decision: 'file' | 'refuse_filing',
+  body: Record<string, unknown> = {},
+) {
+  const asked = await act(officer, id, 'request_filing', {
+    proposed: decision,
+    reason: decision === 'file' ? '有犯罪事实需要追究刑事责任' : '没有犯罪事实',
+    complainantPartyId: body.complainantPartyId ?? null,
+  });
+  if (asked.status !== 200) return asked;
+  return act(head, id, decision, body);
+}
+
 /** An accepted admin case with a person party and an offence, ready for submission. */
 export async function readyAdminCase(t: TestApp, officer: TestClient, extra: Record<string, unknown> = {}) {
   const created = await createCase(officer, extra);

@@ -3,6 +3,7 @@
  * the full CaseResponse the web app draws its page and buttons from.
  */
 import {
+  actorOf,
   availableActions,
   type CaseAction,
   type CaseResponse,
@@ -17,6 +18,7 @@ import {
   maskPhone,
   type PartyResponse,
   ProposedDecision,
+  transition,
 } from '@fazhi/common';
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { type Queryable, rows } from '../../db/index.ts';
@@ -191,9 +193,14 @@ export async function actionsFor(
       status: c.status as CaseStatus,
       unitPath: lc.unitPath,
       currentGate: c.currentGate as Gate | null,
+      proposedDecision: c.proposedDecision as DecisionKind | null,
     },
     actor,
   );
+  const byBranchHead = (a: CaseAction) => {
+    const t = transition(c.caseType as CaseType, c.status as CaseStatus, a);
+    return t !== undefined && actorOf(t, c.proposedDecision as DecisionKind | null) === 'branch_head';
+  };
   const out: CaseAction[] = [];
   let legalOk: boolean | undefined;
   for (const a of list) {
@@ -207,6 +214,9 @@ export async function actionsFor(
         }
         if (!legalOk) continue;
       }
+    } else if (byBranchHead(a)) {
+      // The branch head's approvals, as the workflow table names them (立案 / 不予立案, 行政拘留).
+      if (!actor.permissions.has('case.review')) continue;
     } else if (a === 'reopen' || a === 'record_feedback' || (a === 'decide' && c.caseType === 'criminal')) {
       if (!actor.permissions.has('case.legal')) continue;
     } else if (a === 'close' && c.caseType === 'criminal') {

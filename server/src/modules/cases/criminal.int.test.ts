@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publications } from '../../db/schema/index.ts';
 import { read, type TestApp, type TestClient, testApp } from '../../test-support/test-app.ts';
 import { clockDue } from '../platform/clocks.ts';
-import { act, backdateReviews, checklist, createCase, newIncident, signInAll } from './case-fixtures.ts';
+import {
+  act,
+  approvedFiling,
+  auditCount,
+  backdateReviews,
+  checklist,
+  createCase,
+  newIncident,
+  signInAll,
+} from './case-fixtures.ts';
 
 let t: TestApp;
 let officer: TestClient;
@@ -35,12 +44,13 @@ async function refusedFiling() {
     await officer.post(`/api/cases/${c.id}/parties`, { kind: 'person', role: 'complainant', name: '王小明' }),
   );
   const partyId = withParty.parties[0].id;
-  const r = await act(officer, c.id, 'refuse_filing', {
+  const r = await approvedFiling(officer, head, c.id, 'refuse_filing', {
     reason: '没有犯罪事实',
     complainantPartyId: partyId,
   });
   expect(r.status).toBe(200);
-  return r.body;
+  // As the handling officer sees it (the branch head who approved serves nothing).
+  return read(await officer.get(`/api/cases/${c.id}`));
 }
 
 const step = async (
@@ -57,6 +67,38 @@ const open = (c: { proceedings: { kind: string; status: string }[] }, kind: stri
   c.proceedings.find((p) => p.kind === kind && p.status === 'open') as
     | { id: number; clock: { rule: string; due: string | null }; availableSteps: string[] }
     | undefined;
+
+describe('立案 / 不予立案 only with the approval of the 县级公安机关负责人 (程序规定 art.178)', () => {
+  it('the officer proposes, only the branch head approves, and the notice is made on approval', async () => {
+    const c = await createCase(officer, { caseType: 'criminal', title: '李某被骗案' });
+    expect(c.availableActions).toEqual(['request_filing', 'transfer']);
+    expect((await act(officer, c.id, 'file', {})).status).toBe(409);
+    expect((await act(officer, c.id, 'refuse_filing', { reason: '没有犯罪事实' })).status).toBe(409);
+    const asked = await act(officer, c.id, 'request_filing', {
+      proposed: 'refuse_filing',
+      reason: '没有犯罪事实',
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.body).toMatchObject({ status: 'filing_approval', availableActions: [], decisions: [] });
+    expect(asked.body.proceedings).toEqual([]);
+    for (const who of [officer, unitlegal, unithead, legal])
+      expect((await act(who, c.id, 'refuse_filing', { reason: '没有犯罪事实' })).status).toBe(403);
+    const seen = await read(await head.get(`/api/cases/${c.id}`));
+    expect(seen.availableActions).toEqual(['file', 'refuse_filing']);
+    const refused = await act(head, c.id, 'refuse_filing', { reason: '没有犯罪事实' });
+    expect(refused.body).toMatchObject({ status: 'not_filed' });
+    expect(refused.body.decisions.map((d: { kind: string }) => d.kind)).toEqual(['not_filed']);
+    expect(await auditCount(t, c.id, 'case.request_filing')).toBe(1);
+    expect(await auditCount(t, c.id, 'case.refuse_filing')).toBe(1);
+  });
+
+  it('the branch head may approve 立案 against a proposal not to file', async () => {
+    const c = await createCase(officer, { caseType: 'criminal', title: '赵某被盗案' });
+    await act(officer, c.id, 'request_filing', { proposed: 'refuse_filing', reason: '证据不足' });
+    const filed = await act(head, c.id, 'file', { note: '有犯罪事实，应当立案' });
+    expect(filed.body).toMatchObject({ status: 'investigating', clock: { rule: null } });
+  });
+});
 
 describe('不予立案 with its notice, 复议 and 复核 on their clocks', () => {
   it('serves the notice, opens 复议 then 复核, and an overturning review lets the legal detachment reopen', async () => {
@@ -144,7 +186,7 @@ describe('两统一: the legal detachment decides and outputs criminal cases', (
       title: '张某盗窃案',
       receivedAt: '2021-05-10T09:00:00+08:00',
     });
-    await act(officer, c.id, 'file', { filedOn: '2021-05-11' });
+    expect((await approvedFiling(officer, head, c.id, 'file', { filedOn: '2021-05-11' })).status).toBe(200);
     await officer.put(`/api/cases/${c.id}/offences`, { codes: ['XF-264'] });
     const sub = await act(officer, c.id, 'submit', {
       proposal: {

@@ -11,7 +11,7 @@ import { dataSteps, legalRules, proceedings } from '../../db/schema/index.ts';
 import { applyDataSteps } from '../../seed/reference-data.ts';
 import { read, type TestApp, type TestClient, testApp } from '../../test-support/test-app.ts';
 import { ClockBook, clockDue } from '../platform/clocks.ts';
-import { act, checklist, createCase, newIncident, signInAll } from './case-fixtures.ts';
+import { act, approvedFiling, checklist, createCase, newIncident, signInAll } from './case-fixtures.ts';
 import { caseClockKeeper } from './clock.ts';
 
 let t: TestApp;
@@ -62,7 +62,7 @@ async function withProcuratorate(kind = 'arrest_request', decidedOn?: string) {
     title: '张某盗窃案',
     receivedAt: '2021-05-10T09:00:00+08:00',
   });
-  await act(officer, c.id, 'file', { filedOn: '2021-05-11' });
+  expect((await approvedFiling(officer, head, c.id, 'file', { filedOn: '2021-05-11' })).status).toBe(200);
   await officer.put(`/api/cases/${c.id}/offences`, { codes: ['XF-264'] });
   const sub = await act(officer, c.id, 'submit', {
     proposal: { kind, penaltyItemCodes: ['XF-264'], facts: '张某多次入室盗窃，数额较大。' },
@@ -227,7 +227,7 @@ async function refusedFiling(decidedOn: string) {
   const withParty = await read(
     await officer.post(`/api/cases/${c.id}/parties`, { kind: 'person', role: 'complainant', name: '王小明' }),
   );
-  const r = await act(officer, c.id, 'refuse_filing', {
+  const r = await approvedFiling(officer, head, c.id, 'refuse_filing', {
     reason: '没有犯罪事实',
     complainantPartyId: withParty.parties[0].id,
   });

@@ -33,7 +33,7 @@ function statusesOf(type: CaseType): Set<CaseStatus> {
 }
 
 const ADMIN_ONLY: CaseStatus[] = ['acceptance_review', 'not_accepted', 'decided', 'mediated'];
-const CRIMINAL_ONLY: CaseStatus[] = ['filing_review', 'not_filed', 'with_procuratorate'];
+const CRIMINAL_ONLY: CaseStatus[] = ['filing_review', 'filing_approval', 'not_filed', 'with_procuratorate'];
 
 describe('the workflow table by property', () => {
   it('random action sequences never reach a status the table forbids', () => {
@@ -139,6 +139,15 @@ describe('gate chains and qualifications', () => {
     expect(chains.warning).toEqual(['officer', 'unit_legal', 'legal']);
     expect(chains.fine).toEqual(DEFAULT_GATES.fine);
     expect(chains.detention).toEqual(GATES);
+  });
+
+  it('keeps the branch head’s gate on 撤销案件 whatever the setting says (程序规定 arts.186–187)', () => {
+    expect(gateChains({ case_revoked: ['unit_legal', 'legal'] }).case_revoked).toEqual([
+      'officer',
+      'unit_legal',
+      'legal',
+      'branch_head',
+    ]);
   });
 
   it('ranks qualifications', () => {

@@ -12,6 +12,7 @@ import {
   GATES,
   type Gate,
   nextGate,
+  REQUIRED_GATES,
   transition,
 } from '@fazhi/common';
 
@@ -62,6 +63,9 @@ export function gateChains(setting: unknown): Record<DecisionKind, Gate[]> {
     const ordered = GATES.filter((g) => g === 'officer' || gates.includes(g));
     if (ordered.length >= 2) out[kind as DecisionKind] = ordered;
   }
+  // A gate the law requires stays in the chain whatever the setting says.
+  for (const [kind, required] of Object.entries(REQUIRED_GATES) as [DecisionKind, readonly Gate[]][])
+    out[kind] = GATES.filter((g) => out[kind].includes(g) || required.includes(g));
   return out;
 }
 

@@ -15,15 +15,16 @@ let others: TestClient[];
 
 beforeAll(async () => {
   t = await testApp();
-  const [officer, unitlegal, legal, officer2, command] = await signInAll(t, [
+  const [officer, unitlegal, legal, head, officer2, command] = await signInAll(t, [
     'officer',
     'unitlegal',
     'legal',
+    'head',
     'officer2',
     'command',
   ] as const);
   // The reviewer stands at the unit legal officer's gate.
-  users = { handler: officer, gate: unitlegal, legal };
+  users = { handler: officer, gate: unitlegal, legal, branch_head: head };
   others = [officer2, command];
 });
 afterAll(() => t.close());
@@ -45,7 +46,12 @@ describe('every status that waits for a person is in that person’s 待办', ()
     });
     await t.database.db
       .update(cases)
-      .set({ status, currentGate: status === 'in_review' ? 'unit_legal' : null })
+      .set({
+        status,
+        currentGate: status === 'in_review' ? 'unit_legal' : null,
+        // An approved case always has its proposal; the ordinary one is decided by its own actor.
+        proposedDecision: status === 'approved' ? (type === 'admin' ? 'warning' : 'arrest_request') : null,
+      })
       .where(eq(cases.id, c.id));
     const mine = forCase(await tasksOf(users[actor]), c.id);
     expect(mine, `${type} ${status} in the ${actor}'s 待办`).toHaveLength(1);
@@ -58,6 +64,41 @@ describe('every status that waits for a person is in that person’s 待办', ()
     const c = await createCase(users.handler, { caseType: 'admin' });
     expect((await act(users.handler, c.id, 'refuse', { reason: '不属于公安机关管辖' })).status).toBe(200);
     for (const u of [...Object.values(users), ...others]) expect(forCase(await tasksOf(u), c.id)).toEqual([]);
+  });
+});
+
+describe('the approvals of the 县级公安机关负责人', () => {
+  it('puts a 呈请立案 in the branch head’s 待办, not the officer’s', async () => {
+    const c = await createCase(users.handler, { caseType: 'criminal', filingClock: 'filing_review' });
+    const asked = await act(users.handler, c.id, 'request_filing', {
+      proposed: 'file',
+      reason: '有犯罪事实',
+    });
+    expect(asked.body.status).toBe('filing_approval');
+    const [task] = forCase(await tasksOf(users.branch_head), c.id);
+    expect(task).toMatchObject({ id: `case.branch_head.${c.id}` });
+    expect(task!.detail).toContain('批准立案');
+    expect(task!.due).toBe(c.clock.due); // the 立案审查 clock still runs
+    expect(forCase(await tasksOf(users.handler), c.id)).toEqual([]);
+  });
+
+  it('puts an approved 行政拘留 in the branch head’s 待办 to decide, a warning in the officer’s', async () => {
+    const d = await createCase(users.handler, { caseType: 'admin' });
+    const w = await createCase(users.handler, { caseType: 'admin' });
+    await t.database.db
+      .update(cases)
+      .set({ status: 'approved', proposedDecision: 'detention' })
+      .where(eq(cases.id, d.id));
+    await t.database.db
+      .update(cases)
+      .set({ status: 'approved', proposedDecision: 'warning' })
+      .where(eq(cases.id, w.id));
+    const head = await tasksOf(users.branch_head);
+    expect(forCase(head, d.id).map((x) => x.id)).toEqual([`case.branch_head.${d.id}`]);
+    expect(forCase(head, w.id)).toEqual([]);
+    const officer = await tasksOf(users.handler);
+    expect(forCase(officer, d.id)).toEqual([]);
+    expect(forCase(officer, w.id).map((x) => x.id)).toEqual([`case.handler.${w.id}`]);
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import {
   type Actor,
+  actorOf,
   addDays,
   CASE_ACTION_NAMES,
   CASE_STATUS_NAMES,
@@ -14,14 +15,16 @@ import {
   type CaseStatus,
   type CaseType,
   chinaToday,
+  type DecisionKind,
   GATE_NAMES,
   type Gate,
   nextActions,
   PROCEEDING_KIND_NAMES,
   type ProceedingKind,
   say,
-  statusesWaitingFor,
   type TaskResponse,
+  transition,
+  waitsFor,
 } from '@fazhi/common';
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { rows } from '../../db/index.ts';
@@ -33,7 +36,7 @@ import { myGateCondition } from './cases.service.ts';
 
 const LIMIT = 100;
 
-type Part = 'gate' | 'handler' | 'legal' | 'proceeding';
+type Part = 'gate' | 'handler' | 'legal' | 'branch_head' | 'proceeding';
 interface Row {
   part: Part;
   ord: number;
@@ -72,13 +75,19 @@ function part(
               from ${from} where ${where ?? sql`true`} order by ${order} limit ${LIMIT})`;
 }
 
-/** Cases whose status waits for `actor` under their own type's workflow. */
+/** Cases whose status (and, where it matters, proposal) waits for `actor` under their type's workflow. */
 function waitingForActor(actor: Actor): SQL {
-  return or(
-    ...CASE_TYPES.map((type) =>
-      and(eq(cases.caseType, type), inArray(cases.status, statusesWaitingFor(type, actor))),
-    ),
-  )!;
+  const conds: SQL[] = [];
+  for (const type of CASE_TYPES)
+    for (const w of waitsFor(type, actor))
+      conds.push(
+        and(
+          eq(cases.caseType, type),
+          eq(cases.status, w.status),
+          w.kinds ? inArray(cases.proposedDecision, w.kinds) : undefined,
+        )!,
+      );
+  return conds.length ? or(...conds)! : sql`false`;
 }
 
 export async function caseTasks(ctx: Ctx): Promise<TaskResponse[]> {
@@ -98,6 +107,7 @@ export async function caseTasks(ctx: Ctx): Promise<TaskResponse[]> {
     title: sql`${cases.title}`,
     caseType: sql`${cases.caseType}`,
     status: sql`${cases.status}`,
+    kind: sql`${cases.proposedDecision}`,
     due: sql`${cases.clockDue}`,
     provisional: sql`${cases.clockProvisional}`,
   };
@@ -136,6 +146,17 @@ export async function caseTasks(ctx: Ctx): Promise<TaskResponse[]> {
         clock,
         sql`${cases}`,
         and(eq(cases.orgId, actor.orgId), waitingForActor('legal')),
+      ),
+    );
+  // The approvals of the 县级公安机关负责人: 立案 / 不予立案, 行政拘留 (branch-wide).
+  if (actor.roles.includes('branch_head') && actor.permissions.has('case.review'))
+    parts.push(
+      part(
+        'branch_head',
+        byClock,
+        clock,
+        sql`${cases}`,
+        and(eq(cases.orgId, actor.orgId), waitingForActor('branch_head')),
       ),
     );
   // Proceedings: the handling officer's own cases, or every case for the legal detachment.
@@ -193,9 +214,15 @@ export async function caseTasks(ctx: Ctx): Promise<TaskResponse[]> {
       link: `/cases/${w.id}`,
     });
   }
-  for (const r of [...of('handler'), ...of('legal')]) {
+  for (const r of [...of('handler'), ...of('legal'), ...of('branch_head')]) {
     const status = r.status as CaseStatus;
-    const next = nextActions(r.caseType!, status).map((a) => CASE_ACTION_NAMES[a]);
+    const part = r.part as Actor;
+    const next = nextActions(r.caseType!, status)
+      .filter((a) => {
+        const t = transition(r.caseType!, status, a);
+        return t && actorOf(t, r.kind as DecisionKind | null) === part;
+      })
+      .map((a) => CASE_ACTION_NAMES[a]);
     const returned = r.reasons !== null;
     const step = returned ? { zh: '退回补充', en: 'Sent back' } : CASE_STATUS_NAMES[status];
     out.push({

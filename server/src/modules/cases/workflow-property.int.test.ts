@@ -35,6 +35,8 @@ function bodyFor(action: CaseAction, type: CaseType, partyId: number, pick: <T>(
   switch (action) {
     case 'accept':
       return { acceptedOn: '2021-09-28' };
+    case 'request_filing':
+      return { proposed: pick(['file', 'refuse_filing'] as const), reason: '理由' };
     case 'file':
       return { filedOn: '2021-09-28' };
     case 'submit': {

@@ -47,6 +47,7 @@ export function ruleName(code: string | null | undefined): string {
 export const STATUS_COLOR: Record<CaseStatus, string> = {
   acceptance_review: 'blue',
   filing_review: 'blue',
+  filing_approval: 'gold',
   investigating: 'processing',
   in_review: 'gold',
   approved: 'lime',

@@ -33,6 +33,7 @@ export const PALETTE = [
 const STATUS_COLOUR: Record<CaseStatus, string> = {
   acceptance_review: '#4096ff',
   filing_review: '#1677ff',
+  filing_approval: '#d4b106',
   investigating: '#1d4f91',
   in_review: '#faad14',
   approved: '#a0d911',

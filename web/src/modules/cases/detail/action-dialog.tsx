@@ -81,6 +81,38 @@ function useSimpleAction(c: CaseResponse, action: CaseAction) {
       ),
       body: (v) => ({ acceptedOn: day(v.acceptedOn), note: v.note || null }),
     },
+    request_filing: {
+      initial: { proposed: 'file' },
+      hint: t('cases.act.requestFilingHint'),
+      fields: (
+        <>
+          <Form.Item name="proposed" label={t('cases.act.proposedFiling')} rules={[required()]}>
+            <Select
+              options={(['file', 'refuse_filing'] as const).map((a) => ({ value: a, label: actionName(a) }))}
+            />
+          </Form.Item>
+          <TextField name="reason" label={t('cases.act.reason')} rule={B.request_filing.shape.reason} />
+          <Form.Item
+            name="complainantPartyId"
+            label={t('cases.act.complainant')}
+            extra={t('cases.act.complainantHint')}
+          >
+            <Select
+              allowClear
+              options={c.parties.map((p) => ({
+                value: p.id,
+                label: `${p.name}（${t(`cases.party.role.${p.role}`)}）`,
+              }))}
+            />
+          </Form.Item>
+        </>
+      ),
+      body: (v) => ({
+        proposed: v.proposed,
+        reason: v.reason,
+        complainantPartyId: v.complainantPartyId ?? null,
+      }),
+    },
     file: {
       initial: { filedOn: today },
       hint: t('cases.act.fileHint'),

@@ -96,8 +96,12 @@ export const enUS: Shape<typeof zhCN> = {
       acceptHint:
         'Accepting starts the investigation; the administrative case period (30 days) runs from the acceptance date.',
       acceptedOn: 'Accepted on',
-      fileHint: 'Filing starts the investigation.',
-      filedOn: 'Filed on',
+      fileHint:
+        'Filing, approved by the head of the county-level organ (Procedure Rules art.178), starts the investigation.',
+      filedOn: 'Approved on',
+      requestFilingHint:
+        'Ask the branch head (head of the county-level organ) to approve filing or not filing; the filing-review period keeps running.',
+      proposedFiling: 'Proposed',
       refuseHint: 'Refusing ends the case: state why it is not accepted.',
       refuseFilingHint:
         'Refusing to file issues the not-filed notice and starts its service period ({{rule}}); the complainant may apply for reconsideration and review.',

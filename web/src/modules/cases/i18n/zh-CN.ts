@@ -90,8 +90,10 @@ export const zhCN = {
       reason: '理由',
       acceptHint: '受案后进入调查取证，行政案件办案期限自受案之日起计算（30 日）。',
       acceptedOn: '受案日期',
-      fileHint: '立案后进入侦查。',
-      filedOn: '立案日期',
+      fileHint: '经县级公安机关负责人批准立案后进入侦查（《程序规定》第一百七十八条）。',
+      filedOn: '批准日期',
+      requestFilingHint: '呈请县级公安机关负责人（分局领导）批准立案或不予立案；立案审查期限继续计算。',
+      proposedFiling: '呈请事项',
       refuseHint: '不予受案将结束本案，请写明不予受案的理由。',
       refuseFilingHint:
         '不予立案将制作《不予立案通知书》并开始送达期限（{{rule}}）；控告人可申请复议、复核。',
