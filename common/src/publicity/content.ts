@@ -3,7 +3,7 @@
  * snapshot, its search text and the web page's wording cannot drift apart.
  */
 import { type DecisionKind, publicityRule } from '../cases/workflow.ts';
-import { maskAddress, maskIdNumber, maskName } from '../personal-data/masking.ts';
+import { maskAddress, maskName } from '../personal-data/masking.ts';
 import type { Bilingual, Locale } from '../platform/errors.ts';
 import { say } from '../platform/errors.ts';
 import type {
@@ -68,16 +68,16 @@ const orNull = (s: string) => (s === '' ? null : s);
 
 /**
  * 执法对象 under the masking policy (LEGAL-RULES.md): a person's name keeps its first character,
- * the ID number its first 6 and last 4, the address stops at the street. An organisation's name
- * and credit code are public; an ID number or address stored with it is masked all the same.
- * Phone numbers are never published, masked or not: the public has no use for them.
+ * the address stops at the street. An organisation's name and credit code are public. No digit
+ * of an ID number is published (issue 11): the region code and the last four, which the internal
+ * masked copies keep, narrow a surname down to a person. Phone numbers are never published.
  */
 export function maskPublicityObject(p: PartyForPublicity): PublicityObject {
   const organisation = p.kind === 'organisation';
   return {
     kind: organisation ? 'organisation' : 'person',
     name: organisation ? p.name.trim() : maskName(p.name),
-    idNumber: p.idNumber ? orNull(maskIdNumber(p.idNumber)) : null,
+    idNumber: null,
     creditCode: organisation && p.creditCode ? p.creditCode.trim() : null,
     address: p.address ? orNull(maskAddress(p.address)) : null,
   };

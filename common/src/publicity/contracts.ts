@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DECISION_KINDS } from '../cases/workflow.ts';
 import { Id, IsoDate, Paging } from '../platform/contracts.ts';
+import { PUBLICITY_EXCLUSIONS } from './exclusions.ts';
 
 export const PUBLICATION_STATUSES = ['pending', 'published', 'withdrawn'] as const;
 export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
@@ -22,7 +23,8 @@ const Flag = z.enum(['true', 'false']).optional();
 export const PublicityObject = z.object({
   kind: z.enum(['person', 'organisation']),
   name: z.string(),
-  /** Masked ID number of a person (first 6 and last 4 kept), or null. */
+  /** Always null on what is published now: no digit of an ID number reaches the portal. Snapshots
+   * taken before issue 11 may hold a masked number; the portal drops it when it reads them. */
   idNumber: z.string().nullable(),
   /** Unified social credit code of an organisation (public by nature), or null. */
   creditCode: z.string().nullable(),
@@ -134,6 +136,8 @@ export const PublicationResponse = z.object({
   withdrawOverdue: z.boolean(),
   withdrawnAt: z.string().nullable(),
   withdrawReason: z.string().nullable(),
+  /** Grounds on which the decision may not be published (closed or withdrawn on them), or []. */
+  exclusions: z.array(z.enum(PUBLICITY_EXCLUSIONS)),
 });
 export type PublicationResponse = z.infer<typeof PublicationResponse>;
 

@@ -6,6 +6,7 @@ import { dataSteps, orgs } from '../db/schema/index.ts';
 import { loadNotice } from '../modules/clocks/notice.service.ts';
 import { seedEvaluationDefaults } from '../modules/evaluation/defaults.ts';
 import { seedLawRegister } from '../modules/law/register.service.ts';
+import { withdrawExcludedPublications } from '../modules/publicity/withdraw-excluded.ts';
 import { seedSupervisionDefaults } from '../modules/supervision/defaults.ts';
 import { seedLegalRules, seedOrgDictionaries, syncBuiltInRolePermissions } from './dictionaries.ts';
 
@@ -88,6 +89,15 @@ const STEPS: DataStep[] = [
     id: '2026-12-procuratorate-clocks',
     async apply(db) {
       await seedLegalRules(db);
+    },
+  },
+  {
+    // Issue 11: published records (and pending tasks) the publicity exclusions now forbid — a
+    // minor at the act, 卖淫嫖娼 / 吸毒 and other privacy categories, 治安 records sealed by the 2025
+    // law — are withdrawn with their grounds, each audited by the system.
+    id: '2026-12-publicity-exclusions',
+    async apply(db) {
+      await withdrawExcludedPublications(db);
     },
   },
 ];

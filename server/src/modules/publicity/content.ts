@@ -26,7 +26,7 @@ type Decision = typeof decisions.$inferSelect;
 // complainants and witnesses are never the object of an enforcement decision.
 const OBJECT_ROLES = ['offender', 'suspect'];
 
-async function partyOf(db: Queryable, d: Decision): Promise<PartyForPublicity | null> {
+export async function partyOf(db: Queryable, d: Decision): Promise<PartyForPublicity | null> {
   if (d.partyId) {
     const [p] = await db
       .select()
@@ -43,7 +43,7 @@ async function partyOf(db: Queryable, d: Decision): Promise<PartyForPublicity | 
 }
 
 /** The penalty items the decision names, in its order; else those of the case. */
-async function offencesOf(db: Queryable, d: Decision): Promise<PublicityOffence[]> {
+export async function offencesOf(db: Queryable, d: Decision): Promise<PublicityOffence[]> {
   let codes = d.penaltyItemCodes;
   if (codes.length === 0)
     codes = (

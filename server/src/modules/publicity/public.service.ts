@@ -13,9 +13,12 @@ const visible = (ctx: Ctx) => and(eq(publications.orgId, ctx.orgId), eq(publicat
 
 const columns = { id: publications.id, publishedAt: publications.publishedAt, content: publications.content };
 
+/** Snapshots taken before issue 11 hold a masked ID number: no digit of it leaves. */
 function toItem(r: { id: number; publishedAt: Date | null; content: unknown }): PublicPublicityItem {
+  const content = r.content as PublicityContent;
   return {
-    ...(r.content as PublicityContent),
+    ...content,
+    object: content.object ? { ...content.object, idNumber: null } : null,
     id: r.id,
     publishedAt: r.publishedAt?.toISOString() ?? '',
   };

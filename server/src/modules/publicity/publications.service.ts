@@ -3,6 +3,8 @@ import {
   chinaToday,
   type DecisionKind,
   daysBetween,
+  exclusionsOfReason,
+  exclusionText,
   type PublicationCounts,
   type PublicationDetailResponse,
   type PublicationListQuery,
@@ -36,6 +38,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { loadCalendar } from '../platform/calendar.service.ts';
 import { inScope } from '../platform/scope.ts';
 import { buildContent } from './content.ts';
+import { decisionExclusions } from './exclusions.ts';
 
 /** Escapes LIKE wildcards so a search for "100%" means the text "100%". */
 export const likeText = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
@@ -109,6 +112,7 @@ function toResponse(r: Row, today: string, calendar: Calendar): PublicationRespo
     withdrawOverdue: mustWithdraw && today > p.withdrawDueOn!,
     withdrawnAt: p.withdrawnAt?.toISOString() ?? null,
     withdrawReason: p.withdrawReason,
+    exclusions: exclusionsOfReason(p.withdrawReason),
   };
 }
 
@@ -226,6 +230,13 @@ export async function publishPublication(ctx: Ctx, id: number): Promise<Publicat
     if (decision.status !== 'effective')
       throw new AppError('VALIDATION', { decision: 'publicity.decisionNotEffective' });
     if (!content.object) throw new AppError('VALIDATION', { party: 'publicity.noParty' });
+    // Checked again here: the party, the offences or the register may have changed since the
+    // task was opened, and a task opened before the rule existed is still pending.
+    const excluded = await decisionExclusions(tx, decision);
+    if (excluded.length) {
+      const message = `${ctx.locale === 'en-US' ? 'May not be published: ' : '依法不予公开：'}${exclusionText(excluded, ctx.locale)}`;
+      throw new AppError('VALIDATION', { decision: { key: 'law.violation', params: { message } } });
+    }
     const now = new Date();
     const [done] = await tx
       .update(publications)

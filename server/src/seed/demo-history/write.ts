@@ -8,8 +8,10 @@ import {
   buildPublicityContent,
   checkPenalties,
   type DecisionKind,
+  exclusionReason,
   idNumberBirthDate,
   type PublicityOffence,
+  publicityExclusions,
   publicityRule,
   publicitySearchText,
 } from '@fazhi/common';
@@ -480,16 +482,28 @@ export async function writeWorld(
     const it = refs.items.get(code)!;
     return { code, name: it.name, law: it.law, article: it.article };
   };
-  const publicationRows = decided.flatMap((x) => {
+  const publicationRows = decided.flatMap((x, k) => {
     const c = world.cases[x.i]!;
     const sim = sims[x.i]!.sim;
     const kind = x.d.kind as DecisionKind;
     const rule = x.d.kind === 'not_filed' ? null : publicityRule(kind);
     if (!rule || !sim.publication) return [];
-    const pub = sim.publication;
     const p = c.plan.proposal;
     const decidedOn = cstDate(x.d.at);
     const party = partyRecords.get(partyKey(x.i, c.objectIndex) ?? '');
+    // The rule the publicity module applies when it opens the task: an excluded decision's task
+    // is closed at once as 不予公开, with its grounds, and nothing of it is ever published.
+    const excluded = publicityExclusions(BUILT_IN_REGISTER, {
+      actDate: decisionRows[k]!.actDate,
+      receivedOn: cstDate(c.plan.receivedAt),
+      decidedOn,
+      party: party ?? null,
+      offences: p.penaltyItemCodes.map(offenceOf),
+      lawBasis: decisionRows[k]!.lawBasis,
+    });
+    const pub = excluded.length
+      ? { publishedAt: null, publishedBy: null, withdrawRequiredOn: null, withdrawnAt: x.d.at }
+      : sim.publication;
     // Exactly what publishing stores: the masked snapshot built by the publicity module.
     const content = pub.publishedAt
       ? buildPublicityContent({
@@ -528,7 +542,11 @@ export async function writeWorld(
         withdrawDueOn: withdrawDue?.due ?? null,
         withdrawDueProvisional: withdrawDue?.provisional ?? false,
         withdrawnAt: withdrawn ? new Date(pub.withdrawnAt!) : null,
-        withdrawReason: x.d.status === 'revoked' ? '该决定经行政复议被撤销' : null,
+        withdrawReason: excluded.length
+          ? exclusionReason(excluded)
+          : x.d.status === 'revoked'
+            ? '该决定经行政复议被撤销'
+            : null,
       },
     ];
   });

@@ -141,8 +141,11 @@ export function PublicationDrawer({
                     },
                     {
                       key: 'withdrawReason',
-                      label: t('publicity.withdrawReason'),
-                      children: p.withdrawReason ?? EMPTY,
+                      label: p.exclusions.length ? t('publicity.exclusions') : t('publicity.withdrawReason'),
+                      // The grounds by name in the reader's language; the stored text cites the articles.
+                      children: p.exclusions.length
+                        ? `${p.exclusions.map((c) => t(`publicity.exclusion.${c}`)).join('；')} — ${p.withdrawReason}`
+                        : (p.withdrawReason ?? EMPTY),
                     },
                   ]
                 : []),

@@ -9,6 +9,13 @@ export function StatusTag({ p }: { p: PublicationResponse }) {
   const { t } = useTranslation();
   if (p.status === 'pending')
     return <Tag color={p.overdue ? 'red' : 'processing'}>{t('publicity.status.pending')}</Tag>;
+  // Kept off the portal by law (a minor, a privacy category, sealed 治安 records): the grounds show.
+  if (p.exclusions.length > 0)
+    return (
+      <Tooltip title={p.exclusions.map((c) => t(`publicity.exclusion.${c}`)).join('；')}>
+        <Tag color="default">{t('publicity.status.excluded')}</Tag>
+      </Tooltip>
+    );
   if (p.status === 'withdrawn')
     return <Tag>{p.publishedAt ? t('publicity.status.withdrawn') : t('publicity.status.closed')}</Tag>;
   return (

@@ -1,4 +1,4 @@
-import { namesIn, PUBLICATION_STATUS_NAMES } from '@fazhi/common';
+import { namesIn, PUBLICATION_STATUS_NAMES, PUBLICITY_EXCLUSION_NAMES } from '@fazhi/common';
 import type { publicityZh } from './zh-CN.ts';
 
 export const publicityEn: typeof publicityZh = {
@@ -6,7 +6,7 @@ export const publicityEn: typeof publicityZh = {
     group: 'Openness',
     menu: 'Enforcement publicity',
     title: 'Enforcement publicity',
-    hint: 'Penalty decisions are published within 7 working days of the decision, other enforcement decisions within 20; a changed or revoked decision is withdrawn within 3 days. Personal data is masked in what is published.',
+    hint: 'Penalty decisions are published within 7 working days of the decision, other enforcement decisions within 20; a decision changed, revoked, confirmed unlawful or void is withdrawn within 3 working days. Minors, privacy categories, state secrets and sealed public-order records are not published; no ID number is shown and other personal data is masked.',
     portal: 'Public portal',
     counts: {
       pending: 'To publish',
@@ -25,8 +25,11 @@ export const publicityEn: typeof publicityZh = {
       keyword: 'Document / case no.',
       keywordHint: 'Decision document or case number',
     },
+    exclusion: namesIn(PUBLICITY_EXCLUSION_NAMES, 'en-US'),
+    exclusions: 'Grounds for not publishing',
     status: {
       ...namesIn(PUBLICATION_STATUS_NAMES, 'en-US'),
+      excluded: 'Not to be published',
       closed: 'Closed (never published)',
       mustWithdraw: 'To withdraw',
     },

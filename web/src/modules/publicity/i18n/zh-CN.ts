@@ -1,11 +1,11 @@
-import { namesIn, PUBLICATION_STATUS_NAMES } from '@fazhi/common';
+import { namesIn, PUBLICATION_STATUS_NAMES, PUBLICITY_EXCLUSION_NAMES } from '@fazhi/common';
 /** Strings of enforcement publicity: the internal task list and the public portal. */
 export const publicityZh = {
   publicity: {
     group: '执法公开',
     menu: '执法公示',
     title: '执法公示',
-    hint: '行政处罚决定自作出之日起 7 个工作日内公示，其他行政执法决定 20 个工作日内公示；决定变更、撤销的，3 日内撤回公示。公示内容中的个人信息已按规定脱敏。',
+    hint: '行政处罚决定自作出之日起 7 个工作日内公示，其他行政执法决定 20 个工作日内公示；决定变更、撤销或被确认违法、无效的，3 个工作日内撤回公示。未成年人、涉及个人隐私的违法类别、国家秘密及依法封存的治安违法记录不予公示；公示内容不含身份证号码，其他个人信息已按规定脱敏。',
     portal: '公示门户',
     counts: {
       pending: '待公示',
@@ -24,8 +24,11 @@ export const publicityZh = {
       keyword: '文号 / 案件编号',
       keywordHint: '决定书文号或案件编号',
     },
+    exclusion: namesIn(PUBLICITY_EXCLUSION_NAMES, 'zh-CN'),
+    exclusions: '不予公开的理由',
     status: {
       ...namesIn(PUBLICATION_STATUS_NAMES, 'zh-CN'),
+      excluded: '不予公开',
       closed: '已关闭（未公示）',
       mustWithdraw: '须撤回',
     },

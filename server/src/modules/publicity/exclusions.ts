@@ -1,0 +1,38 @@
+/**
+ * The publicity exclusions (common/src/publicity/exclusions.ts) applied to a stored decision:
+ * its party, offences, act date and applied law version read from the database.
+ */
+import {
+  type AppliedLaw,
+  chinaToday,
+  type ExclusionFinding,
+  type LawRegister,
+  publicityExclusions,
+} from '@fazhi/common';
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/index.ts';
+import { cases, type decisions } from '../../db/schema/index.ts';
+import { loadLawRegister } from '../law/register.service.ts';
+import { offencesOf, partyOf } from './content.ts';
+
+type Decision = typeof decisions.$inferSelect;
+
+export async function decisionExclusions(
+  db: Queryable,
+  decision: Decision,
+  register?: LawRegister,
+): Promise<ExclusionFinding[]> {
+  const [c] = await db
+    .select({ receivedAt: cases.receivedAt })
+    .from(cases)
+    .where(eq(cases.id, decision.caseId));
+  const decidedOn = chinaToday(decision.decidedAt);
+  return publicityExclusions(register ?? (await loadLawRegister(db)), {
+    actDate: decision.actDate,
+    receivedOn: c ? chinaToday(c.receivedAt) : decidedOn,
+    decidedOn,
+    party: await partyOf(db, decision),
+    offences: (await offencesOf(db, decision)).map((o) => ({ name: o.name, law: o.law })),
+    lawBasis: Array.isArray(decision.lawBasis) ? (decision.lawBasis as AppliedLaw[]) : null,
+  });
+}
