@@ -21,8 +21,9 @@
  *   GET    /api/evidence/{id}/download                  case.read   – → the file (header X-Content-SHA256)
  *   POST   /api/cases/{id}/discussions                  case.write  DiscussionRequest → CaseResponse
  *   POST   /api/cases/{id}/extend-period                case.read   ExtendPeriodRequest → CaseResponse
- *                                                                   (caller = approver: case.review + role legal or
- *                                                                   branch_head, else 403; checked after the scope)
+ *                                                                   (records the next-higher organ's approval; caller:
+ *                                                                   case.review + role legal or branch_head, else 403;
+ *                                                                   checked after the scope)
  *   POST   /api/cases/{id}/appraisals                   case.write  AppraisalRequest → CaseResponse
  *   POST   /api/cases/{id}/proceedings/{pid}/{step}     case.write  ProceedingStepRequest → CaseResponse
  *                                                                   step ∈ PROCEEDING_STEPS (serve/apply/reply/conclude)
@@ -540,10 +541,21 @@ export const CaseActionParams = z.object({ id: Id, action: z.enum(CASE_ACTIONS) 
 
 // ---- period, appraisal, proceedings ---------------------------------------------------------
 
+/**
+ * The extension is approved by the next-higher organ (程序规定 art.165), not inside the branch:
+ * the legal detachment or the branch head records that organ's approval — who approved (organ and
+ * person), on what day, under which document number. The caller is recorded as `recordedBy`.
+ */
 export const ExtendPeriodRequest = z.object({
   reason,
-  /** The approving organ's document (审批表 number), if any. */
-  approvalRef: z.string().trim().max(100).nullable().default(null),
+  /** 批准机关: the next-higher organ (上一级公安机关). */
+  approvingOrgan: z.string().trim().min(2).max(100),
+  /** 批准人: the responsible person of that organ. */
+  approverName: z.string().trim().min(1).max(50),
+  /** 批准日期: not after today, not before the period started. */
+  approvedOn: IsoDate,
+  /** 批准文号 of the approval document (审批表). */
+  approvalRef: z.string().trim().min(1).max(100),
 });
 export const AppraisalRequest = z
   .object({ from: IsoDate, to: IsoDate, note })

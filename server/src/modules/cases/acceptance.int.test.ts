@@ -97,20 +97,51 @@ describe('acceptance and registration', () => {
       status: 'investigating',
       clock: { rule: 'admin_case_period', start: '2021-09-28', due: '2021-10-28' },
     });
-    // The officer cannot approve an extension; the legal detachment can, and is recorded.
-    expect((await officer.post(`/api/cases/${c.id}/extend-period`, { reason: '案情复杂' })).status).toBe(403);
-    const ext = await read(
-      await legal.post(`/api/cases/${c.id}/extend-period`, {
-        reason: '案情复杂',
-        approvalRef: '渝州公法审〔2021〕12号',
-      }),
-    );
+    // The next-higher organ approves; the legal detachment records its approval, the officer cannot.
+    const approval = {
+      reason: '案情复杂',
+      approvingOrgan: '渝州市公安局',
+      approverName: '陈局长',
+      approvedOn: '2021-10-20',
+      approvalRef: '渝州市公法审〔2021〕12号',
+    };
+    expect((await officer.post(`/api/cases/${c.id}/extend-period`, approval)).status).toBe(403);
+    // Who, when and which document are required; the approval is not dated before the period or after today.
+    for (const missing of ['approvingOrgan', 'approverName', 'approvedOn', 'approvalRef']) {
+      const res = await legal.post(`/api/cases/${c.id}/extend-period`, { ...approval, [missing]: undefined });
+      expect(res.status, missing).toBe(400);
+      expect((await read(res)).error.fields[missing], missing).toBeTruthy();
+    }
+    for (const approvedOn of ['2021-09-27', '2999-01-01'])
+      expect((await legal.post(`/api/cases/${c.id}/extend-period`, { ...approval, approvedOn })).status).toBe(
+        400,
+      );
+    const ext = await read(await legal.post(`/api/cases/${c.id}/extend-period`, approval));
     // 09-28 + 60 = 11-27, a Saturday: the period ends on Monday 11-29.
     expect(ext.clock.due).toBe('2021-11-29');
     expect(ext.periodExtendedDays).toBe(30);
     const record = ext.proceedings.find((p: { kind: string }) => p.kind === 'period_extension');
-    expect(record.detail).toMatchObject({ approvedByName: '周法明', reason: '案情复杂' });
-    expect((await legal.post(`/api/cases/${c.id}/extend-period`, { reason: '再延' })).status).toBe(409);
+    expect(record).toMatchObject({ startedOn: '2021-10-20' });
+    expect(record.detail).toMatchObject({
+      approvingOrgan: '渝州市公安局',
+      approverName: '陈局长',
+      approvedOn: '2021-10-20',
+      approvalRef: '渝州市公法审〔2021〕12号',
+      recordedByName: '周法明',
+      reason: '案情复杂',
+    });
+    const [logged] = await t.database.db
+      .select({ summary: auditLog.summary })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'case.period.extend'), eq(auditLog.targetId, String(c.id))));
+    expect(logged!.summary).toMatchObject({
+      approvingOrgan: '渝州市公安局',
+      approverName: '陈局长',
+      approvalRef: '渝州市公法审〔2021〕12号',
+    });
+    expect(
+      (await legal.post(`/api/cases/${c.id}/extend-period`, { ...approval, reason: '再延' })).status,
+    ).toBe(409);
     const appraised = await read(
       await officer.post(`/api/cases/${c.id}/appraisals`, {
         from: '2021-10-10',

@@ -66,7 +66,17 @@ describe('a user of another unit', () => {
           conclusion: 'e',
         },
       ],
-      ['POST', `/api/cases/${id}/extend-period`, { reason: 'x' }],
+      [
+        'POST',
+        `/api/cases/${id}/extend-period`,
+        {
+          reason: 'x',
+          approvingOrgan: '市公安局',
+          approverName: '陈某',
+          approvedOn: '2021-10-01',
+          approvalRef: '1',
+        },
+      ],
       ['POST', `/api/cases/${id}/appraisals`, { from: '2021-10-01', to: '2021-10-02' }],
       ['POST', `/api/cases/${id}/proceedings/1/serve`, { on: '2021-10-01' }],
       ['GET', `/api/decisions/${decisionId}`],

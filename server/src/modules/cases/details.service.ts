@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import {
   type AppraisalRequest,
   type CaseResponse,
+  chinaToday,
   type DiscussionRequest,
   daysBetween,
   type EvidenceResponse,
@@ -296,7 +297,11 @@ export async function addDiscussion(ctx: Ctx, caseId: number, d: DiscussionReque
 
 const PERIOD_RUNNING = ['investigating', 'in_review', 'approved'];
 
-/** +30 days with the approval of the next-higher organ; the caller is recorded as the approver. */
+/**
+ * +30 days with the approval of the next-higher organ (程序规定 art.165): the legal detachment or
+ * the branch head records that organ's approval (organ, person, date, document number); the caller
+ * is recorded as who entered it, never as the approver.
+ */
 export async function extendPeriod(
   ctx: Ctx,
   caseId: number,
@@ -311,6 +316,9 @@ export async function extendPeriod(
     if (c.caseType !== 'admin' || c.clockRule !== 'admin_case_period' || !PERIOD_RUNNING.includes(c.status))
       throw new AppError('CONFLICT', { action: 'case.period.notRunning' });
     if (c.periodExtendedDays > 0) throw new AppError('CONFLICT', { action: 'case.period.extended' });
+    if (input.approvedOn > chinaToday()) throw new AppError('VALIDATION', { approvedOn: 'case.date.future' });
+    if (input.approvedOn < c.clockStart!)
+      throw new AppError('VALIDATION', { approvedOn: 'case.date.beforeReceived' });
     const ext = await extensionDays(tx, c.clockStart!);
     const extended = c.periodExtendedDays + ext;
     const due = await caseClockDue(tx, { ...c, periodExtendedDays: extended });
@@ -323,14 +331,17 @@ export async function extendPeriod(
       caseId,
       kind: 'period_extension',
       status: 'done',
-      startedOn: c.clockStart!,
-      closedOn: c.clockStart!,
+      startedOn: input.approvedOn,
+      closedOn: input.approvedOn,
       detail: {
         days: ext,
-        approvedBy: actor.officerId,
-        approvedByName: actor.name,
-        reason: input.reason,
+        approvingOrgan: input.approvingOrgan,
+        approverName: input.approverName,
+        approvedOn: input.approvedOn,
         approvalRef: input.approvalRef,
+        recordedBy: actor.officerId,
+        recordedByName: actor.name,
+        reason: input.reason,
         dueBefore: c.clockDue,
         dueAfter: due?.due,
         provisional: due?.provisional,
@@ -345,6 +356,9 @@ export async function extendPeriod(
       summary: {
         reason: input.reason,
         days: ext,
+        approvingOrgan: input.approvingOrgan,
+        approverName: input.approverName,
+        approvedOn: input.approvedOn,
         approvalRef: input.approvalRef,
         before: c.clockDue,
         after: due?.due,

@@ -361,7 +361,13 @@ describe('a clock runs on the rule in force the day it starts', () => {
     });
     try {
       const ext = await read(
-        await legal.post(`/api/cases/${c.id}/extend-period`, { reason: '案情复杂', approvalRef: null }),
+        await legal.post(`/api/cases/${c.id}/extend-period`, {
+          reason: '案情复杂',
+          approvingOrgan: '渝州市公安局',
+          approverName: '陈局长',
+          approvedOn: '2021-10-20',
+          approvalRef: '渝州公法审〔2021〕12号',
+        }),
       );
       // The count starts 30 days later (10-28) but the clock started on 09-28: 30 + 30 days,
       // 11-27 is a Saturday, so Monday 11-29 — not 10-28 + 60 under the later version.

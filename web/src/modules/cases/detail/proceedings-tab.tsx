@@ -42,8 +42,12 @@ const DETAIL_ORDER = [
   'docNo',
   'receivedOn',
   'content',
-  'reason',
+  'approvingOrgan',
+  'approverName',
+  'approvedOn',
   'approvalRef',
+  'recordedByName',
+  'reason',
   'from',
   'to',
   'days',
@@ -57,7 +61,14 @@ const DETAIL_ORDER = [
   'concludeNote',
   'note',
 ];
-const HIDDEN = new Set(['previousId', 'complainantPartyId', 'partyId', 'decisionId']);
+const HIDDEN = new Set([
+  'previousId',
+  'complainantPartyId',
+  'partyId',
+  'decisionId',
+  'recordedBy',
+  'approvedBy',
+]);
 
 function DetailView({ p }: { p: ProceedingResponse }) {
   const { t } = useTranslation();
@@ -158,16 +169,29 @@ function ExtendDialog({ c, open, onClose }: { c: CaseResponse; open: boolean; on
   const { t } = useTranslation();
   const conflict = useConflictHandler(onClose);
   return (
-    <FormDialog<{ reason: string; approvalRef?: string }, CaseResponse>
+    <FormDialog<
+      {
+        reason: string;
+        approvingOrgan: string;
+        approverName: string;
+        approvedOn: Dayjs;
+        approvalRef: string;
+      },
+      CaseResponse
+    >
       kind="modal"
       open={open}
       onClose={onClose}
       title={t('cases.period.extendTitle')}
       okText={t('cases.period.extend')}
+      initialValues={{ approvedOn: cstToday() }}
       submit={(v) =>
         api.post<CaseResponse>(`/api/cases/${c.id}/extend-period`, {
           reason: v.reason,
-          approvalRef: v.approvalRef?.trim() || null,
+          approvingOrgan: v.approvingOrgan,
+          approverName: v.approverName,
+          approvedOn: isoDay(v.approvedOn),
+          approvalRef: v.approvalRef,
         })
       }
       success={t('common.done')}
@@ -185,9 +209,26 @@ function ExtendDialog({ c, open, onClose }: { c: CaseResponse; open: boolean; on
         <Input.TextArea rows={3} maxLength={4000} />
       </Form.Item>
       <Form.Item
+        name="approvingOrgan"
+        label={t('cases.period.approvingOrgan')}
+        rules={[required(), zodRule(ExtendPeriodRequest.shape.approvingOrgan)]}
+      >
+        <Input maxLength={100} placeholder={t('cases.period.approvingOrganHint')} />
+      </Form.Item>
+      <Form.Item
+        name="approverName"
+        label={t('cases.period.approverName')}
+        rules={[required(), zodRule(ExtendPeriodRequest.shape.approverName)]}
+      >
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="approvedOn" label={t('cases.period.approvedOn')} rules={[required()]}>
+        <DatePicker style={{ width: '100%' }} disabledDate={afterCstToday} />
+      </Form.Item>
+      <Form.Item
         name="approvalRef"
         label={t('cases.period.approvalRef')}
-        rules={[zodRule(ExtendPeriodRequest.shape.approvalRef)]}
+        rules={[required(), zodRule(ExtendPeriodRequest.shape.approvalRef)]}
       >
         <Input maxLength={100} />
       </Form.Item>
