@@ -182,3 +182,28 @@ export const LawRegisterResponse = z.object({
   laws: z.array(LawVersion),
   offences: z.array(OffenceVersion),
 });
+
+/** A decision of 2026 or later whose basis the legal detachment should look at again. */
+export const LawReviewItem = z.object({
+  decisionId: z.number(),
+  caseId: z.number(),
+  caseNo: z.string(),
+  docNo: z.string(),
+  decidedOn: z.string(),
+  actDate: z.string(),
+  offence: z.string(),
+  /** The article the decision cited (its recorded basis, else the penalty item's article). */
+  cited: z.string(),
+  /** The version and article the check applies now, and why. */
+  applied: z
+    .object({ version: z.string(), article: z.string(), reason: z.enum(['act_date', 'lighter_later']) })
+    .nullable(),
+  /** The revised law's article and the range of the decision's tier under it. */
+  newLaw: z.object({ version: z.string(), article: z.string(), range: z.array(TierRule) }).nullable(),
+  /** What the check finds wrong with the decided penalty today (empty: lawful). */
+  violations: z.array(LawFinding),
+});
+export const LawReviewListResponse = z.object({ items: z.array(LawReviewItem), total: z.number() });
+export type LawReviewItem = z.infer<typeof LawReviewItem>;
+export type LawReviewListResponse = z.infer<typeof LawReviewListResponse>;
+export type LawRegisterResponse = z.infer<typeof LawRegisterResponse>;

@@ -7,6 +7,14 @@ import type { Bilingual, Locale } from './errors.ts';
 export const FIELD_MESSAGES = {
   required: { zh: '必填', en: 'Required' },
   'law.violation': { zh: '{message}', en: '{message}' },
+  'law.unknownVersion': {
+    zh: '法律法规库中没有法律版本“{version}”',
+    en: 'The law register has no version "{version}"',
+  },
+  'law.schemeNeedsRequired': {
+    zh: '每个方案至少需要一项“必处”处罚',
+    en: 'Each alternative needs at least one mandatory penalty',
+  },
   invalid: { zh: '格式不正确', en: 'Invalid format' },
   tooShort: { zh: '长度至少为 {min}', en: 'Must be at least {min} long' },
   tooLong: { zh: '长度不能超过 {max}', en: 'Must be at most {max} long' },

@@ -3,6 +3,7 @@ import { checksModule } from '../modules/checks/index.tsx';
 import { dashboardModule } from '../modules/dashboard/index.tsx';
 import { evaluationModule } from '../modules/evaluation/index.tsx';
 import { incidentsModule } from '../modules/incidents/index.tsx';
+import { lawModule } from '../modules/law/index.tsx';
 import { platformModule } from '../modules/platform/index.tsx';
 import { publicityModule } from '../modules/publicity/index.tsx';
 import { reportsModule } from '../modules/reports/index.tsx';
@@ -16,6 +17,7 @@ export const MODULES: AppModule[] = [
   platformModule,
   incidentsModule,
   casesModule,
+  lawModule,
   publicityModule,
   dashboardModule,
   supervisionModule,

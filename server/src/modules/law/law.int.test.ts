@@ -180,7 +180,7 @@ describe('every gate refuses an unlawful penalty, with the rule named', () => {
     for (const who of [unitlegal, unithead, legal, head])
       expect((await act(who, teen.id, 'approve', { checklist: checklist() })).status).toBe(200);
     await backdateReviews(t, teen.id, '2021-09-30');
-    const decided = await act(officer, teen.id, 'decide', { decidedOn: '2021-10-08' });
+    const decided = await act(head, teen.id, 'decide', { decidedOn: '2021-10-08' });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     const [d] = await t.database.db.select().from(decisions).where(eq(decisions.caseId, teen.id));
     expect(d!.actDate).toBe('2021-09-27');
@@ -190,6 +190,28 @@ describe('every gate refuses an unlawful penalty, with the rule named', () => {
     expect(d!.lawNotices).toEqual(
       expect.arrayContaining([expect.objectContaining({ rule: 'detention_not_executed' })]),
     );
+    // The 决定书 cites the applied version's article and says the detention is not executed.
+    const res = await officer.get(`/api/decisions/${d!.id}/document`);
+    expect(res.status).toBe(200);
+    const zip = await JSZip.loadAsync(await res.arrayBuffer());
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('《中华人民共和国治安管理处罚法》第四十三条第一款');
+    expect(text).toContain('本决定的行政拘留不执行');
+    expect(text).not.toContain('送达拘留所执行');
+  });
+
+  it('the discretion helper checks a draft for a case in scope, with the party’s age', async () => {
+    const { id, partyId } = await readyAdminCase(t, officer);
+    const draft = proposal('detention', partyId, { detentionDays: 12 });
+    const r = await read(await officer.post(`/api/cases/${id}/penalty-check`, draft));
+    expect(r.lawful).toBe(false);
+    expect(r.applied[0]).toMatchObject({ offence: '殴打他人', article: '第四十三条第一款' });
+    expect(r.applied[0].range.map((x: { tier: string }) => x.tier)).toEqual(['minor', 'ordinary']);
+    // Nothing was submitted: the case still waits for the officer.
+    expect((await read(await officer.get(`/api/cases/${id}`))).status).toBe('investigating');
+    // Outside the caller's scope: as if the case did not exist.
+    const other = await t.signIn('officer2');
+    expect((await other.post(`/api/cases/${id}/penalty-check`, draft)).status).toBe(404);
   });
 
   it('a decision is not dated before its last approval', async () => {
@@ -200,6 +222,62 @@ describe('every gate refuses an unlawful penalty, with the rule named', () => {
     const early = await act(officer, id, 'decide', { decidedOn: '2021-10-07' });
     expect(early.status).toBe(400);
     expect(early.body.error.fields.decidedOn).toContain('不能早于最后一级审批');
+  });
+});
+
+describe('新旧法适用复查 (GET /api/law/review-list)', () => {
+  it('lists a 2026 decision that cites the 2012 article, with what the 2025 law says; a lawful one is not listed', async () => {
+    const stale = await readyAdminCase(t, officer);
+    const fresh = await readyAdminCase(t, officer);
+    const base = {
+      orgId: t.orgId,
+      kind: 'detention',
+      detentionDays: 5,
+      penaltyItemCodes: ['ZA-43-1'],
+      facts: '殴打他人',
+      decidedAt: new Date('2026-02-10T10:00:00+08:00'),
+      decidedBy: 1,
+    };
+    await t.database.db.insert(decisions).values([
+      // Made before the register: no basis recorded, the 2012 fine (200) below the 2025 minimum.
+      {
+        ...base,
+        caseId: stale.id,
+        partyId: stale.partyId,
+        docNo: 'T-STALE-1',
+        fineAmount: '200.00',
+        actDate: '2026-02-01',
+      },
+      {
+        ...base,
+        caseId: fresh.id,
+        partyId: fresh.partyId,
+        docNo: 'T-FRESH-1',
+        fineAmount: '600.00',
+        actDate: '2026-02-01',
+        lawBasis: [
+          {
+            offence: '殴打他人',
+            law: '治安管理处罚法',
+            version: '治安管理处罚法@2026-01-01',
+            article: '第五十一条第一款',
+          },
+        ],
+      },
+    ]);
+    expect((await officer.get('/api/law/review-list')).status).toBe(403);
+    const list = await read(await legal.get('/api/law/review-list'));
+    const docNos = list.items.map((i: { docNo: string }) => i.docNo);
+    expect(docNos).toContain('T-STALE-1');
+    expect(docNos).not.toContain('T-FRESH-1');
+    const item = list.items.find((i: { docNo: string }) => i.docNo === 'T-STALE-1');
+    expect(item).toMatchObject({
+      offence: '殴打他人',
+      cited: '治安管理处罚法第四十三条第一款',
+      applied: { version: '治安管理处罚法@2026-01-01', article: '第五十一条第一款', reason: 'act_date' },
+      newLaw: { article: '第五十一条第一款' },
+    });
+    expect(item.violations[0].message).toContain('低于下限');
   });
 });
 

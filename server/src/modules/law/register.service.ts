@@ -5,19 +5,31 @@
 import {
   BUILT_IN_REGISTER,
   checkPenalties,
+  chinaToday,
   idNumberBirthDate,
   type LawRegister,
+  type LawReviewItem,
+  type LawReviewListResponse,
   type LawVersion,
   type OffenceVersion,
   type PenaltyCheckRequest,
   type PenaltyCheckResponse,
   type ProposedDecision,
 } from '@fazhi/common';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
-import { caseParties, lawVersions, offenceVersions, penaltyItems } from '../../db/schema/index.ts';
+import {
+  caseParties,
+  cases,
+  decisions,
+  lawVersions,
+  offenceVersions,
+  penaltyItems,
+} from '../../db/schema/index.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
+import { findCase } from '../cases/case-view.ts';
+import { chinaDateOf } from '../cases/cases.service.ts';
 
 /** Adds the shipped versions a database does not hold yet (an existing version is left as is). */
 export async function seedLawRegister(db: Queryable, register: LawRegister = BUILT_IN_REGISTER) {
@@ -34,8 +46,16 @@ export async function seedLawRegister(db: Queryable, register: LawRegister = BUI
 }
 
 export async function loadLawRegister(db: Queryable): Promise<LawRegister> {
-  const laws = await db.select().from(lawVersions).where(isNull(lawVersions.supersededAt));
-  const offences = await db.select().from(offenceVersions).where(isNull(offenceVersions.supersededAt));
+  const laws = await db
+    .select()
+    .from(lawVersions)
+    .where(isNull(lawVersions.supersededAt))
+    .orderBy(asc(lawVersions.effectiveFrom));
+  const offences = await db
+    .select()
+    .from(offenceVersions)
+    .where(isNull(offenceVersions.supersededAt))
+    .orderBy(asc(offenceVersions.law), asc(offenceVersions.version), asc(offenceVersions.rowId));
   return {
     laws: laws.map(
       (l): LawVersion => ({
@@ -162,4 +182,118 @@ export function assertLawful(result: PenaltyCheckResponse | null, field = 'propo
     .map((v) => (v.basis ? `${v.message}（${v.basis}）` : v.message))
     .join('；');
   throw new AppError('PENALTY_UNLAWFUL', { [field]: { key: 'law.violation', params: { message } } });
+}
+
+/**
+ * The discretion helper (裁量) of the proposal form: the proposal as drafted, checked on today's
+ * date for a case in the caller's scope (404 otherwise), with the legal range of each offence.
+ */
+export async function checkDraft(ctx: Ctx, caseId: number, draft: ProposedDecision) {
+  const { c } = await findCase(ctx, ctx.db, caseId);
+  const result = await checkProposal(
+    ctx.db,
+    ctx.locale,
+    { ...c, receivedOn: chinaDateOf(c.receivedAt) },
+    draft,
+    chinaToday(),
+  );
+  return result ?? { lawful: true, applied: [], violations: [], notices: [] };
+}
+
+/**
+ * 新旧法适用复查: decisions made on or after a law version came into force that cite another
+ * version's article, or record no basis at all (made before the register existed), each with
+ * what the law in force says and what the check finds wrong with the penalty. A review list for
+ * the legal detachment, never a silent rewrite.
+ */
+export async function lawReviewList(ctx: Ctx): Promise<LawReviewListResponse> {
+  const register = await loadLawRegister(ctx.db);
+  const firstRevision = register.laws
+    .filter(
+      (l) =>
+        l.effectiveFrom > '2000-01-01' &&
+        register.laws.some((o) => o.law === l.law && o.effectiveUntil === l.effectiveFrom),
+    )
+    .map((l) => l.effectiveFrom)
+    .sort()[0];
+  if (!firstRevision) return { items: [], total: 0 };
+  const rows = await ctx.db
+    .select({ d: decisions, caseNo: cases.caseNo, receivedAt: cases.receivedAt })
+    .from(decisions)
+    .innerJoin(cases, eq(cases.id, decisions.caseId))
+    .where(
+      and(
+        eq(decisions.orgId, ctx.orgId),
+        inArray(decisions.kind, ['warning', 'fine', 'detention', 'confiscation']),
+        gte(decisions.decidedAt, new Date(`${firstRevision}T00:00:00+08:00`)),
+      ),
+    )
+    .orderBy(desc(decisions.decidedAt));
+  const items = await ctx.db.select().from(penaltyItems).where(eq(penaltyItems.orgId, ctx.orgId));
+  const out: LawReviewItem[] = [];
+  for (const { d, caseNo, receivedAt } of rows) {
+    const decidedOn = chinaDateOf(d.decidedAt);
+    const actDate = d.actDate ?? chinaDateOf(receivedAt);
+    const basis = (d.lawBasis ?? []) as { offence: string; version: string; article: string }[];
+    const party = d.partyId
+      ? (await ctx.db.select().from(caseParties).where(eq(caseParties.id, d.partyId)))[0]
+      : undefined;
+    const birthDate = party?.idNumber ? idNumberBirthDate(party.idNumber) : null;
+    for (const code of d.penaltyItemCodes) {
+      const item = items.find((i) => i.code === code);
+      if (!item || item.caseType !== 'admin') continue;
+      const recorded = basis.find((b) => b.offence === item.name);
+      const penalties = proposalPenalties({
+        kind: d.kind as ProposedDecision['kind'],
+        fineAmount: d.fineAmount === null ? null : Number(d.fineAmount),
+        detentionDays: d.detentionDays,
+      } as ProposedDecision);
+      const result = checkPenalties(
+        register,
+        {
+          actDate,
+          decisionDate: decidedOn,
+          offences: [{ name: item.name, penalties }],
+          party: {
+            kind: party?.kind === 'organisation' ? 'organisation' : 'person',
+            ...(birthDate ? { birthDate } : {}),
+          },
+        },
+        ctx.locale,
+      );
+      const applied = result.applied[0];
+      const inForce = register.offences.find(
+        (o) =>
+          o.name === item.name &&
+          register.laws.find(
+            (l) =>
+              l.id === o.version &&
+              l.effectiveFrom <= decidedOn &&
+              (l.effectiveUntil == null || decidedOn < l.effectiveUntil),
+          ),
+      );
+      const citedArticle = recorded?.article ?? item.article;
+      const stale =
+        !recorded ||
+        (applied && (recorded.version !== applied.version || recorded.article !== applied.article));
+      const unlawful = result.violations.filter((v) => v.rule !== 'tier_not_in_article');
+      if (!stale && unlawful.length === 0) continue;
+      out.push({
+        decisionId: d.id,
+        caseId: d.caseId,
+        caseNo,
+        docNo: d.docNo,
+        decidedOn,
+        actDate,
+        offence: item.name,
+        cited: `${item.law}${citedArticle}`,
+        applied: applied
+          ? { version: applied.version, article: applied.article, reason: applied.reason }
+          : null,
+        newLaw: inForce ? { version: inForce.version, article: inForce.article, range: inForce.tiers } : null,
+        violations: unlawful,
+      });
+    }
+  }
+  return { items: out, total: out.length };
 }

@@ -31,6 +31,7 @@ import { required, zodRule } from '../../../app/ui/rules.ts';
 import { CASES_KEY, postAction, useConflictHandler } from '../api.ts';
 import { afterCstToday, isoDay } from '../dates.ts';
 import { actionName, decisionName, gateName } from '../names.ts';
+import { DiscretionPanel } from './discretion-panel.tsx';
 
 const shape = ProposedDecision.shape;
 type Values = { proposal: Omit<ProposedDecision, 'actDate'> & { actDate?: unknown } };
@@ -85,6 +86,7 @@ function ProposalFields({ form, c }: { form: FormInstance<Values>; c: CaseRespon
   const kinds = c.caseType === 'admin' ? ADMIN_DECISIONS : CRIMINAL_DECISIONS;
   const needsParty = c.caseType === 'admin';
   const kind = Form.useWatch(['proposal', 'kind'], form) as DecisionKind | undefined;
+  const draft = Form.useWatch('proposal', form) as Values['proposal'] | undefined;
   const codes = (Form.useWatch(['proposal', 'penaltyItemCodes'], form) as string[] | undefined) ?? [];
   const allowed = new Set(c.offences.filter((o) => codes.includes(o.code)).flatMap((o) => o.penalties));
   return (
@@ -190,6 +192,7 @@ function ProposalFields({ form, c }: { form: FormInstance<Values>; c: CaseRespon
         </Col>
       )}
       <Col span={24}>
+        <DiscretionPanel c={c} draft={draft ? clean(draft) : undefined} />
         <GatePreview kind={kind} />
       </Col>
       <Col span={24}>

@@ -147,6 +147,14 @@ export const enUS: Shape<typeof zhCN> = {
       additionalFine: 'Additional fine (yuan)',
       withFine: ', with a fine of {{n}} yuan',
     },
+    discretion: {
+      applied: '{{offence}}: {{law}} {{article}} applies',
+      reason: { act_date: 'law at the time of the act', lighter_later: 'later law, lighter' },
+      unconfirmed: 'article not confirmed',
+      range: 'Legal range: {{range}}',
+      unlawful: 'The penalty is not within the law; submitting it will be refused:',
+      rule: 'Rule',
+    },
     submit: {
       route: 'The case will pass these review gates in order:',
       noOffences: 'No offences linked yet: choose the penalty items on the Offences tab first.',

@@ -135,6 +135,14 @@ export const zhCN = {
       additionalFine: '并处罚款（元）',
       withFine: '，并处罚款 {{n}} 元',
     },
+    discretion: {
+      applied: '{{offence}}：适用《{{law}}》{{article}}',
+      reason: { act_date: '行为时的法律', lighter_later: '新法更轻，从轻适用' },
+      unconfirmed: '条文未经核实',
+      range: '法定处罚幅度：{{range}}',
+      unlawful: '拟作处罚不符合法律规定，提交将被拒绝：',
+      rule: '规则',
+    },
     submit: {
       route: '本案将依次经过以下审核环节：',
       noOffences: '尚未关联违法行为：请先在“违法行为”页签中选择处罚事项。',
