@@ -62,6 +62,8 @@ export interface DecisionForPublicity {
   confiscation: string | null;
   offences: PublicityOffence[];
   party: PartyForPublicity | null;
+  /** Sealed 治安 records: the decision is published without its party. */
+  withheld?: 'records_sealed' | null;
 }
 
 const orNull = (s: string) => (s === '' ? null : s);
@@ -90,7 +92,8 @@ export function buildPublicityContent(d: DecisionForPublicity): PublicityContent
     docNo: d.docNo,
     decidedOn: d.decidedOn,
     category: publicityCategoryOf(d.kind),
-    object: d.party ? maskPublicityObject(d.party) : null,
+    object: d.party && !d.withheld ? maskPublicityObject(d.party) : null,
+    objectWithheld: d.withheld ?? null,
     conclusion: {
       decision: d.kind,
       fineAmount: d.fineAmount,

@@ -61,6 +61,8 @@ export const PublicityContent = z.object({
   decidedOn: IsoDate,
   category: z.enum(PUBLICITY_CATEGORIES),
   object: PublicityObject.nullable(),
+  /** The party is withheld by law (sealed 治安 records): `object` is null and this says why. */
+  objectWithheld: z.enum(['records_sealed']).nullish(),
   conclusion: PublicityConclusion,
 });
 export type PublicityContent = z.infer<typeof PublicityContent>;

@@ -7,6 +7,7 @@ import {
   exclusionsOfReason,
   exclusionText,
   publicityExclusions,
+  sealedRecords,
 } from './exclusions.ts';
 import { withdrawsPublication } from './withdrawal.ts';
 
@@ -63,26 +64,49 @@ describe('publicity exclusions', () => {
     expect(codes({ lawBasis: null, offences: [{ name: '赌博', law: '治安管理处罚法' }] })).toEqual([]);
   });
 
-  it('seals a decision under the 2025 law (2026 act), not one under the 2012 law (2025 act)', () => {
+  it('seals a decision under the 2025 law (2026 act): published without its party, not kept off', () => {
     const v2025 = [{ offence: '殴打他人', law: '治安管理处罚法', version: '治安管理处罚法@2026-01-01' }];
-    const sealed = publicityExclusions(BUILT_IN_REGISTER, {
-      ...base,
-      actDate: '2026-01-05',
-      decidedOn: '2026-01-20',
-      lawBasis: v2025,
-    });
-    expect(sealed.map((f) => f.code)).toEqual(['records_sealed']);
-    expect(sealed[0]!.basis.zh).toContain('第一百三十六条');
+    const d = { ...base, actDate: '2026-01-05', decidedOn: '2026-01-20', lawBasis: v2025 };
+    expect(publicityExclusions(BUILT_IN_REGISTER, d)).toEqual([]);
+    const sealed = sealedRecords(BUILT_IN_REGISTER, d);
+    expect(sealed?.code).toBe('records_sealed');
+    expect(sealed!.basis.zh).toContain('第一百三十六条');
     // A 2025 act decided in 2026 under the lighter 2012 law keeps the 2012 rules.
-    expect(codes({ actDate: '2025-12-20', decidedOn: '2026-01-10' })).toEqual([]);
+    expect(
+      sealedRecords(BUILT_IN_REGISTER, { ...base, actDate: '2025-12-20', decidedOn: '2026-01-10' }),
+    ).toBeNull();
+    // The content built for it names no one.
+    const content = buildPublicityContent({
+      authority: '渝州区公安分局',
+      unit: '城关派出所',
+      docNo: '渝州公（治）行罚决字〔2026〕第00001号',
+      decidedOn: '2026-01-20',
+      kind: 'fine',
+      fineAmount: '500.00',
+      detentionDays: null,
+      confiscation: null,
+      offences: [],
+      party: {
+        kind: 'person',
+        name: '张三丰',
+        idNumber: null,
+        creditCode: null,
+        address: '重庆市渝州区解放路1号',
+      },
+      withheld: sealed!.code,
+    });
+    expect(content.object).toBeNull();
+    expect(content.objectWithheld).toBe('records_sealed');
   });
 
   it('without a law basis, a 治安 decision dated on or after 2026-01-01 is sealed', () => {
-    expect(codes({ lawBasis: null, decidedOn: '2026-01-01' })).toEqual(['records_sealed']);
-    expect(codes({ lawBasis: null, decidedOn: '2025-12-31' })).toEqual([]);
+    const sealed = (over: Partial<typeof base>) =>
+      sealedRecords(BUILT_IN_REGISTER, { ...base, ...over })?.code ?? null;
+    expect(sealed({ lawBasis: null, decidedOn: '2026-01-01' })).toBe('records_sealed');
+    expect(sealed({ lawBasis: null, decidedOn: '2025-12-31' })).toBeNull();
     expect(
-      codes({ lawBasis: null, decidedOn: '2026-01-01', offences: [{ name: 'x', law: '消防法' }] }),
-    ).toEqual([]);
+      sealed({ lawBasis: null, decidedOn: '2026-01-01', offences: [{ name: 'x', law: '消防法' }] }),
+    ).toBeNull();
   });
 
   it('excludes what is marked 国家秘密, and names every ground in both languages', () => {
@@ -94,16 +118,11 @@ describe('publicity exclusions', () => {
       decidedOn: '2026-02-10',
       lawBasis: [{ offence: '吸食毒品', law: '治安管理处罚法', version: '治安管理处罚法@2026-01-01' }],
     });
-    expect(found.map((f) => f.code)).toEqual(['minor', 'excluded_offence', 'state_secret', 'records_sealed']);
+    expect(found.map((f) => f.code)).toEqual(['minor', 'excluded_offence', 'state_secret']);
     expect(exclusionText(found, 'zh-CN')).toContain('《未成年人保护法》第一百零三条');
     expect(exclusionText(found, 'en-US')).toContain('Minors Protection Law art.103');
     const reason = exclusionReason(found);
-    expect(exclusionsOfReason(reason)).toEqual([
-      'minor',
-      'excluded_offence',
-      'state_secret',
-      'records_sealed',
-    ]);
+    expect(exclusionsOfReason(reason)).toEqual(['minor', 'excluded_offence', 'state_secret']);
     expect(exclusionsOfReason('该决定经行政复议被撤销')).toEqual([]);
     expect(exclusionsOfReason(null)).toEqual([]);
   });

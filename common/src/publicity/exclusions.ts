@@ -9,8 +9,11 @@
  * - `excluded_offence`: an offence whose register entry excludes publication (卖淫、嫖娼, 吸食毒品 …;
  *   `OffenceVersion.publicationExcluded`), for the party's privacy;
  * - `state_secret`: marked 国家秘密 (保守国家秘密法; 政府信息公开条例 art.14);
- * - `records_sealed`: the law version applied seals the records of its offences (2025
- *   治安管理处罚法 第一百三十六条: 应当予以封存，不得向任何单位和个人提供或者公开).
+ *
+ * Sealed 治安 records (2025 治安管理处罚法 第一百三十六条: 违反治安管理的记录应当予以封存，不得向任何
+ * 单位和个人提供或者公开) are not a ground to keep the decision off the portal: the decision is
+ * published as 执法公示 requires (行政处罚法 art.48, 国办发〔2018〕118号) with nothing of the person
+ * — no name, no address — so no one's record is provided or disclosed (`sealedRecords`).
  */
 import { ageAt, type LawRegister, lawInForce } from '../law/check.ts';
 import { idNumberBirthDate } from '../personal-data/id-number.ts';
@@ -24,7 +27,10 @@ export const PUBLICITY_EXCLUSION_NAMES: Record<PublicityExclusion, Bilingual> = 
   minor: { zh: '当事人行为时未成年', en: 'Party was a minor at the act' },
   excluded_offence: { zh: '涉及个人隐私的违法类别', en: 'Offence excluded from publicity (privacy)' },
   state_secret: { zh: '涉及国家秘密', en: 'State secret' },
-  records_sealed: { zh: '违反治安管理的记录依法封存', en: 'Public-order records sealed by law' },
+  records_sealed: {
+    zh: '违反治安管理的记录依法封存，不公开当事人',
+    en: 'Public-order records sealed: party withheld',
+  },
 };
 
 /** The legal basis of each ground, as printed beside its name. */
@@ -96,23 +102,34 @@ export function publicityExclusions(register: LawRegister, d: DecisionForExclusi
 
   if (d.stateSecret) found.push({ code: 'state_secret', basis: PUBLICITY_EXCLUSION_BASIS.state_secret });
 
-  // The version applied says whether its records are sealed; a decision issued before the register
-  // recorded no version, so the version of its offences' law in force on the decision date decides.
+  return found;
+}
+
+/**
+ * Whether the law version applied seals the records of its offences (2025 治安管理处罚法
+ * 第一百三十六条): the decision is then published without its party. A decision issued before
+ * the register recorded no version, so the version of its offences' law in force on the
+ * decision date decides.
+ */
+export function sealedRecords(
+  register: LawRegister,
+  d: DecisionForExclusion,
+): (ExclusionFinding & { code: 'records_sealed' }) | null {
+  const basis = d.lawBasis ?? [];
   const applied = basis[0]
     ? register.laws.find((l) => l.id === basis[0]!.version)
     : [...new Set(d.offences.map((o) => o.law))]
         .map((law) => lawInForce(register, law, d.decidedOn))
         .find((v) => v?.general.recordsSealed);
   const sealed = applied?.general.recordsSealed;
-  if (sealed)
-    found.push({
-      code: 'records_sealed',
-      basis: {
-        zh: `《${applied.law}》（${applied.effectiveFrom}施行）${sealed.article}`,
-        en: `${applied.law} (in force ${applied.effectiveFrom}) ${sealed.article}`,
-      },
-    });
-  return found;
+  if (!applied || !sealed) return null;
+  return {
+    code: 'records_sealed',
+    basis: {
+      zh: `《${applied.law}》（${applied.effectiveFrom}施行）${sealed.article}`,
+      en: `${applied.law} (in force ${applied.effectiveFrom}) ${sealed.article}`,
+    },
+  };
 }
 
 /** "当事人行为时未成年（《未成年人保护法》第一百零三条）；…" in the reader's language. */

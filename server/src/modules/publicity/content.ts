@@ -18,6 +18,7 @@ import {
   type publications,
   units,
 } from '../../db/schema/index.ts';
+import { decisionSealed } from './exclusions.ts';
 
 type Publication = typeof publications.$inferSelect;
 type Decision = typeof decisions.$inferSelect;
@@ -99,6 +100,7 @@ export async function buildContent(db: Queryable, pub: Publication): Promise<Pub
     confiscation: decision.confiscation,
     offences: await offencesOf(db, decision),
     party: await partyOf(db, decision),
+    withheld: (await decisionSealed(db, decision))?.code ?? null,
   });
   return { decision, content };
 }

@@ -133,16 +133,6 @@ describe('excluded decisions never reach the portal', () => {
       { actDate: '2025-06-01', decidedOn: '2025-06-10', offence: { code: 'ZA-66', name: '卖淫、嫖娼' } },
       'excluded_offence',
     ],
-    [
-      'a 2026 act under the 2025 law',
-      { actDate: '2026-02-01', decidedOn: '2026-02-10', version: V2025 },
-      'records_sealed',
-    ],
-    [
-      'a 2026 decision without law basis',
-      { actDate: '2026-02-01', decidedOn: '2026-02-10', version: null },
-      'records_sealed',
-    ],
   ] as const)('closes the task of %s as 不予公开, with its grounds, audited', async (_, o, code) => {
     const m = await decide(o);
     const r = await row(m.publicationId);
@@ -158,6 +148,22 @@ describe('excluded decisions never reach the portal', () => {
     expect((await anonymous.get(`/api/public/publicity/${m.publicationId}`)).status).toBe(404);
     const list = await read(await anonymous.get(`/api/public/publicity?q=${encodeURIComponent(m.docNo)}`));
     expect(list.total).toBe(0);
+  });
+
+  it.each([
+    ['a 2026 act under the 2025 law', { actDate: '2026-02-01', decidedOn: '2026-02-10', version: V2025 }],
+    ['a 2026 decision without law basis', { actDate: '2026-02-01', decidedOn: '2026-02-10', version: null }],
+  ] as const)('publishes %s without its party: sealed 治安 records (2025 law art.136)', async (_, o) => {
+    const m = await decide(o);
+    expect((await row(m.publicationId)).status).toBe('pending');
+    const preview = await read(await unitlegal.get(`/api/publicity/${m.publicationId}`));
+    expect(preview.exclusions).toEqual([]);
+    const published = await unitlegal.post(`/api/publicity/${m.publicationId}/publish`);
+    expect(published.status).toBe(200);
+    const anonymous = t.client();
+    const shown = await read(await anonymous.get(`/api/public/publicity/${m.publicationId}`));
+    expect(shown).toMatchObject({ docNo: m.docNo, object: null, objectWithheld: 'records_sealed' });
+    expect(JSON.stringify(shown)).not.toContain('张');
   });
 
   it('refuses to publish an excluded decision, naming the ground in the user’s language', async () => {

@@ -229,7 +229,8 @@ export async function publishPublication(ctx: Ctx, id: number): Promise<Publicat
     const { decision, content } = await buildContent(tx, pub);
     if (decision.status !== 'effective')
       throw new AppError('VALIDATION', { decision: 'publicity.decisionNotEffective' });
-    if (!content.object) throw new AppError('VALIDATION', { party: 'publicity.noParty' });
+    if (!content.object && !content.objectWithheld)
+      throw new AppError('VALIDATION', { party: 'publicity.noParty' });
     // Checked again here: the party, the offences or the register may have changed since the
     // task was opened, and a task opened before the rule existed is still pending.
     const excluded = await decisionExclusions(tx, decision);

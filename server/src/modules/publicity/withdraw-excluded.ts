@@ -11,7 +11,7 @@ import type { Queryable } from '../../db/index.ts';
 import { decisions, publications } from '../../db/schema/index.ts';
 import { systemCtx } from '../../http/context.ts';
 import { loadLawRegister } from '../law/register.service.ts';
-import { decisionExclusions } from './exclusions.ts';
+import { decisionExclusions, decisionSealed } from './exclusions.ts';
 
 export async function withdrawExcludedPublications(db: Queryable): Promise<number> {
   const register = await loadLawRegister(db);
@@ -23,6 +23,12 @@ export async function withdrawExcludedPublications(db: Queryable): Promise<numbe
   let n = 0;
   for (const { pub, d } of rows) {
     const found = await decisionExclusions(db, d, register);
+    // A sealed record already out with its party named is withdrawn too (new ones go out without).
+    const sealed =
+      pub.status === 'published' && pub.content && (pub.content as { object?: unknown }).object
+        ? await decisionSealed(db, d, register)
+        : null;
+    if (sealed) found.push(sealed);
     if (found.length === 0) continue;
     const reason = exclusionReason(found);
     const published = pub.status === 'published';

@@ -14,6 +14,7 @@ import {
   publicityExclusions,
   publicityRule,
   publicitySearchText,
+  sealedRecords,
 } from '@fazhi/common';
 import { and, eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
@@ -493,14 +494,15 @@ export async function writeWorld(
     const party = partyRecords.get(partyKey(x.i, c.objectIndex) ?? '');
     // The rule the publicity module applies when it opens the task: an excluded decision's task
     // is closed at once as 不予公开, with its grounds, and nothing of it is ever published.
-    const excluded = publicityExclusions(BUILT_IN_REGISTER, {
+    const forExclusion = {
       actDate: decisionRows[k]!.actDate,
       receivedOn: cstDate(c.plan.receivedAt),
       decidedOn,
       party: party ?? null,
       offences: p.penaltyItemCodes.map(offenceOf),
       lawBasis: decisionRows[k]!.lawBasis,
-    });
+    };
+    const excluded = publicityExclusions(BUILT_IN_REGISTER, forExclusion);
     const pub = excluded.length
       ? { publishedAt: null, publishedBy: null, withdrawRequiredOn: null, withdrawnAt: x.d.at }
       : sim.publication;
@@ -517,6 +519,7 @@ export async function writeWorld(
           confiscation: p.confiscation,
           offences: p.penaltyItemCodes.map(offenceOf),
           party: party ?? null,
+          withheld: sealedRecords(BUILT_IN_REGISTER, forExclusion)?.code ?? null,
         })
       : null;
     const withdrawn = pub.withdrawnAt !== null;

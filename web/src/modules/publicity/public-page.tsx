@@ -167,7 +167,7 @@ export default function PublicPublicityPage() {
                 title: t('publicPortal.col.object'),
                 key: 'object',
                 width: 220,
-                render: (_, r) => <ObjectLabel object={r.object} />,
+                render: (_, r) => <ObjectLabel object={r.object} withheld={r.objectWithheld} />,
               },
               {
                 title: t('publicPortal.col.category'),

@@ -19,7 +19,15 @@ export const decisionName = (k: DecisionKind) => bilingual(PUBLICITY_DECISION_NA
 export const conclusionOf = (c: PublicityContent) => conclusionText(c.conclusion, currentLanguage());
 
 /** 执法对象 in one line: the (masked) name, and the credit code of an organisation. */
-export function ObjectLabel({ object }: { object: PublicityObject | null }) {
+export function ObjectLabel({
+  object,
+  withheld,
+}: {
+  object: PublicityObject | null;
+  withheld?: PublicityContent['objectWithheld'];
+}) {
+  const { t } = useTranslation();
+  if (withheld) return <Typography.Text type="secondary">{t('publicPortal.objectWithheld')}</Typography.Text>;
   if (!object) return <>{EMPTY}</>;
   return (
     <span>
@@ -69,7 +77,7 @@ export function PublicityView({
           </Typography.Text>
         </span>
       ) : (
-        EMPTY
+        <ObjectLabel object={null} withheld={content.objectWithheld} />
       ),
     },
     ...(o?.creditCode

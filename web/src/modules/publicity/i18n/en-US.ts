@@ -87,6 +87,7 @@ export const publicityEn: typeof publicityZh = {
     withdrawn: 'Withdrawn',
   },
   publicPortal: {
+    objectWithheld: 'Withheld by law (public-order records sealed)',
     title: 'Enforcement publicity',
     subtitle: 'Enforcement decisions made public, open to public scrutiny',
     search: 'Search decision number, party, offence, outcome…',

@@ -83,6 +83,7 @@ export const publicityZh = {
     withdrawn: '已撤回',
   },
   publicPortal: {
+    objectWithheld: '依法不公开（违反治安管理的记录封存）',
     title: '执法公示',
     subtitle: '依法公开行政执法决定，接受社会监督',
     search: '搜索决定书文号、执法对象、案由、执法结论…',
