@@ -156,12 +156,29 @@ describe('the enforcement loop', () => {
     await submit.waitFor();
     await pickOption(submit, 'proposal_kind', '', '行政拘留');
     await submit.locator('#proposal_detentionDays').fill('5');
-    // 殴打他人 (2025 law 第五十一条第一款): detention 5–10 days and a fine of 500–1000 yuan
-    await submit.locator('#proposal_fineAmount').fill('500');
     await pickOption(submit, 'proposal_partyId', '', new RegExp(PARTY_NAME));
     await submit
       .locator('#proposal_facts')
       .fill(`${PARTY_NAME}于菜市场门口因口角用拳头殴打他人面部，致其软组织挫伤，有视频和证人证言证实。`);
+    // The 裁量 helper names the article of the law in force and what is missing: 殴打他人 (2025 law
+    // 第五十一条第一款) is detention 5–10 days AND a fine of 500–1000 yuan.
+    const helper = submit.getByTestId('discretion');
+    await helper.filter({ hasText: '第五十一条第一款' }).waitFor();
+    await helper.filter({ hasText: '应当处罚款500元以上1000元以下' }).waitFor();
+    // Submitted anyway, the server refuses it, naming the rule and the article.
+    await submit.getByRole('button', { name: label('提交审核') }).click();
+    await submit
+      .locator('.ant-form-item-explain-error')
+      .filter({ hasText: '应当处罚款500元以上1000元以下' })
+      .waitFor();
+    expect(await submit.locator('.ant-form-item-explain-error').first().textContent()).toContain(
+      '第五十一条第一款',
+    );
+    await submit.locator('#proposal_fineAmount').fill('500');
+    await helper
+      .filter({ hasText: '超出' })
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     const route = await submit.locator('.ant-steps').textContent();
     expect(route).toContain('分局领导');
     await submit.getByRole('button', { name: label('提交审核') }).click();
@@ -176,8 +193,9 @@ describe('the enforcement loop', () => {
     page = await approveAtGate('head', caseNo, '分局领导', '同意。');
     await page.locator('.ant-tag').filter({ hasText: '审核通过' }).first().waitFor();
 
-    // ---- the handler finds 作出决定 in 待办 and decides: numbered, with a publicity task ------
-    page = officer.page;
+    // ---- 行政拘留 is decided by the branch head, who finds 作出决定 in 待办: numbered, with a publicity task
+    const head = await user('head');
+    page = head.page;
     await page.getByRole('menuitem', { name: '待办' }).click();
     await page.waitForURL(/\/tasks|\/$/);
     await page.getByPlaceholder('按案件编号或事项查找').fill(caseNo);
@@ -209,7 +227,9 @@ describe('the enforcement loop', () => {
     const task = dialog(page, `执法公示 · ${docNo}`);
     await task.getByText('公众将看到的内容（预览）').waitFor();
     const preview = (await task.textContent()) ?? '';
-    expect(preview).toContain(MASKED_NAME);
+    // A 2026 治安 decision: the records are sealed (2025 law 第一百三十六条), the party withheld.
+    expect(preview).toContain('依法不公开');
+    expect(preview).not.toContain(MASKED_NAME);
     for (const secret of SECRETS) expect(preview).not.toContain(secret);
     await task.getByRole('button', { name: label('公示') }).click();
     const confirm = dialog(page, '确认公示');
@@ -239,13 +259,14 @@ describe('the enforcement loop', () => {
     await publicPage.waitForURL(/[?&]q=/);
     const row = publicPage.locator('.ant-table-row').filter({ hasText: docNo });
     await row.waitFor();
-    expect(await row.textContent()).toContain(MASKED_NAME);
+    expect(await row.textContent()).toContain('依法不公开');
     await row.getByRole('button', { name: label('查看') }).click();
     const shown = dialog(publicPage, '公示详情');
     await shown.getByText(docNo).waitFor();
     const text = (await shown.textContent()) ?? '';
-    expect(text).toContain(MASKED_NAME);
-    expect(text).toContain(MASKED_ID);
+    expect(text).toContain('依法不公开');
+    expect(text).not.toContain(MASKED_NAME);
+    expect(text).not.toContain(MASKED_ID);
     expect(text).toContain('行政拘留5日');
     expect(text).toContain('殴打他人');
     const html = await publicPage.content();

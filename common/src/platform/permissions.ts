@@ -66,7 +66,10 @@ export const PERMISSION_NAMES: Record<Permission, Bilingual> = {
   'publicity.read': { zh: '查看执法公示', en: 'View publicity' },
   'publicity.publish': { zh: '发布与撤回公示', en: 'Publish and withdraw' },
   'dashboard.read': { zh: '查看执法态势', en: 'View enforcement overview' },
-  'rules.manage': { zh: '维护法定期限规则与法律法规库', en: 'Maintain statutory clocks and the law register' },
+  'rules.manage': {
+    zh: '维护法定期限规则与法律法规库',
+    en: 'Maintain statutory clocks and the law register',
+  },
   'supervision.read': { zh: '查看执法监督问题', en: 'View supervision findings' },
   'supervision.answer': { zh: '答复整改', en: 'Answer with rectification' },
   'supervision.manage': {

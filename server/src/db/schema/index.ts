@@ -1,5 +1,5 @@
 export * from './enforcement.ts';
+export * from './law.ts';
 export * from './platform.ts';
 export * from './reports.ts';
 export * from './supervision.ts';
-export * from './law.ts';

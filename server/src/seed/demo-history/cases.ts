@@ -294,6 +294,12 @@ export function simulate(plan: CasePlan, w: Who): SimResult {
 
   // ---- acceptance / filing ----
   let t = plan.receivedAt + plan.openAfter;
+  // 立案 / 不予立案: the officer asks, the branch head approves some hours later (程序规定 art.178).
+  if (plan.opening === 'file' || plan.opening === 'refuse_filing') {
+    if (!act('request_filing', t)) return res;
+    // Some asked in the last days still wait for the branch head (their 待办).
+    t += t > now - 3 * DAY && r() < 0.6 ? 10 * DAY : between(r, 2, 20) * HOUR;
+  }
   if (!act(plan.opening, t)) return res;
   const legalOfficer = pick(r, reviewers.legal);
   switch (plan.opening) {
@@ -421,7 +427,13 @@ export function simulate(plan: CasePlan, w: Who): SimResult {
   t = office(t + plan.decideAfter, r);
   if (!act('decide', t)) return res;
   res.clock = null;
-  const decidedBy = type === 'admin' ? lead : legalOfficer;
+  // 行政拘留 is decided by the branch head; other penalties by the handler; criminal cases by 法制.
+  const decidedBy =
+    type === 'admin'
+      ? plan.proposal.kind === 'detention'
+        ? pick(r, reviewers.branchHead)
+        : lead
+      : legalOfficer;
   const decision: SimDecision = {
     kind: plan.proposal.kind,
     at: t,

@@ -2,8 +2,8 @@ import {
   addDays,
   BUILT_IN_REGISTER,
   CASE_STATUSES,
-  checkPenalties,
   type CaseStatus,
+  checkPenalties,
   chinaToday,
   DEFAULT_GATES,
   type DecisionKind,
@@ -276,6 +276,15 @@ describe('demo enforcement history', () => {
     const published = pubs.filter((p) => p.status === 'published');
     expect(published.length).toBeGreaterThan(300);
     expect(pubs.some((p) => p.status === 'pending' && p.due_on >= today)).toBe(true);
+    // Minors and privacy categories are closed as 不予公开, never published.
+    expect(pubs.some((p) => p.status === 'withdrawn' && p.published_at === null)).toBe(true);
+    // From 2026-01-01 治安 records are sealed (2025 law 第一百三十六条): published without the party.
+    expect(
+      published.some((p) => {
+        const c = PublicityContent.parse(p.content);
+        return c.object === null && c.objectWithheld === 'records_sealed';
+      }),
+    ).toBe(true);
     expect(pubs.some((p) => p.status === 'pending' && p.due_on < today)).toBe(true);
     expect(pubs.some((p) => p.status === 'withdrawn')).toBe(true);
     expect(pubs.some((p) => p.status === 'published' && p.withdraw_due_on !== null)).toBe(true);
@@ -286,10 +295,11 @@ describe('demo enforcement history', () => {
       const text = JSON.stringify(content) + (p.search_text ?? '');
       expect(text).not.toMatch(fullId);
       expect(text).not.toMatch(/1[3-9]\d{9}/);
+      if (content.objectWithheld) continue;
       expect(content.object).not.toBeNull();
       if (content.object!.kind === 'person') {
         expect(content.object!.name).toMatch(/^\p{Script=Han}\*+$/u);
-        expect(content.object!.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+        expect(content.object!.idNumber).toBeNull();
         expect(content.object!.address).toMatch(/\*\*\*$/);
       }
     }
@@ -333,7 +343,9 @@ describe('demo enforcement history', () => {
         from decisions where kind in ('warning', 'fine', 'detention') group by 1, 2`);
     expect(cited.filter((c) => c.version === null)).toEqual([]);
     for (const c of cited)
-      expect(c.version).toBe(Number(c.year) >= 2026 ? '治安管理处罚法@2026-01-01' : '治安管理处罚法@2013-01-01');
+      expect(c.version).toBe(
+        Number(c.year) >= 2026 ? '治安管理处罚法@2026-01-01' : '治安管理处罚法@2013-01-01',
+      );
     expect(cited.some((c) => c.year === '2026')).toBe(true);
   });
 
