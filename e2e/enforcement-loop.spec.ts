@@ -74,8 +74,15 @@ async function approveAtGate(username: string, caseNo: string, gate: string, opi
     'formalities',
     'appropriateness',
     'time_limits',
-  ])
-    await review.locator(`[data-point=${point}]`).getByText('符合', { exact: true }).click();
+  ]) {
+    // each answer seen taken before the next (a click during the error's re-render can be lost)
+    const row = review.locator(`[data-point=${point}]`);
+    const taken = row.locator('.ant-radio-button-wrapper-checked');
+    for (let attempt = 0; attempt < 3 && (await taken.count()) === 0; attempt++) {
+      await row.getByText('符合', { exact: true }).click();
+      await taken.waitFor({ timeout: 3000 }).catch(() => undefined);
+    }
+  }
   await expect.poll(() => checked.allTextContents()).toEqual(Array(8).fill('符合'));
   await review.getByTestId('checklist-unanswered').waitFor({ state: 'detached' });
   await review.locator('#reasons').fill(opinion);

@@ -77,6 +77,8 @@ export const AUDIT_ACTION_NAMES = {
   'case.period.appraisal': { zh: '登记鉴定期间', en: 'Appraisal period recorded' },
   'case.decision.change': { zh: '变更决定', en: 'Decision changed' },
   'case.decision.revoke': { zh: '撤销决定', en: 'Decision revoked' },
+  'case.decision.confirmUnlawful': { zh: '决定被确认违法', en: 'Decision confirmed unlawful' },
+  'case.decision.confirmVoid': { zh: '决定被确认无效', en: 'Decision confirmed void' },
   'case.proceeding.serve': { zh: '登记送达', en: 'Service recorded' },
   'case.proceeding.apply': { zh: '登记复议/复核申请', en: 'Application recorded' },
   'case.proceeding.reply': { zh: '回复检察机关', en: 'Reply to the procuratorate' },

@@ -55,6 +55,7 @@ import { z } from 'zod';
 import { PenaltyCheckRequest, TIERS } from '../law/model.ts';
 import { IdNumberSchema, PersonNameSchema, PhoneSchema } from '../personal-data/schemas.ts';
 import { Id, IsoDate, Paging } from '../platform/contracts.ts';
+import { WITHDRAWING_DECISION_STATUSES } from '../publicity/withdrawal.ts';
 import { Checklist } from './checklist.ts';
 import {
   CASE_ACTIONS,
@@ -338,7 +339,7 @@ export const DecisionResponse = z.object({
   reasoning: z.string(),
   decidedAt: z.string(),
   decidedBy: z.number(),
-  status: z.enum(['effective', 'changed', 'revoked']),
+  status: z.enum(['effective', ...WITHDRAWING_DECISION_STATUSES]),
   statusChangedAt: z.string().nullable(),
   publicationId: z.number().nullable(),
 });
@@ -581,7 +582,8 @@ export const ProceedingStepParams = z.object({ id: Id, pid: Id, step: z.enum(PRO
 // ---- decisions ------------------------------------------------------------------------------
 
 export const DecisionChangeRequest = z.object({
-  status: z.enum(['changed', 'revoked']),
+  /** 变更, 撤销, or a court / reconsideration organ's 确认违法 or 确认无效: each takes it off the portal. */
+  status: z.enum(WITHDRAWING_DECISION_STATUSES),
   reason,
 });
 

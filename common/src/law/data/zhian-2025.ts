@@ -68,7 +68,7 @@ export const ZHIAN_2025: LawVersion = {
   },
   unconfirmed: false,
   source:
-    'LawRefBook/Laws 行政法/治安管理处罚法(2025-06-27).md (commit 7620c2a, from flk.npc.gov.cn; read in the mirror X-STORAGE/Laws)',
+    'LawRefBook/Laws 行政法/治安管理处罚法(2025-06-27).md（commit 7620c2a，文本来自国家法律法规数据库）',
 };
 
 const law = '治安管理处罚法';

@@ -53,6 +53,13 @@ export async function getDecisionDocument(ctx: Ctx, id: number, masked: boolean)
   return doc;
 }
 
+const DECISION_CHANGE_ACTION = {
+  changed: 'case.decision.change',
+  revoked: 'case.decision.revoke',
+  confirmed_unlawful: 'case.decision.confirmUnlawful',
+  confirmed_void: 'case.decision.confirmVoid',
+} as const;
+
 export async function changeDecision(
   ctx: Ctx,
   id: number,
@@ -67,9 +74,9 @@ export async function changeDecision(
       .where(and(eq(decisions.id, id), eq(decisions.status, 'effective')))
       .returning();
     if (res.length === 0) throw new AppError('CONFLICT', { status: 'case.decision.notEffective' });
-    await requireWithdrawal(tx, ctx, id, input.reason);
+    await requireWithdrawal(tx, ctx, id, input.reason, input.status);
     await audit(tx, ctx, {
-      action: `case.decision.${input.status === 'revoked' ? 'revoke' : 'change'}`,
+      action: DECISION_CHANGE_ACTION[input.status],
       targetType: 'case',
       targetId: c.id,
       summary: { decisionId: id, docNo: d.docNo, reason: input.reason },

@@ -163,7 +163,27 @@ describe('excluded decisions never reach the portal', () => {
     const anonymous = t.client();
     const shown = await read(await anonymous.get(`/api/public/publicity/${m.publicationId}`));
     expect(shown).toMatchObject({ docNo: m.docNo, object: null, objectWithheld: 'records_sealed' });
-    expect(JSON.stringify(shown)).not.toContain('张');
+    expect(JSON.stringify(shown)).not.toContain('李');
+  });
+
+  it('a published decision confirmed unlawful (确认违法) must come down within 3 working days', async () => {
+    const m = await decide({ actDate: '2025-06-01', decidedOn: '2025-06-10' });
+    expect((await unitlegal.post(`/api/publicity/${m.publicationId}/publish`)).status).toBe(200);
+    const legal = await t.signIn('legal');
+    const changed = await legal.post(`/api/decisions/${m.decisionId}/change`, {
+      status: 'confirmed_unlawful',
+      reason: '经行政复议确认违法',
+    });
+    expect(changed.status).toBe(200);
+    expect((await read(changed)).status).toBe('confirmed_unlawful');
+    const r = await row(m.publicationId);
+    expect(r.status).toBe('published');
+    expect(r.withdrawDueOn).not.toBeNull();
+    const [audited] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'case.decision.confirmUnlawful'));
+    expect(audited).toBeTruthy();
   });
 
   it('refuses to publish an excluded decision, naming the ground in the user’s language', async () => {

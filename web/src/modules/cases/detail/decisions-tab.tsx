@@ -1,5 +1,11 @@
 import { FileWordOutlined } from '@ant-design/icons';
-import { type CaseResponse, DecisionChangeRequest, type DecisionResponse } from '@fazhi/common';
+import {
+  type CaseResponse,
+  DecisionChangeRequest,
+  type DecisionResponse,
+  WITHDRAWING_DECISION_STATUSES,
+  type WithdrawingDecisionStatus,
+} from '@fazhi/common';
 import { Alert, Button, Descriptions, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,9 +20,15 @@ import { CASES_KEY, useConflictHandler } from '../api.ts';
 import { decisionName } from '../names.ts';
 import { usePenaltyText } from './proposal-view.tsx';
 
-const STATUS_COLOR = { effective: 'success', changed: 'warning', revoked: 'error' } as const;
+const STATUS_COLOR = {
+  effective: 'success',
+  changed: 'warning',
+  revoked: 'error',
+  confirmed_unlawful: 'error',
+  confirmed_void: 'error',
+} as const;
 const shape = DecisionChangeRequest.shape;
-type ChangeValues = { status: 'changed' | 'revoked'; reason: string };
+type ChangeValues = { status: WithdrawingDecisionStatus; reason: string };
 
 /** 变更 / 撤销 an issued decision (legal detachment); its publication is withdrawn within 3 days. */
 function ChangeDialog({ d, onClose }: { d: DecisionResponse | null; onClose: () => void }) {
@@ -44,7 +56,7 @@ function ChangeDialog({ d, onClose }: { d: DecisionResponse | null; onClose: () 
     >
       <Form.Item name="status" label={t('cases.decisionTab.changeTo')} rules={[required()]}>
         <Radio.Group
-          options={(['changed', 'revoked'] as const).map((s) => ({
+          options={WITHDRAWING_DECISION_STATUSES.map((s) => ({
             value: s,
             label: t(`cases.decisionTab.status.${s}`),
           }))}

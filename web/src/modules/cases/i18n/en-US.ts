@@ -264,7 +264,13 @@ export const enUS: Shape<typeof zhCN> = {
       changeHint: 'Once a decision is changed or revoked, its publication must be withdrawn within 3 days.',
       changeTo: 'Action',
       changedAt: 'Changed / revoked',
-      status: { effective: 'In effect', changed: 'Changed', revoked: 'Revoked' },
+      status: {
+        effective: 'In effect',
+        changed: 'Changed',
+        revoked: 'Revoked',
+        confirmed_unlawful: 'Confirmed unlawful',
+        confirmed_void: 'Confirmed void',
+      },
       none: 'No decisions yet',
     },
     period: {

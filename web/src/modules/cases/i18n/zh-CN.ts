@@ -250,7 +250,13 @@ export const zhCN = {
       changeHint: '决定变更或撤销后，已公示的内容须在 3 日内撤回。',
       changeTo: '处理方式',
       changedAt: '变更/撤销时间',
-      status: { effective: '有效', changed: '已变更', revoked: '已撤销' },
+      status: {
+        effective: '有效',
+        changed: '已变更',
+        revoked: '已撤销',
+        confirmed_unlawful: '被确认违法',
+        confirmed_void: '被确认无效',
+      },
       none: '暂无决定',
     },
     period: {
