@@ -80,6 +80,20 @@ function GatePreview({ kind }: { kind: DecisionKind | undefined }) {
   );
 }
 
+/** The fine: the penalty itself, or 并处 with detention or confiscation (then optional). */
+function FineField({ label, mandatory }: { label: string; mandatory?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name={['proposal', 'fineAmount']}
+      label={label}
+      rules={mandatory ? [required(), zodRule(shape.fineAmount)] : [zodRule(shape.fineAmount)]}
+    >
+      <InputNumber min={0.01} step={100} precision={2} style={{ width: '100%' }} suffix={t('cases.yuan')} />
+    </Form.Item>
+  );
+}
+
 /** The proposal's fields; the penalty's own fields appear with its kind. */
 function ProposalFields({ form, c }: { form: FormInstance<Values>; c: CaseResponse }) {
   const { t } = useTranslation();
@@ -120,21 +134,7 @@ function ProposalFields({ form, c }: { form: FormInstance<Values>; c: CaseRespon
         </Form.Item>
       </Col>
       <Col {...HALF}>
-        {kind === 'fine' && (
-          <Form.Item
-            name={['proposal', 'fineAmount']}
-            label={t('cases.proposal.fineAmount')}
-            rules={[required(), zodRule(shape.fineAmount)]}
-          >
-            <InputNumber
-              min={0.01}
-              step={100}
-              precision={2}
-              style={{ width: '100%' }}
-              suffix={t('cases.yuan')}
-            />
-          </Form.Item>
-        )}
+        {kind === 'fine' && <FineField label={t('cases.proposal.fineAmount')} mandatory />}
         {kind === 'detention' && (
           <Form.Item
             name={['proposal', 'detentionDays']}
@@ -163,19 +163,7 @@ function ProposalFields({ form, c }: { form: FormInstance<Values>; c: CaseRespon
           </Col>
           {(kind === 'detention' || kind === 'confiscation') && (
             <Col {...HALF}>
-              <Form.Item
-                name={['proposal', 'fineAmount']}
-                label={t('cases.proposal.additionalFine')}
-                rules={[zodRule(shape.fineAmount)]}
-              >
-                <InputNumber
-                  min={0.01}
-                  step={100}
-                  precision={2}
-                  style={{ width: '100%' }}
-                  suffix={t('cases.yuan')}
-                />
-              </Form.Item>
+              <FineField label={t('cases.proposal.additionalFine')} />
             </Col>
           )}
         </>
