@@ -101,6 +101,8 @@ export interface CasePlan {
   openingRule: string;
   openAfter: number;
   opening: Opening;
+  /** 立案 / 不予立案: the branch head's approval this long after the officer asked (INF: waiting). */
+  filingApprovalAfter?: number;
   openingReason: string;
   /** From acceptance (or reopening) to the first submission. */
   investigate: number;
@@ -297,8 +299,7 @@ export function simulate(plan: CasePlan, w: Who): SimResult {
   // 立案 / 不予立案: the officer asks, the branch head approves some hours later (程序规定 art.178).
   if (plan.opening === 'file' || plan.opening === 'refuse_filing') {
     if (!act('request_filing', t)) return res;
-    // Some asked in the last days still wait for the branch head (their 待办).
-    t += t > now - 3 * DAY && r() < 0.6 ? 10 * DAY : between(r, 2, 20) * HOUR;
+    t += plan.filingApprovalAfter ?? between(r, 2, 20) * HOUR;
   }
   if (!act(plan.opening, t)) return res;
   const legalOfficer = pick(r, reviewers.legal);

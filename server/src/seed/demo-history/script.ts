@@ -76,6 +76,11 @@ export function scriptedCases(world: World, refs: Refs, r: Rng) {
     timing: Spec['timing'],
   ) => specs.push({ unit, kind, demoLead, received, timing });
 
+  // A criminal case whose 立案 the officer asked this morning: waiting for the branch head.
+  add('PS-01', 'arrest_request', true, at(0, 8), (p) => {
+    path(p, at(0, 9), INF, []);
+    p.filingApprovalAfter = INF;
+  });
   // Waiting at the unit legal officer (王晓丽) and the unit head (赵志刚) of PS-01.
   add('PS-01', 'fine', true, at(3, 8) - 3 * HOUR, (p) => path(p, at(3, 9), at(0, 15), [INF]));
   add('PS-01', 'detention', true, at(5, 8) - 10 * HOUR, (p) => path(p, at(5, 9), at(1, 11), [INF]));
