@@ -15,6 +15,8 @@ import {
   type PenaltyCheckRequest,
   type PenaltyCheckResponse,
   type ProposedDecision,
+  TIERS,
+  type Tier,
 } from '@fazhi/common';
 import { and, asc, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
@@ -248,19 +250,27 @@ export async function lawReviewList(ctx: Ctx): Promise<LawReviewListResponse> {
         fineAmount: d.fineAmount === null ? null : Number(d.fineAmount),
         detentionDays: d.detentionDays,
       } as ProposedDecision);
-      const result = checkPenalties(
-        register,
-        {
-          actDate,
-          decisionDate: decidedOn,
-          offences: [{ name: item.name, penalties }],
-          party: {
-            kind: party?.kind === 'organisation' ? 'organisation' : 'person',
-            ...(birthDate ? { birthDate } : {}),
+      // A decision records no 情节 tier: it is unlawful only if no tier of the article allows it.
+      const check = (tier: Tier) =>
+        checkPenalties(
+          register,
+          {
+            actDate,
+            decisionDate: decidedOn,
+            offences: [{ name: item.name, tier, penalties }],
+            party: {
+              kind: party?.kind === 'organisation' ? 'organisation' : 'person',
+              ...(birthDate ? { birthDate } : {}),
+            },
           },
-        },
-        ctx.locale,
-      );
+          ctx.locale,
+        );
+      const results = TIERS.map(check);
+      const result =
+        results.find((x) => x.violations.length === 0) ??
+        // none allows it: explain by the ordinary tier (一般情节), else the first the article has
+        [results[1]!, ...results].find((x) => !x.violations.some((v) => v.rule === 'tier_not_in_article')) ??
+        results[1]!;
       const applied = result.applied[0];
       const inForce = register.offences.find(
         (o) =>
