@@ -200,6 +200,21 @@ describe('the enforcement loop', () => {
     page = await approveAtGate('head', caseNo, '分局领导', '同意。');
     await page.locator('.ant-tag').filter({ hasText: '审核通过' }).first().waitFor();
 
+    // ---- the officer tells the party of the intended penalty (处罚前告知) and records the answer
+    page = officer.page;
+    await page.goto(caseUrl);
+    await page.locator('[data-action=inform]').click();
+    const told = dialog(page, `处罚前告知 · ${caseNo}`);
+    await told.getByLabel('提出陈述申辩').check();
+    // a statement is reviewed before the decision: the form asks for the review
+    await told.getByRole('button', { name: label('处罚前告知') }).click();
+    await told.locator('.ant-form-item-explain-error').first().waitFor();
+    await told.locator('#statementText').fill('称系对方先动手推搡。');
+    await told.locator('#statementReview').fill('经复核，视频显示系张某先动手，申辩不成立，不予采纳。');
+    await told.getByRole('button', { name: label('处罚前告知') }).click();
+    await expectMessage(page, '已处罚前告知');
+    await page.locator('.ant-tag').filter({ hasText: '已告知待决定' }).first().waitFor();
+
     // ---- 行政拘留 is decided by the branch head, who finds 作出决定 in 待办: numbered, with a publicity task
     const head = await user('head');
     page = head.page;

@@ -83,7 +83,19 @@ export function label(text: string): RegExp {
   return new RegExp(`^(?:[a-z-]+ )?${chars.join('\\s*')}$`);
 }
 
-/** Waits for the success message antd shows after an action (e.g. 已同意). */
+/**
+ * Waits for the success message antd shows after an action (e.g. 已同意). When it does not come,
+ * the error names what the page said instead (messages, alerts, field errors), so a failure in
+ * CI can be read without its screenshot.
+ */
 export async function expectMessage(page: Page, text: string | RegExp) {
-  await page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor();
+  try {
+    await page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor();
+  } catch (e) {
+    const said = await page
+      .locator('.ant-message-notice, .ant-alert, .ant-form-item-explain-error, .ant-notification-notice')
+      .allTextContents()
+      .catch(() => []);
+    throw new Error(`no message "${text}"; the page showed: ${JSON.stringify(said)}`, { cause: e });
+  }
 }

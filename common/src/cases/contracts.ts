@@ -106,6 +106,11 @@ export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
  *   of the 复议决定书) and the higher procuratorate's 复核 (不捕 15 d, 不诉 30 d)
  * - case_revoked_notice: tell the parties of a 撤销案件 decision (3 d)
  * - period_extension / appraisal: records of the administrative case period (no clock)
+ * - penalty_notice: the 告知 of an intended penalty (written done by the `inform` action; its
+ *   detail holds what the party was told and answered, and the review of any statement)
+ * - hearing_window / hearing: the party's time to ask for a 听证 (5 working days from the 告知,
+ *   行政处罚法 art.64) and the hearing held by the legal detachment (程序规定 art.124)
+ * - decision_notice: serve the 行政处罚决定书 (2 days under the 治安管理处罚法, else 7 working days)
  */
 export const PROCEEDING_KINDS = [
   'not_filed_notice',
@@ -121,6 +126,10 @@ export const PROCEEDING_KINDS = [
   'case_revoked_notice',
   'period_extension',
   'appraisal',
+  'penalty_notice',
+  'hearing_window',
+  'hearing',
+  'decision_notice',
 ] as const;
 export type ProceedingKind = (typeof PROCEEDING_KINDS)[number];
 
@@ -150,6 +159,7 @@ export const PROCEEDING_OUTCOMES = [
   'replied',
   'served',
   'applied',
+  'informed',
 ] as const;
 
 // ---- the case -----------------------------------------------------------------------------
@@ -505,6 +515,28 @@ export const CASE_ACTION_BODIES = {
   approve: z.object({ checklist: Checklist, reasons: note }),
   send_back: z.object({ checklist: Checklist, reasons: reason }),
   disagree: z.object({ checklist: Checklist, reasons: reason }),
+  /**
+   * 告知: the day the party was told the intended penalty, facts, grounds and basis and the right
+   * to 陈述申辩 (and, where the penalty check finds it due, to a 听证); what the party answered.
+   * A statement is reviewed (复核) and the review recorded; whether it was taken up.
+   */
+  inform: z
+    .object({
+      informedOn: IsoDate,
+      statement: z.enum(['waived', 'stated']),
+      statementText: z.string().trim().max(4000).nullable().default(null),
+      statementReview: z.string().trim().max(4000).nullable().default(null),
+      /** Only where a hearing is due: waived, asked for, or left open for the 5-day window. */
+      hearing: z.enum(['waived', 'requested', 'undecided']).nullable().default(null),
+    })
+    .superRefine((b, ctx) => {
+      if (b.statement !== 'stated') return;
+      if (!b.statementText) ctx.addIssue({ code: 'custom', path: ['statementText'], message: 'required' });
+      if (!b.statementReview)
+        ctx.addIssue({ code: 'custom', path: ['statementReview'], message: 'required' });
+    }),
+  /** 撤回: the proposal goes back to the officer (a statement taken up, a hearing against it). */
+  withdraw: z.object({ reason }),
   decide: z.object({ decidedOn: IsoDate.nullable().default(null) }),
   record_feedback: z.object({
     feedbackKind: z.enum(FEEDBACK_KINDS),
@@ -531,6 +563,11 @@ export const CaseActionRequest = z
     proposal: z.unknown().optional(),
     checklist: z.unknown().optional(),
     decidedOn: z.string().nullable().optional(),
+    informedOn: z.string().optional(),
+    statement: z.enum(['waived', 'stated']).optional(),
+    statementText: z.string().nullable().optional(),
+    statementReview: z.string().nullable().optional(),
+    hearing: z.enum(['waived', 'requested', 'undecided']).nullable().optional(),
     feedbackKind: z.enum(FEEDBACK_KINDS).optional(),
     receivedOn: z.string().optional(),
     docNo: z.string().nullable().optional(),

@@ -50,6 +50,7 @@ export const PROCEEDING_OUTCOME_NAMES: Record<(typeof PROCEEDING_OUTCOMES)[numbe
   replied: { zh: '已回复', en: 'Replied' },
   served: { zh: '已送达', en: 'Served' },
   applied: { zh: '已申请', en: 'Applied' },
+  informed: { zh: '已告知', en: 'Informed' },
 };
 
 export const CASE_STATUS_NAMES: Record<(typeof CASE_STATUSES)[number], { zh: string; en: string }> = {
@@ -59,6 +60,7 @@ export const CASE_STATUS_NAMES: Record<(typeof CASE_STATUSES)[number], { zh: str
   investigating: { zh: '调查取证', en: 'Investigating' },
   in_review: { zh: '审核中', en: 'In review' },
   approved: { zh: '审核通过', en: 'Approved' },
+  informed: { zh: '已告知待决定', en: 'Informed, to decide' },
   decided: { zh: '已决定', en: 'Decided' },
   with_procuratorate: { zh: '已移送检察机关', en: 'With the procuratorate' },
   closed: { zh: '已结案', en: 'Closed' },
@@ -80,6 +82,8 @@ export const CASE_ACTION_NAMES: Record<(typeof CASE_ACTIONS)[number], { zh: stri
   approve: { zh: '同意', en: 'Approve' },
   send_back: { zh: '退回补充', en: 'Send back' },
   disagree: { zh: '不同意', en: 'Disagree' },
+  inform: { zh: '处罚前告知', en: 'Inform the party' },
+  withdraw: { zh: '撤回重办', en: 'Withdraw the proposal' },
   decide: { zh: '作出决定', en: 'Decide' },
   record_feedback: { zh: '登记检察反馈', en: 'Record procuratorate feedback' },
   reopen: { zh: '重新办理', en: 'Reopen' },
@@ -147,4 +151,8 @@ export const PROCEEDING_KIND_NAMES: Record<ProceedingKind, { zh: string; en: str
   case_revoked_notice: { zh: '撤销案件告知', en: 'Tell the parties of the revocation' },
   period_extension: { zh: '延长办案期限', en: 'Period extension' },
   appraisal: { zh: '鉴定期间', en: 'Appraisal period' },
+  penalty_notice: { zh: '处罚前告知', en: 'Notice of the intended penalty' },
+  hearing_window: { zh: '听证申请期', en: 'Window to ask for a hearing' },
+  hearing: { zh: '听证', en: 'Hearing' },
+  decision_notice: { zh: '处罚决定书送达', en: 'Serve the penalty decision' },
 };

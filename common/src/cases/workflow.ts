@@ -14,7 +14,8 @@ export const CASE_STATUSES = [
   'filing_approval', // 呈请立案 / 不予立案, waiting for the 县级公安机关负责人 (criminal)
   'investigating', // 调查取证 / 侦查
   'in_review', // 三级五关审核中
-  'approved', // 审核通过，待作出决定
+  'approved', // 审核通过，待告知 (or, 不予处罚, 待作出决定)
+  'informed', // 已告知拟处罚，待作出决定 (after 陈述申辩 and any 听证)
   'decided', // 已作出决定
   'with_procuratorate', // 两统一：已统一出口至检察机关
   'closed', // 结案
@@ -37,12 +38,21 @@ export const CASE_ACTIONS = [
   'approve',
   'send_back',
   'disagree',
+  'inform',
+  'withdraw',
   'decide',
   'record_feedback',
   'reopen',
   'close',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export const ADMIN_DECISIONS = ['warning', 'fine', 'confiscation', 'detention', 'no_penalty'] as const;
+/** The administrative decisions that are penalties (行政处罚): each needs 告知 first. */
+export const ADMIN_PENALTIES = ['warning', 'fine', 'confiscation', 'detention'] as const;
+export const CRIMINAL_DECISIONS = ['arrest_request', 'prosecution_transfer', 'case_revoked'] as const;
+export const DECISION_KINDS = [...ADMIN_DECISIONS, ...CRIMINAL_DECISIONS] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 /**
  * Who may take an action: the handling unit, the reviewer at the current gate, the legal
@@ -56,10 +66,15 @@ export interface Transition {
   by: Actor;
   /** A different actor for some proposed decisions (行政拘留 is decided by the branch head). */
   byKind?: Partial<Record<DecisionKind, Actor>>;
+  /** Open only to cases proposing one of these decisions (absent: whatever the proposal). */
+  kinds?: readonly DecisionKind[];
+  /** A way out the actor may take, not a step the case waits for (kept out of 待办). */
+  optional?: boolean;
 }
 
-/** Who takes this transition for a case whose proposal is `kind`. */
-export function actorOf(t: Transition, kind: DecisionKind | null | undefined): Actor {
+/** Who takes this transition for a case whose proposal is `kind`; null when it is not open to it. */
+export function actorOf(t: Transition, kind: DecisionKind | null | undefined): Actor | null {
+  if (kind && t.kinds && !t.kinds.includes(kind)) return null;
   return (kind && t.byKind?.[kind]) || t.by;
 }
 
@@ -87,8 +102,19 @@ export const WORKFLOWS = {
       mediate: { to: 'mediated', by: 'handler' },
     },
     ...REVIEW,
+    // Before a penalty is decided the party is told of it and of the right to 陈述申辩 (and to a
+    // 听证 where due): 行政处罚法 art.44, 治安管理处罚法 (2025) arts.112, 117. 不予处罚 needs no 告知.
+    // A statement taken up or a hearing that finds against the proposal sends it back (withdraw).
+    approved: {
+      inform: { to: 'informed', by: 'handler', kinds: ADMIN_PENALTIES },
+      decide: { to: 'decided', by: 'handler', kinds: ['no_penalty'] },
+      withdraw: { to: 'investigating', by: 'handler', optional: true },
+    },
     // 行政拘留 is decided by the head of the 县级 organ; warnings and fines by the handling unit.
-    approved: { decide: { to: 'decided', by: 'handler', byKind: { detention: 'branch_head' } } },
+    informed: {
+      decide: { to: 'decided', by: 'handler', byKind: { detention: 'branch_head' } },
+      withdraw: { to: 'investigating', by: 'handler', optional: true },
+    },
     decided: { close: { to: 'closed', by: 'handler' } },
   },
   criminal: {
@@ -142,7 +168,8 @@ export const TERMINAL_STATUSES: readonly CaseStatus[] = [
 export function waitingFor(caseType: CaseType, status: CaseStatus, kind?: DecisionKind | null): Actor[] {
   if (TERMINAL_STATUSES.includes(status)) return [];
   const row = (WORKFLOWS[caseType] as Table)[status] ?? {};
-  return [...new Set(Object.values(row).map((t) => actorOf(t, kind)))];
+  const steps = Object.values(row).filter((t) => !t.optional);
+  return [...new Set(steps.flatMap((t) => (kind ? (actorOf(t, kind) ?? []) : [t.by])))];
 }
 
 /** The statuses of a case type in which the case waits for `actor` (whatever its proposal). */
@@ -186,11 +213,6 @@ export const GATE_ROLE: Record<Gate, RoleCode> = {
   legal: 'legal',
   branch_head: 'branch_head',
 };
-
-export const ADMIN_DECISIONS = ['warning', 'fine', 'confiscation', 'detention', 'no_penalty'] as const;
-export const CRIMINAL_DECISIONS = ['arrest_request', 'prosecution_transfer', 'case_revoked'] as const;
-export const DECISION_KINDS = [...ADMIN_DECISIONS, ...CRIMINAL_DECISIONS] as const;
-export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 /**
  * Which gates a proposed decision passes, by weight: a warning stops at the unit head; a fine
@@ -262,6 +284,7 @@ export function availableActions(c: CaseForActions, u: UserForActions): CaseActi
   return (Object.entries(row) as [CaseAction, Transition][])
     .filter(([, t]) => {
       const by = actorOf(t, c.proposedDecision);
+      if (!by) return false;
       if (by === 'legal') return u.roles.includes('legal');
       if (by === 'branch_head') return u.roles.includes('branch_head');
       if (by === 'handler')

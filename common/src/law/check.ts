@@ -365,5 +365,52 @@ export function checkPenalties(
         basisOf(detentionLaw, ne.article),
       );
   }
+  const hearing = hearingRight(register, req, applied, age, lang);
+  if (hearing) add(notices, 'hearing_right', hearing.message, hearing.basis);
   return { lawful: violations.length === 0, applied, violations, notices };
+}
+
+/**
+ * The right to a hearing (听证) the party must be told of before the decision, under the version
+ * of each applied law in force on the decision date (a procedural rule: the day of the act, not
+ * of the offence, decides): a total fine at or above the threshold, a licence revoked, or (2025
+ * law) a minor at the act proposed for detention — the 2025 law asks it for a minor who *may* be
+ * detained; Fazhi gives it to every minor proposed for detention rather than guess the exception.
+ */
+function hearingRight(
+  register: LawRegister,
+  req: PenaltyCheckRequest,
+  applied: PenaltyCheckResponse['applied'],
+  age: number | undefined,
+  lang: Lang,
+): { message: string; basis: string } | null {
+  const zh = lang === 'zh-CN';
+  const all = req.offences.flatMap((o) => o.penalties);
+  const fine = all.filter((p) => p.type === 'fine').reduce((n, p) => n + (p.amount ?? 0), 0);
+  for (const name of new Set(applied.map((a) => a.law))) {
+    const law = lawInForce(register, name, req.decisionDate);
+    const h = law?.general.hearing;
+    if (!law || !h) continue;
+    const reasons: string[] = [];
+    if (fine >= h.fineFrom)
+      reasons.push(
+        zh ? `罚款${fine}元（${h.fineFrom}元以上）` : `a fine of ${fine} yuan (from ${h.fineFrom})`,
+      );
+    if (h.licenceRevocation && all.some((p) => p.type === 'licence_revocation'))
+      reasons.push(zh ? '吊销许可证件' : 'a licence revoked');
+    if (h.minorDetention && age != null && age < 18 && all.some((p) => p.type === 'detention'))
+      reasons.push(
+        zh
+          ? `行为时${age}周岁，拟行政拘留（应同时告知其监护人，听证不公开举行）`
+          : `aged ${age} at the act and proposed for detention (tell the guardian too; the hearing is not public)`,
+      );
+    if (reasons.length)
+      return {
+        message: zh
+          ? `拟作出${reasons.join('、')}：作出决定前应当告知当事人有权要求举行听证`
+          : `${reasons.join(', ')}: before deciding, tell the party of the right to ask for a hearing`,
+        basis: basisOf(law, h.article),
+      };
+  }
+  return null;
 }

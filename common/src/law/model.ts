@@ -109,6 +109,19 @@ export const LawVersion = z.object({
         .optional(),
       /** Records sealed (违反治安管理的记录封存): nothing of them may be published. */
       recordsSealed: z.object({ article: z.string() }).optional(),
+      /**
+       * Who must be told of the right to a hearing (听证) before the decision: a total fine from
+       * `fineFrom` yuan, a licence revoked, and (2025) a minor whose detention may be executed.
+       * Procedure: the version in force on the decision date applies, not the act date's.
+       */
+      hearing: z
+        .object({
+          article: z.string(),
+          fineFrom: z.number().positive(),
+          licenceRevocation: z.boolean().default(true),
+          minorDetention: z.boolean().default(false),
+        })
+        .optional(),
       /** Penalty types the law knows (第十条 治安管理处罚的种类). */
       penaltyTypes: z.array(z.enum(PENALTY_TYPES)).optional(),
       penaltyTypesArticle: z.string().optional(),

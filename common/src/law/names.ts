@@ -35,4 +35,5 @@ export const LAW_RULE_NAMES: Record<string, Bilingual> = {
   combined_detention_cap: { zh: '合并执行拘留上限', en: 'Combined detention cap' },
   detention_not_executed: { zh: '不执行行政拘留', en: 'Detention not executed' },
   decide_per_offence: { zh: '分别决定', en: 'Decide per offence' },
+  hearing_right: { zh: '应告知听证权利', en: 'Right to a hearing' },
 };

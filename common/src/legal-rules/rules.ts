@@ -138,6 +138,70 @@ const PROCURATORATE_CLOCKS: readonly LegalRule[] = [
   },
 ];
 
+const XZCF_2021 = '行政处罚法（2021）';
+
+/**
+ * 告知 and 送达 of an administrative penalty. The 行政处罚法's own "五日" and "七日" are working days
+ * (2021 text art.85); the 治安管理处罚法's "二日" has no such rule and runs in calendar days.
+ */
+const PENALTY_PROCEDURE_CLOCKS: readonly LegalRule[] = [
+  {
+    code: 'hearing_request',
+    nameZh: '要求听证期限',
+    nameEn: 'Ask for a hearing',
+    amount: 3,
+    unit: 'calendar_days',
+    effectiveFrom: '2013-01-01',
+    citation: '公安机关办理行政案件程序规定 第133条',
+  },
+  {
+    code: 'hearing_request',
+    nameZh: '要求听证期限',
+    nameEn: 'Ask for a hearing',
+    amount: 5,
+    unit: 'working_days',
+    effectiveFrom: '2021-07-15',
+    citation: `${XZCF_2021}第64条第1项、第85条`,
+  },
+  {
+    code: 'penalty_decision_service',
+    nameZh: '行政处罚决定书送达',
+    nameEn: 'Serve the penalty decision',
+    amount: 7,
+    unit: 'calendar_days',
+    effectiveFrom: '1996-10-01',
+    citation: '行政处罚法（1996）第40条',
+    unconfirmed: true,
+  },
+  {
+    code: 'penalty_decision_service',
+    nameZh: '行政处罚决定书送达',
+    nameEn: 'Serve the penalty decision',
+    amount: 7,
+    unit: 'working_days',
+    effectiveFrom: '2021-07-15',
+    citation: `${XZCF_2021}第61条第1款、第85条`,
+  },
+  {
+    code: 'zhian_decision_service',
+    nameZh: '治安管理处罚决定书送达',
+    nameEn: 'Serve the public-order penalty decision',
+    amount: 2,
+    unit: 'calendar_days',
+    effectiveFrom: '2013-01-01',
+    citation: '治安管理处罚法（2012）第97条第1款',
+  },
+  {
+    code: 'zhian_decision_service',
+    nameZh: '治安管理处罚决定书送达',
+    nameEn: 'Serve the public-order penalty decision',
+    amount: 2,
+    unit: 'calendar_days',
+    effectiveFrom: '2026-01-01',
+    citation: '治安管理处罚法（2025）第116条第1款',
+  },
+];
+
 /**
  * The statutory clocks of the enforcement core, seeded into `legal_rules` by a data step. Never
  * use these numbers as literals elsewhere: read the rule in force on the clock's start date.
@@ -312,6 +376,7 @@ export const LEGAL_RULES: readonly LegalRule[] = [
     citation: '行政处罚法（2021）第48条第2款、第85条',
   },
   ...PROCURATORATE_CLOCKS,
+  ...PENALTY_PROCEDURE_CLOCKS,
 ];
 
 /** The rule in force on a date: the latest `effectiveFrom` not after it. */

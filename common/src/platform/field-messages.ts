@@ -168,6 +168,34 @@ export const FIELD_MESSAGES = {
     zh: '决定日期不能早于最后一级审批日期',
     en: 'The decision cannot be dated before its last approval',
   },
+  'case.date.beforeInform': {
+    zh: '决定日期不能早于处罚前告知日期',
+    en: 'The decision cannot be dated before the party was informed',
+  },
+  'case.inform.required': {
+    zh: '作出处罚决定前，须先告知当事人拟作出的处罚及其事实、理由、依据和陈述申辩权（处罚前告知）',
+    en: 'Before a penalty is decided, the party must be told of it, its facts, grounds and basis and of the right to be heard (inform the party first)',
+  },
+  'case.inform.beforeApproval': {
+    zh: '告知日期不能早于最后一级审批日期',
+    en: 'The notice cannot be dated before the last approval',
+  },
+  'case.inform.hearingRequired': {
+    zh: '拟作出的处罚应当告知听证权利（{basis}）：请登记当事人是否要求听证',
+    en: 'The intended penalty carries a right to a hearing ({basis}): record whether the party asks for one',
+  },
+  'case.hearing.pending': {
+    zh: '当事人要求的听证尚未结束，听证结束后方可作出决定',
+    en: 'The hearing the party asked for has not ended; decide after it',
+  },
+  'case.hearing.window': {
+    zh: '当事人要求听证的期限至 {due} 届满，期满前不得作出决定',
+    en: 'The party may ask for a hearing until {due}; no decision before then',
+  },
+  'case.hearing.overturned': {
+    zh: '听证认为拟作出的处罚不当：请撤回重办，重新提交审核',
+    en: 'The hearing found the intended penalty wrong: withdraw it and submit again',
+  },
   'case.date.beforeReceived': {
     zh: '日期不能早于接报时间',
     en: 'The date cannot be before the case was received',

@@ -5,7 +5,7 @@ import type { Db } from '../db/index.ts';
 import { dataSteps, orgs } from '../db/schema/index.ts';
 import { loadNotice } from '../modules/clocks/notice.service.ts';
 import { seedEvaluationDefaults } from '../modules/evaluation/defaults.ts';
-import { seedLawRegister } from '../modules/law/register.service.ts';
+import { mergeBuiltInGeneralRules, seedLawRegister } from '../modules/law/register.service.ts';
 import { withdrawExcludedPublications } from '../modules/publicity/withdraw-excluded.ts';
 import { seedSupervisionDefaults } from '../modules/supervision/defaults.ts';
 import { seedLegalRules, seedOrgDictionaries, syncBuiltInRolePermissions } from './dictionaries.ts';
@@ -98,6 +98,15 @@ const STEPS: DataStep[] = [
     id: '2026-12-publicity-exclusions',
     async apply(db) {
       await withdrawExcludedPublications(db);
+    },
+  },
+  {
+    // Issue 11: the 告知 / 听证 / 送达 clocks (hearing_request, penalty_decision_service,
+    // zhian_decision_service) and the hearing thresholds of both 治安管理处罚法 versions.
+    id: '2026-12-penalty-procedure',
+    async apply(db) {
+      await seedLegalRules(db);
+      await mergeBuiltInGeneralRules(db);
     },
   },
 ];

@@ -28,6 +28,9 @@ export const ZHIAN_2012: LawVersion = {
       elderlyFrom: 70,
       pregnantOrNursing: true,
     },
+    // 第九十八条: 公安机关作出吊销许可证以及处二千元以上罚款的治安管理处罚决定前，应当告知违反治安管理
+    // 行为人有权要求举行听证.
+    hearing: { article: '第九十八条', fineFrom: 2000, licenceRevocation: true, minorDetention: false },
     penaltyTypes: ['warning', 'fine', 'detention', 'licence_revocation', 'deportation'],
     penaltyTypesArticle: '第十条',
   },

@@ -53,6 +53,10 @@ export const ZHIAN_2025: LawVersion = {
     // 第一百三十六条: 违反治安管理的记录应当予以封存，不得向任何单位和个人提供或者公开，但有关国家机关为
     // 办案需要或者有关单位根据国家规定进行查询的除外。依法进行查询的单位，应当对被封存的违法记录的情况予以保密。
     recordsSealed: { article: '第一百三十六条' },
+    // 第一百一十七条第一款: 吊销许可证件、处四千元以上罚款 (or 责令停业整顿, a measure not modelled as a
+    // penalty) — the party must be told of the right to a hearing; 第二款: so must a minor who may be
+    // detained under 第二十三条第二款, and the guardian (the hearing is not public).
+    hearing: { article: '第一百一十七条', fineFrom: 4000, licenceRevocation: true, minorDetention: true },
     // 第十条: (一) 警告; (二) 罚款; (三) 行政拘留; (四) 吊销公安机关发放的许可证件 (2012: 许可证);
     // 对违反治安管理的外国人，可以附加适用限期出境或者驱逐出境 — the same four types as 2012, no new type.
     // Mapping: 限期出境 has no type of its own in PENALTY_TYPES; like the 2012 entry, `deportation`

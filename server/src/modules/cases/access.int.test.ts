@@ -6,6 +6,7 @@ import {
   auditCount,
   backdateReviews,
   checklist,
+  inform,
   proposal,
   readyAdminCase,
   signInAll,
@@ -37,6 +38,7 @@ describe('a user of another unit', () => {
     for (const who of [unitlegal, unithead, legal]) await act(who, id, 'approve', { checklist: checklist() });
     const decided =
       (await backdateReviews(t, id, '2021-09-30'),
+      await inform(officer, id, '2021-09-30'),
       await act(officer, id, 'decide', { decidedOn: '2021-09-30' }));
     const decisionId = decided.body.decisions[0].id;
     void head;

@@ -5,6 +5,7 @@
  * one audit record on the case per transition.
  */
 import {
+  actorOf,
   CASE_ACTION_BODIES,
   type CaseAction,
   type CaseResponse,
@@ -14,6 +15,7 @@ import {
   GATE_ROLE,
   type Gate,
   QUALIFICATION_NAMES,
+  transition,
 } from '@fazhi/common';
 import { and, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import { audit } from '../../audit/record.ts';
@@ -130,6 +132,12 @@ export async function applyCaseAction(
       };
       if (!nextState(state, action, ['officer', 'unit_legal']))
         throw new AppError('CONFLICT', { action: 'case.action.status' });
+      // A step the workflow keeps for other proposals (a penalty is decided only after 告知).
+      const t = transition(state.caseType, state.status, action);
+      if (t && actorOf(t, c.proposedDecision as DecisionKind | null) === null)
+        throw new AppError('CONFLICT', {
+          action: action === 'decide' ? 'case.inform.required' : 'case.action.status',
+        });
       if (!(await actionsFor(tctx, tx, lc, rs, level)).includes(action))
         throw await refusal(tctx, tx, lc, action, rs, level);
       // The body is judged last: outside the scope it is a 404, out of turn a 409/403, whatever it says.

@@ -119,6 +119,23 @@ export async function readyAdminCase(t: TestApp, officer: TestClient, extra: Rec
   return { id: created.id as number, partyId: withParty.parties[0].id as number };
 }
 
+/** 处罚前告知 by `officer` on `on`: the party waives the statement and any hearing (extra overrides). */
+export async function inform(
+  officer: TestClient,
+  id: number,
+  on: string,
+  extra: Record<string, unknown> = {},
+) {
+  const r = await act(officer, id, 'inform', {
+    informedOn: on,
+    statement: 'waived',
+    hearing: 'waived',
+    ...extra,
+  });
+  if (r.status !== 200) throw new Error(`inform: ${r.status} ${JSON.stringify(r.body)}`);
+  return r;
+}
+
 /**
  * A lawful proposal of the kind under 治安管理处罚法 (2012, the act dates of these cases): 殴打他人
  * (一般) is detention 5–10 days with a fine of 200–500; (情节较轻) a fine up to 500; a warning is

@@ -295,7 +295,7 @@ export async function addDiscussion(ctx: Ctx, caseId: number, d: DiscussionReque
   });
 }
 
-const PERIOD_RUNNING = ['investigating', 'in_review', 'approved'];
+const PERIOD_RUNNING = ['investigating', 'in_review', 'approved', 'informed'];
 
 /**
  * +30 days with the approval of the next-higher organ (程序规定 art.165): the legal detachment or

@@ -109,6 +109,9 @@ export function nextProceeding(p: { kind: string; detail: unknown }, outcome: st
       return on('upheld', { kind: 'procuratorate_review_window', rule: remedy?.reviewApply ?? null });
     case 'procuratorate_review_window':
       return on('applied', { kind: 'procuratorate_review', rule: remedy?.reviewDecide ?? null });
+    // A hearing asked for in time is held; the law sets no period for holding it.
+    case 'hearing_window':
+      return on('applied', { kind: 'hearing', rule: null });
     default:
       return null;
   }

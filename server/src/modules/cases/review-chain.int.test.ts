@@ -9,6 +9,7 @@ import {
   backdateReviews,
   checklist,
   ID_1,
+  inform,
   proposal,
   readyAdminCase,
   signInAll,
@@ -106,15 +107,25 @@ describe('三级五关 review chain', () => {
     expect(last.body.reviews[1].checklist.evidence).toEqual({ ok: false, note: '缺少伤情鉴定' });
     expect(await auditCount(t, id, 'case.approve')).toBe(4);
 
-    // 行政拘留 is decided by the head of the 县级 organ, never by the officer.
-    expect(last.body.availableActions).toEqual(['decide']);
-    expect((await read(await officer.get(`/api/cases/${id}`))).availableActions).toEqual([]);
+    // The party is told of the intended penalty first (告知, by the officer): no decision before.
+    expect(last.body.status).toBe('approved');
+    expect(last.body.availableActions).toEqual([]);
+    expect((await read(await officer.get(`/api/cases/${id}`))).availableActions).toEqual([
+      'inform',
+      'withdraw',
+    ]);
+    const uninformed = await act(head, id, 'decide', { decidedOn: '2021-09-30' });
+    expect(uninformed.status).toBe(409);
+    expect(uninformed.body.error.fields.action).toContain('告知');
+    await backdateReviews(t, id, '2021-09-30');
+    expect((await inform(officer, id, '2021-09-30')).body.status).toBe('informed');
+    // 行政拘留 is then decided by the head of the 县级 organ, never by the officer.
+    expect((await read(await head.get(`/api/cases/${id}`))).availableActions).toEqual(['decide']);
+    expect((await read(await officer.get(`/api/cases/${id}`))).availableActions).toEqual(['withdraw']);
     expect((await act(officer, id, 'decide', { decidedOn: '2021-09-30' })).status).toBe(403);
     expect((await act(legal, id, 'decide', { decidedOn: '2021-09-30' })).status).toBe(403);
     // The decision: numbered per branch and year; a penalty is published within 7 working days.
-    const decided =
-      (await backdateReviews(t, id, '2021-09-30'),
-      await act(head, id, 'decide', { decidedOn: '2021-09-30' }));
+    const decided = await act(head, id, 'decide', { decidedOn: '2021-09-30' });
     expect(decided.status).toBe(200);
     expect(decided.body.status).toBe('decided');
     const d = decided.body.decisions[0];

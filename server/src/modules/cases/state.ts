@@ -96,7 +96,16 @@ export function proceedingSteps(
     case 'not_filed_notice':
     case 'reconsideration_notice':
     case 'case_revoked_notice':
+    case 'decision_notice':
       if (clerk) out.push('serve');
+      break;
+    // The party asks for a hearing (registered by the unit) or lets the window lapse.
+    case 'hearing_window':
+      if (clerk) out.push('apply', 'conclude');
+      break;
+    // 听证由公安机关法制部门组织实施 (程序规定 art.124): the legal detachment records its outcome.
+    case 'hearing':
+      if (who.isLegal) out.push('conclude');
       break;
     case 'reconsideration_window':
     case 'review_window':

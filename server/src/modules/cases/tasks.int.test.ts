@@ -2,12 +2,19 @@
  * 待办 from the workflow table: for every case type and every status in which a case waits for
  * someone (`waitingFor`), a case in that status is in that person's 待办, linked to the case.
  */
-import { type Actor, CASE_STATUSES, CASE_TYPES, type TaskResponse, waitingFor } from '@fazhi/common';
+import {
+  type Actor,
+  CASE_STATUSES,
+  CASE_TYPES,
+  chinaToday,
+  type TaskResponse,
+  waitingFor,
+} from '@fazhi/common';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../../db/schema/index.ts';
 import { read, type TestApp, type TestClient, testApp } from '../../test-support/test-app.ts';
-import { act, checklist, createCase, proposal, readyAdminCase, signInAll } from './case-fixtures.ts';
+import { act, checklist, createCase, inform, proposal, readyAdminCase, signInAll } from './case-fixtures.ts';
 
 let t: TestApp;
 let users: Record<Actor, TestClient>;
@@ -50,7 +57,12 @@ describe('every status that waits for a person is in that person’s 待办', ()
         status,
         currentGate: status === 'in_review' ? 'unit_legal' : null,
         // An approved case always has its proposal; the ordinary one is decided by its own actor.
-        proposedDecision: status === 'approved' ? (type === 'admin' ? 'warning' : 'arrest_request') : null,
+        proposedDecision:
+          status === 'approved' || status === 'informed'
+            ? type === 'admin'
+              ? 'warning'
+              : 'arrest_request'
+            : null,
       })
       .where(eq(cases.id, c.id));
     const mine = forCase(await tasksOf(users[actor]), c.id);
@@ -82,17 +94,27 @@ describe('the approvals of the 县级公安机关负责人', () => {
     expect(forCase(await tasksOf(users.handler), c.id)).toEqual([]);
   });
 
-  it('puts an approved 行政拘留 in the branch head’s 待办 to decide, a warning in the officer’s', async () => {
+  it('puts an informed 行政拘留 in the branch head’s 待办 to decide, a warning in the officer’s', async () => {
     const d = await createCase(users.handler, { caseType: 'admin' });
     const w = await createCase(users.handler, { caseType: 'admin' });
+    const a = await createCase(users.handler, { caseType: 'admin' });
     await t.database.db
       .update(cases)
-      .set({ status: 'approved', proposedDecision: 'detention' })
+      .set({ status: 'informed', proposedDecision: 'detention' })
       .where(eq(cases.id, d.id));
     await t.database.db
       .update(cases)
-      .set({ status: 'approved', proposedDecision: 'warning' })
+      .set({ status: 'informed', proposedDecision: 'warning' })
       .where(eq(cases.id, w.id));
+    // Approved but not yet told to the party: the officer's 告知 first, nothing for the head.
+    await t.database.db
+      .update(cases)
+      .set({ status: 'approved', proposedDecision: 'detention' })
+      .where(eq(cases.id, a.id));
+    expect(forCase(await tasksOf(users.branch_head), a.id)).toEqual([]);
+    expect(forCase(await tasksOf(users.handler), a.id).map((x) => x.detail)).toEqual([
+      expect.stringContaining('处罚前告知'),
+    ]);
     const head = await tasksOf(users.branch_head);
     expect(forCase(head, d.id).map((x) => x.id)).toEqual([`case.branch_head.${d.id}`]);
     expect(forCase(head, w.id)).toEqual([]);
@@ -116,6 +138,10 @@ describe('after the last approval', () => {
       expect(task.map((x) => x.id)).toEqual([`case.gate.${c.id}`]);
       expect((await act(reviewer, c.id, 'approve', { checklist: checklist() })).status).toBe(200);
     }
+    const [told] = forCase(await tasksOf(officer), c.id);
+    expect(told).toMatchObject({ id: `case.handler.${c.id}`, module: 'cases' });
+    expect(told!.detail).toContain('处罚前告知');
+    await inform(officer, c.id, chinaToday());
     const [decide] = forCase(await tasksOf(officer), c.id);
     expect(decide).toMatchObject({ id: `case.handler.${c.id}`, module: 'cases' });
     expect(decide!.detail).toContain('作出决定');

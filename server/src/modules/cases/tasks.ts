@@ -220,7 +220,7 @@ export async function caseTasks(ctx: Ctx): Promise<TaskResponse[]> {
     const next = nextActions(r.caseType!, status)
       .filter((a) => {
         const t = transition(r.caseType!, status, a);
-        return t && actorOf(t, r.kind as DecisionKind | null) === part;
+        return t && !t.optional && actorOf(t, r.kind as DecisionKind | null) === part;
       })
       .map((a) => CASE_ACTION_NAMES[a]);
     const returned = r.reasons !== null;

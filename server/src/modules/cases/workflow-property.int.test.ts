@@ -8,6 +8,7 @@ import {
   type CaseAction,
   type CaseStatus,
   type CaseType,
+  chinaToday,
   DEFAULT_GATES,
   type DecisionKind,
   type Gate,
@@ -52,6 +53,8 @@ function bodyFor(action: CaseAction, type: CaseType, partyId: number, pick: <T>(
     case 'send_back':
     case 'disagree':
       return { checklist: checklist(false), reasons: '证据不足' };
+    case 'inform':
+      return { informedOn: chinaToday(), statement: 'waived', hearing: 'waived' };
     case 'decide':
       return {}; // today: a decision is never dated before its last approval
     case 'record_feedback':

@@ -11,6 +11,7 @@ const CLOCKED_STATUSES: CaseStatus[] = [
   'investigating',
   'in_review',
   'approved',
+  'informed',
 ];
 const TOP_UNITS = 20;
 /** "Due soon" on the dashboard: within the next 3 calendar days, today excluded. */

@@ -11,6 +11,7 @@ import {
   act,
   backdateReviews,
   checklist,
+  inform,
   proposal,
   readyAdminCase,
   signInAll,
@@ -180,6 +181,7 @@ describe('every gate refuses an unlawful penalty, with the rule named', () => {
     for (const who of [unitlegal, unithead, legal, head])
       expect((await act(who, teen.id, 'approve', { checklist: checklist() })).status).toBe(200);
     await backdateReviews(t, teen.id, '2021-09-30');
+    await inform(officer, teen.id, '2021-09-30');
     const decided = await act(head, teen.id, 'decide', { decidedOn: '2021-10-08' });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     const [d] = await t.database.db.select().from(decisions).where(eq(decisions.caseId, teen.id));
@@ -219,6 +221,7 @@ describe('every gate refuses an unlawful penalty, with the rule named', () => {
     await act(officer, id, 'submit', { proposal: proposal('fine', partyId) });
     for (const who of [unitlegal, unithead, legal]) await act(who, id, 'approve', { checklist: checklist() });
     await backdateReviews(t, id, '2021-10-08');
+    await inform(officer, id, '2021-10-08');
     const early = await act(officer, id, 'decide', { decidedOn: '2021-10-07' });
     expect(early.status).toBe(400);
     expect(early.body.error.fields.decidedOn).toContain('不能早于最后一级审批');

@@ -18,7 +18,7 @@ import {
   TIERS,
   type Tier,
 } from '@fazhi/common';
-import { and, asc, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
 import {
   caseParties,
@@ -45,6 +45,18 @@ export async function seedLawRegister(db: Queryable, register: LawRegister = BUI
       .insert(offenceVersions)
       .values({ ...o, note: o.note ?? null })
       .onConflictDoNothing();
+}
+
+/**
+ * General-part rules added to the built-in law versions after they were seeded (the hearing
+ * thresholds): merged into each version's `general`, keys already there (an administrator's) kept.
+ */
+export async function mergeBuiltInGeneralRules(db: Queryable, register: LawRegister = BUILT_IN_REGISTER) {
+  for (const l of register.laws)
+    await db
+      .update(lawVersions)
+      .set({ general: sql`${JSON.stringify(l.general)}::jsonb || ${lawVersions.general}` })
+      .where(eq(lawVersions.id, l.id));
 }
 
 export async function loadLawRegister(db: Queryable): Promise<LawRegister> {

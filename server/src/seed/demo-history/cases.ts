@@ -424,8 +424,27 @@ export function simulate(plan: CasePlan, w: Who): SimResult {
   }
   if (status !== 'approved') return res;
 
-  // ---- the decision ----
+  // ---- 告知, then the decision ----
+  // A penalty is told to the party first (the 告知 half-way to the decision, the party waiving
+  // the statement); no draw from the generator, so the rest of the history stays as it was.
+  const approvedAt = t;
   t = office(t + plan.decideAfter, r);
+  const penalty = type === 'admin' && plan.proposal.kind !== 'no_penalty';
+  if (penalty) {
+    const informedAt = approvedAt + Math.floor((t - approvedAt) / 2);
+    if (!act('inform', informedAt)) return res;
+    res.proceedings.push({
+      kind: 'penalty_notice',
+      status: 'done',
+      startedOn: cstDate(informedAt),
+      clockRule: null,
+      closedOn: cstDate(informedAt),
+      detail: { round: res.reviewRound, statement: 'waived', hearing: null, penaltyNotice: true },
+      outcome: 'informed',
+      createdBy: lead,
+      createdAt: informedAt,
+    });
+  }
   if (!act('decide', t)) return res;
   res.clock = null;
   // 行政拘留 is decided by the branch head; other penalties by the handler; criminal cases by 法制.
@@ -444,6 +463,19 @@ export function simulate(plan: CasePlan, w: Who): SimResult {
   };
   res.decisions.push(decision);
   const decidedAt = t;
+  // The 决定书 is handed over when it is pronounced (当场交付).
+  if (penalty)
+    res.proceedings.push({
+      kind: 'decision_notice',
+      status: 'done',
+      startedOn: cstDate(decidedAt),
+      clockRule: 'zhian_decision_service',
+      closedOn: cstDate(decidedAt),
+      detail: { decisionNotice: true },
+      outcome: 'served',
+      createdBy: lead,
+      createdAt: decidedAt,
+    });
   if (type === 'admin') {
     const publishOn = w.addWorkingDays(cstDate(decidedAt), plan.publishWorkingDays);
     const at = office(cstInstant(publishOn, 9) + r() * 6 * HOUR, r);

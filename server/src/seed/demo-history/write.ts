@@ -568,6 +568,15 @@ export async function writeWorld(
           ...rest,
         };
       }
+      if (p.kind === 'decision_notice' || p.kind === 'penalty_notice') {
+        const d = decided.find((x) => x.i === i && x.d.kind !== 'not_filed')!;
+        const { decisionNotice: _d, penaltyNotice: _p, ...rest } = detail;
+        const partyId = partyIdOf(i, world.cases[i]!.objectIndex);
+        detail =
+          p.kind === 'decision_notice'
+            ? { decisionId: decisionIds.get(docNoOf(d)), docNo: docNoOf(d), partyId, ...rest }
+            : { partyId, ...rest };
+      }
       const due = p.clockRule ? book.due(p.clockRule, p.startedOn) : null;
       return {
         orgId,

@@ -104,6 +104,11 @@ export const enUS: Messages = {
     acceptedOn: 'Accepted on',
     filedOn: 'Filed on',
     decidedOn: 'Decided on',
+    informedOn: 'Informed on',
+    statement: 'Statement',
+    statementText: 'What the party said',
+    statementReview: 'Review of the statement',
+    hearing: 'Hearing',
   },
   errors: {
     network: 'Cannot reach the server; check the network and retry',

@@ -104,6 +104,11 @@ export const zhCN = {
     acceptedOn: '受案日期',
     filedOn: '立案日期',
     decidedOn: '决定日期',
+    informedOn: '告知日期',
+    statement: '陈述申辩',
+    statementText: '陈述申辩内容',
+    statementReview: '复核意见',
+    hearing: '听证',
   },
   errors: {
     network: '无法连接服务器，请检查网络后重试',

@@ -51,6 +51,7 @@ export const STATUS_COLOR: Record<CaseStatus, string> = {
   investigating: 'processing',
   in_review: 'gold',
   approved: 'lime',
+  informed: 'lime',
   decided: 'green',
   with_procuratorate: 'purple',
   closed: 'default',

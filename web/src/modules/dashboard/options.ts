@@ -37,6 +37,7 @@ const STATUS_COLOUR: Record<CaseStatus, string> = {
   investigating: '#1d4f91',
   in_review: '#faad14',
   approved: '#a0d911',
+  informed: '#7cb305',
   decided: '#52c41a',
   with_procuratorate: '#722ed1',
   closed: '#bfbfbf',

@@ -13,11 +13,13 @@ import {
   displayName,
   evidenceNames,
   jurisdiction,
+  type PenaltyNotice,
   particulars,
   period,
   periodText,
   scrubber,
   sentence,
+  textDate,
   yuan,
 } from './common.ts';
 import {
@@ -118,6 +120,28 @@ function execution(ctx: DocContext, who: string): string[] {
   return out;
 }
 
+/**
+ * 告知 and what came of it (行政处罚法 arts.44–45, 63–64; 治安管理处罚法 2025 arts.112, 117): the
+ * day the party was told, the statement and its review, the hearing asked for or not.
+ */
+function noticeParagraph(n: PenaltyNotice, who: string, scrub: (s: string) => string): string {
+  const rights = n.hearing ? '陈述、申辩和要求听证' : '陈述和申辩';
+  const parts = [
+    `本机关于${textDate(n.informedOn)}依法告知${who.replace('被处罚', '违法行为')}拟作出行政处罚的内容及事实、理由、依据，并告知其依法享有${rights}的权利`,
+  ];
+  parts.push(
+    n.statement === 'stated'
+      ? `其提出了陈述、申辩，经复核，${scrub(n.statementReview ?? '')
+          .replace(/^经复核[，,：:]?/, '')
+          .replace(/[。.]+$/, '')}`
+      : '其未提出陈述、申辩',
+  );
+  if (n.hearing === 'waived') parts.push('并放弃要求听证');
+  else if (n.hearingOutcome?.startsWith('hearing_window:')) parts.push('在法定期限内未要求听证');
+  else if (n.hearingOutcome?.startsWith('hearing:')) parts.push('本机关已依法举行听证');
+  return `${parts.join('；')}。`;
+}
+
 export function adminPenalty(ctx: DocContext): DocSpec {
   const d = ctx.decision;
   const scrub = scrubber(ctx);
@@ -136,6 +160,8 @@ export function adminPenalty(ctx: DocContext): DocSpec {
       : '以上事实的证据：（案件未登记证据材料）。',
   ];
   if (d.reasoning.trim()) body.push(sentence(scrub(d.reasoning)));
+  const told = ctx.notice && d.kind !== 'no_penalty' ? noticeParagraph(ctx.notice, who, scrub) : null;
+  if (told) body.push(told);
   if (d.kind === 'no_penalty') {
     body.push(`上述行为违反了${basis}的规定，现决定对${whom}不予行政处罚。`);
   } else {

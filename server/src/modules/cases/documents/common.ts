@@ -102,12 +102,24 @@ export interface DocContext {
   rules: RuleRow[];
   /** A copy for someone other than the party: names, ID numbers and addresses masked. */
   masked: boolean;
+  /** The 处罚前告知 of this decision's round, as recorded (null: none recorded, e.g. 不予处罚). */
+  notice?: PenaltyNotice | null;
   // What the data model does not record yet; the templates print them once the loader can.
   /** The decision was made on the spot (当场处罚): 复议前置 applies. */
   onTheSpot?: boolean;
   measures?: CoerciveMeasure[];
   /** 认罪认罚 as recorded (自愿如实供述…，愿意接受处罚，已签署认罪认罚具结书). */
   guiltyPlea?: string | null;
+}
+
+/** What the `inform` action recorded (the `penalty_notice` proceeding's detail and date). */
+export interface PenaltyNotice {
+  informedOn: string;
+  statement: 'waived' | 'stated';
+  statementReview: string | null;
+  hearing: 'waived' | 'requested' | 'undecided' | null;
+  /** How the hearing ended, if one was asked for or its window ran out. */
+  hearingOutcome: string | null;
 }
 
 /** What a template writes; the entry point adds the title, number, issuer and signature. */

@@ -5,16 +5,16 @@
  * anyone else.
  */
 import type { DecisionRowKind } from '@fazhi/common';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/index.ts';
-import { caseParties, evidence, legalRules, penaltyItems } from '../../../db/schema/index.ts';
+import { caseParties, evidence, legalRules, penaltyItems, proceedings } from '../../../db/schema/index.ts';
 import { buildOfficialDocx } from '../../../platform-io/docx.ts';
 import { chinaDateOf } from '../cases.service.ts';
 import { branchName, DOC_WORDS } from '../numbers.ts';
 import { adminPenalty } from './admin-penalty.ts';
 import { arrestRequest } from './arrest-request.ts';
 import { caseRevoked } from './case-revoked.ts';
-import type { Case, Decision, DocContext, Template } from './common.ts';
+import type { Case, Decision, DocContext, PenaltyNotice, Template } from './common.ts';
 import { notFiled } from './not-filed.ts';
 import { prosecutionOpinion } from './prosecution-opinion.ts';
 
@@ -37,6 +37,47 @@ export interface DocumentInput {
   decision: Decision;
   caseRow: Case;
   masked: boolean;
+}
+
+/** The last 处罚前告知 on the case up to the decision date, with how any hearing ended. */
+async function penaltyNotice(
+  db: Queryable,
+  caseId: number,
+  decidedOn: string,
+): Promise<PenaltyNotice | null> {
+  const [n] = await db
+    .select()
+    .from(proceedings)
+    .where(
+      and(
+        eq(proceedings.caseId, caseId),
+        eq(proceedings.kind, 'penalty_notice'),
+        lte(proceedings.startedOn, decidedOn),
+      ),
+    )
+    .orderBy(desc(proceedings.id))
+    .limit(1);
+  if (!n) return null;
+  const [h] = await db
+    .select({ outcome: proceedings.outcome, kind: proceedings.kind })
+    .from(proceedings)
+    .where(
+      and(
+        eq(proceedings.caseId, caseId),
+        inArray(proceedings.kind, ['hearing', 'hearing_window']),
+        sql`(${proceedings.detail} ->> 'noticeId')::int = ${n.id}`,
+      ),
+    )
+    .orderBy(desc(proceedings.id))
+    .limit(1);
+  const detail = n.detail as Partial<PenaltyNotice>;
+  return {
+    informedOn: n.startedOn,
+    statement: detail.statement === 'stated' ? 'stated' : 'waived',
+    statementReview: detail.statementReview ?? null,
+    hearing: detail.hearing ?? null,
+    hearingOutcome: h ? `${h.kind}:${h.outcome ?? ''}` : null,
+  };
 }
 
 /** Everything a template reads, in one pass over the database. */
@@ -84,6 +125,7 @@ export async function loadDocumentContext(
     ),
     rules,
     masked,
+    notice: await penaltyNotice(db, c.id, chinaDateOf(d.decidedAt)),
   };
 }
 

@@ -7,6 +7,7 @@ import { required, zodRule } from '../../../app/ui/rules.ts';
 import { CASES_KEY, postAction, useConflictHandler } from '../api.ts';
 import { afterCstToday, cstToday, isoDay as day } from '../dates.ts';
 import { actionName, feedbackName, ruleName } from '../names.ts';
+import { InformFields } from './inform-fields.tsx';
 import { ProposalView } from './proposal-view.tsx';
 import { ReviewDialog, type ReviewOutcome } from './review-dialog.tsx';
 import { SubmitDialog } from './submit-dialog.tsx';
@@ -22,12 +23,14 @@ export const DANGER_ACTIONS: readonly CaseAction[] = [
   'disagree',
   'transfer',
   'reopen',
+  'withdraw',
 ];
 export const PRIMARY_ACTIONS: readonly CaseAction[] = [
   'accept',
   'file',
   'submit',
   'approve',
+  'inform',
   'decide',
   'close',
 ];
@@ -185,6 +188,32 @@ function useSimpleAction(c: CaseResponse, action: CaseAction) {
       fields: <DateField name="decidedOn" label={t('cases.act.decidedOn')} />,
       body: (v) => ({ decidedOn: day(v.decidedOn) }),
     },
+    inform: {
+      initial: { informedOn: today },
+      hint: (
+        <>
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('cases.inform.hint')} />
+          {c.proposal && <ProposalView proposal={c.proposal} c={c} />}
+        </>
+      ),
+      fields: (
+        <>
+          <DateField name="informedOn" label={t('cases.inform.informedOn')} />
+          <InformFields c={c} />
+        </>
+      ),
+      body: (v) => ({
+        informedOn: day(v.informedOn),
+        statement: v.statement,
+        statementText: v.statementText || null,
+        statementReview: v.statementReview || null,
+        hearing: v.hearing ?? null,
+      }),
+    },
+    withdraw: {
+      hint: t('cases.inform.withdrawHint'),
+      fields: <TextField name="reason" label={t('cases.act.reason')} rule={B.withdraw.shape.reason} />,
+    },
     record_feedback: {
       initial: { receivedOn: today },
       hint: t('cases.act.feedbackHint'),
@@ -245,7 +274,7 @@ function SimpleActionDialog({
   return (
     <FormDialog<Values, CaseResponse>
       kind="modal"
-      width={action === 'decide' ? 760 : 560}
+      width={action === 'decide' || action === 'inform' ? 760 : 560}
       open
       onClose={onClose}
       title={`${actionName(action)} · ${c.caseNo}`}

@@ -150,7 +150,15 @@ function StepDialog({
       {outcomes.length > 0 && (
         <Form.Item name="outcome" label={t('cases.proceeding.outcomeLabel')} rules={[required()]}>
           <Radio.Group
-            options={outcomes.map((o) => ({ value: o, label: t(`cases.proceeding.outcome.${o}`) }))}
+            options={outcomes.map((o) => ({
+              value: o,
+              // a hearing judges the intended penalty, not a decision already made
+              label: t(
+                target?.p.kind === 'hearing'
+                  ? `cases.proceeding.hearingOutcome.${o}`
+                  : `cases.proceeding.outcome.${o}`,
+              ),
+            }))}
           />
         </Form.Item>
       )}

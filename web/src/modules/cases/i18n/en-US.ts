@@ -147,6 +147,24 @@ export const enUS: Shape<typeof zhCN> = {
       additionalFine: 'Additional fine (yuan)',
       withFine: ', with a fine of {{n}} yuan',
     },
+    inform: {
+      hint: 'Before the penalty is decided, tell the party of it, its facts, grounds and basis, and of the right to be heard (and to a hearing where due); record the answer.',
+      informedOn: 'Informed on',
+      statement: 'Statement',
+      statements: { waived: 'Waived', stated: 'Made a statement' },
+      statementText: 'What the party said',
+      statementReview: 'Review of the statement',
+      statementReviewHint:
+        'Check the facts, grounds and evidence the party gave; take up what holds (withdraw the proposal if the penalty must change)',
+      hearing: 'Hearing asked for?',
+      hearings: {
+        waived: 'Waived',
+        requested: 'Asked for a hearing',
+        undecided: 'No answer yet (wait for the window)',
+      },
+      withdrawHint:
+        'Withdraw the intended penalty and send the case back to investigation: a statement taken up, a hearing against the proposal, new facts.',
+    },
     discretion: {
       applied: '{{offence}}: {{law}} {{article}} applies',
       reason: { act_date: 'law at the time of the act', lighter_later: 'later law, lighter' },
@@ -303,6 +321,10 @@ export const enUS: Shape<typeof zhCN> = {
       done: 'Done',
       detailLabel: 'Details',
       none: 'No proceedings yet',
+      hearingOutcome: {
+        upheld: 'The intended penalty stands',
+        overturned: 'The intended penalty is wrong (withdraw it)',
+      },
       outcomeLabel: 'Outcome',
       step: namesIn(PROCEEDING_STEP_NAMES, 'en-US'),
       stepHint: {

@@ -135,6 +135,20 @@ export const zhCN = {
       additionalFine: '并处罚款（元）',
       withFine: '，并处罚款 {{n}} 元',
     },
+    inform: {
+      hint: '作出处罚决定前，告知当事人拟作出的处罚及其事实、理由、依据，以及陈述、申辩（和听证）的权利；登记当事人的答复。',
+      informedOn: '告知日期',
+      statement: '陈述申辩',
+      statements: { waived: '放弃陈述申辩', stated: '提出陈述申辩' },
+      statementText: '陈述申辩内容',
+      statementReview: '复核意见',
+      statementReviewHint:
+        '对当事人提出的事实、理由和证据进行复核；成立的应当采纳（需要改变拟处罚的，请撤回重办）',
+      hearing: '是否要求听证',
+      hearings: { waived: '放弃听证', requested: '要求听证', undecided: '尚未答复（等待申请期届满）' },
+      withdrawHint:
+        '撤回拟作出的处罚，案件退回调查取证：当事人的陈述申辩成立、听证认为拟处罚不当或发现新的事实时使用。',
+    },
     discretion: {
       applied: '{{offence}}：适用《{{law}}》{{article}}',
       reason: { act_date: '行为时的法律', lighter_later: '新法更轻，从轻适用' },
@@ -289,6 +303,7 @@ export const zhCN = {
       done: '已结束',
       detailLabel: '内容',
       none: '暂无程序记录',
+      hearingOutcome: { upheld: '拟作出的处罚适当', overturned: '拟作出的处罚不当（须撤回重办）' },
       outcomeLabel: '结果',
       step: namesIn(PROCEEDING_STEP_NAMES, 'zh-CN'),
       stepHint: {

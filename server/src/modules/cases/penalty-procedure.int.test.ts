@@ -1,0 +1,205 @@
+/**
+ * 处罚前告知, 陈述申辩, 听证 and the service of the 决定书 (行政处罚法 arts.44–45, 61, 63–64, 85;
+ * 治安管理处罚法 2025 arts.112, 116, 117): a penalty is decided only after the party was told of
+ * it, any hearing settled, and its 决定书 is then served on its own clock.
+ */
+import { eq } from 'drizzle-orm';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseParties, proceedings } from '../../db/schema/index.ts';
+import { read, type TestApp, type TestClient, testApp } from '../../test-support/test-app.ts';
+import {
+  act,
+  backdateReviews,
+  checklist,
+  createCase,
+  inform,
+  proposal,
+  signInAll,
+  validId,
+} from './case-fixtures.ts';
+
+let t: TestApp;
+let officer: TestClient;
+let unitlegal: TestClient;
+let unithead: TestClient;
+let legal: TestClient;
+let head: TestClient;
+
+beforeAll(async () => {
+  t = await testApp();
+  [officer, unitlegal, unithead, legal, head] = await signInAll(t, [
+    'officer',
+    'unitlegal',
+    'unithead',
+    'legal',
+    'head',
+  ] as const);
+}, 120_000);
+afterAll(() => t.close());
+
+/**
+ * A 2026 殴打他人 by a 15-year-old (2025 law 第五十一条: detention 5–10 and a fine of 500–1000),
+ * proposed as 5 days with 500 yuan and approved by every gate on 2026-03-02.
+ */
+async function approvedMinorDetention() {
+  const c = await createCase(officer, { receivedAt: '2026-03-01T10:00:00+08:00' });
+  expect((await act(officer, c.id, 'accept', { acceptedOn: '2026-03-01' })).status).toBe(200);
+  const party = await read(
+    await officer.post(`/api/cases/${c.id}/parties`, { kind: 'person', role: 'offender', name: '小张' }),
+  );
+  const partyId = party.parties[0].id as number;
+  await t.database.db
+    .update(caseParties)
+    .set({ idNumber: validId('11010520100601123') })
+    .where(eq(caseParties.id, partyId));
+  await officer.put(`/api/cases/${c.id}/offences`, { codes: ['ZA-43-1'] });
+  const p = proposal('detention', partyId, { fineAmount: 500, actDate: '2026-03-01' });
+  const submitted = await act(officer, c.id, 'submit', { proposal: p });
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+  for (const who of [unitlegal, unithead, legal, head])
+    expect((await act(who, c.id, 'approve', { checklist: checklist() })).status).toBe(200);
+  await backdateReviews(t, c.id, '2026-03-02');
+  return { id: c.id as number, partyId };
+}
+
+const proceedingsOf = (caseId: number) =>
+  t.database.db.select().from(proceedings).where(eq(proceedings.caseId, caseId)).orderBy(proceedings.id);
+
+describe('处罚前告知 and 听证', () => {
+  it('asks for the hearing answer where the law gives the right, and waits out the 5 working days', async () => {
+    const { id } = await approvedMinorDetention();
+    // No decision before the 告知.
+    const uninformed = await act(head, id, 'decide', { decidedOn: '2026-03-10' });
+    expect(uninformed.status).toBe(409);
+    expect(uninformed.body.error.fields.action).toContain('告知');
+
+    // A statement must be reviewed; a 告知 cannot precede the last approval.
+    const unreviewed = await act(officer, id, 'inform', {
+      informedOn: '2026-03-02',
+      statement: 'stated',
+      statementText: '我只是推了一下',
+      hearing: 'undecided',
+    });
+    expect(unreviewed.status).toBe(400);
+    expect(unreviewed.body.error.fields.statementReview).toBeTruthy();
+    const early = await act(officer, id, 'inform', { informedOn: '2026-03-01', statement: 'waived' });
+    expect(early.status).toBe(400);
+    expect(early.body.error.fields.informedOn).toContain('审批');
+
+    // A minor proposed for detention under the 2025 law must be told of the right to a hearing.
+    const noAnswer = await act(officer, id, 'inform', { informedOn: '2026-03-02', statement: 'waived' });
+    expect(noAnswer.status).toBe(400);
+    expect(noAnswer.body.error.fields.hearing).toContain('第一百一十七条');
+
+    const told = await inform(officer, id, '2026-03-02', {
+      statement: 'stated',
+      statementText: '我只是推了一下，没有打他',
+      statementReview: '经复核，监控视频和证人证言证实其用拳击打被侵害人面部，申辩不成立，不予采纳。',
+      hearing: 'undecided',
+    });
+    expect(told.body.status).toBe('informed');
+    const [notice, window] = await proceedingsOf(id);
+    expect(notice).toMatchObject({ kind: 'penalty_notice', status: 'done', outcome: 'informed' });
+    expect(notice!.detail).toMatchObject({ statement: 'stated', hearing: 'undecided' });
+    // 5 working days from Monday 2026-03-02 (行政处罚法 arts.64, 85).
+    expect(window).toMatchObject({ kind: 'hearing_window', status: 'open', clockRule: 'hearing_request' });
+    expect(window!.dueOn).toBe('2026-03-09');
+
+    const tooSoon = await act(head, id, 'decide', { decidedOn: '2026-03-09' });
+    expect(tooSoon.status).toBe(409);
+    expect(tooSoon.body.error.fields.action).toContain('2026-03-09');
+    const beforeInform = await act(head, id, 'decide', { decidedOn: '2026-03-01' });
+    expect(beforeInform.status).toBe(400);
+
+    // After the window the decision is made; the window is closed as lapsed.
+    const decided = await act(head, id, 'decide', { decidedOn: '2026-03-10' });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    // The 决定书 says when the party was told, what they said and how it was reviewed.
+    const doc = await officer.get(`/api/decisions/${decided.body.decisions[0].id}/document`);
+    const zip = await JSZip.loadAsync(await doc.arrayBuffer());
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('本机关于2026年3月2日依法告知');
+    expect(text).toContain('陈述、申辩和要求听证的权利');
+    expect(text).toContain('其提出了陈述、申辩，经复核，监控视频');
+    expect(text).toContain('在法定期限内未要求听证');
+    const after = await proceedingsOf(id);
+    expect(after.find((p) => p.id === window!.id)).toMatchObject({ status: 'done', outcome: 'lapsed' });
+
+    // The 决定书 is served within 2 days (治安管理处罚法 2025 art.116), recorded by the unit.
+    const service = after.find((p) => p.kind === 'decision_notice')!;
+    expect(service).toMatchObject({
+      status: 'open',
+      clockRule: 'zhian_decision_service',
+      dueOn: '2026-03-12',
+    });
+    const served = await officer.post(`/api/cases/${id}/proceedings/${service.id}/serve`, {
+      on: '2026-03-11',
+      note: '当场宣告并交付',
+    });
+    expect(served.status).toBe(200);
+    const [row] = await t.database.db.select().from(proceedings).where(eq(proceedings.id, service.id));
+    expect(row).toMatchObject({ status: 'done', outcome: 'served', closedOn: '2026-03-11' });
+  });
+
+  it('holds the decision while a hearing is pending, and a hearing against the proposal sends it back', async () => {
+    const { id } = await approvedMinorDetention();
+    await inform(officer, id, '2026-03-02', { hearing: 'requested' });
+    const hearing = (await proceedingsOf(id)).find((p) => p.kind === 'hearing')!;
+    expect(hearing).toMatchObject({ status: 'open', clockRule: null });
+
+    const pending = await act(head, id, 'decide', { decidedOn: '2026-03-10' });
+    expect(pending.status).toBe(409);
+    expect(pending.body.error.fields.action).toContain('听证');
+    // The hearing is the legal detachment's (程序规定 art.124), not the unit's.
+    const byUnit = await officer.post(`/api/cases/${id}/proceedings/${hearing.id}/conclude`, {
+      on: '2026-03-09',
+      outcome: 'overturned',
+    });
+    expect(byUnit.status).toBe(403);
+    const held = await legal.post(`/api/cases/${id}/proceedings/${hearing.id}/conclude`, {
+      on: '2026-03-09',
+      outcome: 'overturned',
+      note: '听证认为被侵害人伤情证据不足',
+    });
+    expect(held.status).toBe(200);
+    const against = await act(head, id, 'decide', { decidedOn: '2026-03-10' });
+    expect(against.status).toBe(409);
+    expect(against.body.error.fields.action).toContain('撤回');
+
+    const back = await act(officer, id, 'withdraw', { reason: '听证认为证据不足，补充伤情鉴定' });
+    expect(back.status).toBe(200);
+    expect(back.body.status).toBe('investigating');
+  });
+
+  it('asks no hearing answer for a small fine, and no 告知 at all for 不予处罚', async () => {
+    const approved = async (kind: 'fine' | 'no_penalty', gates: TestClient[]) => {
+      const c = await createCase(officer, {});
+      await act(officer, c.id, 'accept', { acceptedOn: '2021-09-28' });
+      const party = await read(
+        await officer.post(`/api/cases/${c.id}/parties`, { kind: 'person', role: 'offender', name: '李四' }),
+      );
+      await officer.put(`/api/cases/${c.id}/offences`, { codes: ['ZA-43-1'] });
+      const pid = party.parties[0].id as number;
+      expect((await act(officer, c.id, 'submit', { proposal: proposal(kind, pid) })).status).toBe(200);
+      for (const who of gates)
+        expect((await act(who, c.id, 'approve', { checklist: checklist() })).status).toBe(200);
+      await backdateReviews(t, c.id, '2021-09-30');
+      return c.id as number;
+    };
+    const fine = await approved('fine', [unitlegal, unithead, legal]);
+    // A 500-yuan fine under the 2012 law (threshold 2000): no hearing right, so none is asked for.
+    const told = await act(officer, fine, 'inform', { informedOn: '2021-09-30', statement: 'waived' });
+    expect(told.status, JSON.stringify(told.body)).toBe(200);
+    expect((await act(officer, fine, 'decide', { decidedOn: '2021-09-30' })).status).toBe(200);
+    // Two days from 09-30 end inside the National Day holiday: due the first day after it.
+    const service = (await proceedingsOf(fine)).find((p) => p.kind === 'decision_notice')!;
+    expect(service).toMatchObject({ clockRule: 'zhian_decision_service', dueOn: '2021-10-08' });
+
+    const none = await approved('no_penalty', [unitlegal, unithead]);
+    const view = await read(await officer.get(`/api/cases/${none}`));
+    expect(view.availableActions).toEqual(['decide', 'withdraw']);
+    expect((await act(officer, none, 'decide', { decidedOn: '2021-09-30' })).status).toBe(200);
+    expect((await proceedingsOf(none)).map((p) => p.kind)).toEqual([]);
+  });
+});

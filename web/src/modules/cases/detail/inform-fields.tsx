@@ -1,0 +1,70 @@
+import { type CaseResponse, LAW_RULE_NAMES, type PenaltyCheckResponse } from '@fazhi/common';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Form, Input, Radio } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../app/api.ts';
+import { required } from '../../../app/ui/rules.ts';
+
+/**
+ * 处罚前告知: what the party answered to the intended penalty (陈述申辩, reviewed when made) and,
+ * where the penalty check finds a hearing due (听证), whether the party asks for one. The server
+ * judges the hearing right again on the day of the 告知.
+ */
+export function InformFields({ c }: { c: CaseResponse }) {
+  const { t, i18n } = useTranslation();
+  const form = Form.useFormInstance();
+  const statement = Form.useWatch('statement', form);
+  const check = useQuery({
+    queryKey: ['cases', c.id, 'penalty-check', 'inform', c.version],
+    enabled: Boolean(c.proposal),
+    queryFn: () => api.post<PenaltyCheckResponse>(`/api/cases/${c.id}/penalty-check`, c.proposal),
+  });
+  const hearing = check.data?.notices.find((n) => n.rule === 'hearing_right');
+  const lang = i18n.language === 'en-US' ? 'en' : 'zh';
+  return (
+    <>
+      {hearing && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={LAW_RULE_NAMES.hearing_right?.[lang]}
+          description={`${hearing.message}（${hearing.basis}）`}
+        />
+      )}
+      <Form.Item name="statement" label={t('cases.inform.statement')} rules={[required()]}>
+        <Radio.Group
+          options={(['waived', 'stated'] as const).map((v) => ({
+            value: v,
+            label: t(`cases.inform.statements.${v}`),
+          }))}
+        />
+      </Form.Item>
+      {statement === 'stated' && (
+        <>
+          <Form.Item name="statementText" label={t('cases.inform.statementText')} rules={[required()]}>
+            <Input.TextArea rows={3} maxLength={4000} showCount />
+          </Form.Item>
+          <Form.Item
+            name="statementReview"
+            label={t('cases.inform.statementReview')}
+            extra={t('cases.inform.statementReviewHint')}
+            rules={[required()]}
+          >
+            <Input.TextArea rows={3} maxLength={4000} showCount />
+          </Form.Item>
+        </>
+      )}
+      {hearing && (
+        <Form.Item name="hearing" label={t('cases.inform.hearing')} rules={[required()]}>
+          <Radio.Group
+            options={(['waived', 'requested', 'undecided'] as const).map((v) => ({
+              value: v,
+              label: t(`cases.inform.hearings.${v}`),
+            }))}
+          />
+        </Form.Item>
+      )}
+    </>
+  );
+}
