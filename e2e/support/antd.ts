@@ -51,16 +51,29 @@ export async function pickOption(scope: Locator, fieldId: string, search: string
   await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
-/** The same for a tree select (the incident category dictionary). */
+/**
+ * The same for a tree select (the incident category dictionary), until the field shows the node:
+ * on a loaded machine the first click can land while the tree is still filtering.
+ */
 export async function pickTreeNode(scope: Locator, fieldId: string, search: string, title: string) {
   const page = scope.page();
   const input = scope.locator(`[id="${fieldId}"]`);
-  await scope
-    .locator('.ant-select')
-    .filter({ has: page.locator(`[id="${fieldId}"]`) })
-    .click();
-  await input.fill(search);
-  await openDropdown(page).locator(`.ant-select-tree-node-content-wrapper[title="${title}"]`).click();
+  const select = scope.locator('.ant-select').filter({ has: page.locator(`[id="${fieldId}"]`) });
+  // (the dropdown lives elsewhere in the page: the text is the field's own value)
+  const chosen = select.filter({ hasText: title });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.click();
+    await input.fill(search);
+    await openDropdown(page).locator(`.ant-select-tree-node-content-wrapper[title="${title}"]`).click();
+    if (
+      await chosen.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
+  throw new Error(`the tree select ${fieldId} does not show “${title}”`);
 }
 
 /**
@@ -93,7 +106,7 @@ export async function expectMessage(page: Page, text: string | RegExp) {
     await page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor();
   } catch (e) {
     const said = await page
-      .locator('.ant-message-notice, .ant-alert, .ant-form-item-explain-error, .ant-notification-notice')
+      .locator('.ant-message-notice, .ant-alert, .ant-notification-notice, .ant-form-item-has-error')
       .allTextContents()
       .catch(() => []);
     throw new Error(`no message "${text}"; the page showed: ${JSON.stringify(said)}`, { cause: e });

@@ -400,6 +400,8 @@ export const CaseResponse = CaseSummary.extend({
   tags: z.array(z.string()),
   acceptedAt: z.string().nullable(),
   periodExtendedDays: z.number(),
+  /** Extensions of the case period still possible (the rule in force when it started, less those made). */
+  periodExtensionsLeft: z.number(),
   appraisalDays: z.number(),
   closedAt: z.string().nullable(),
   /** The gates the current proposal passes (DEFAULT_GATES or the branch's review_gates setting). */

@@ -51,9 +51,15 @@ describe('who a case waits for', () => {
     const told = { ...c, status: 'informed' } as const;
     const officer = { roles: ['officer'] as const, unitPath: '/1/2' };
     const head = { roles: ['branch_head'] as const, unitPath: '/1' };
-    expect(availableActions({ ...c, proposedDecision: 'detention' }, officer)).toEqual(['inform', 'withdraw']);
+    expect(availableActions({ ...c, proposedDecision: 'detention' }, officer)).toEqual([
+      'inform',
+      'withdraw',
+    ]);
     expect(availableActions({ ...c, proposedDecision: 'detention' }, head)).toEqual([]);
-    expect(availableActions({ ...c, proposedDecision: 'no_penalty' }, officer)).toEqual(['decide', 'withdraw']);
+    expect(availableActions({ ...c, proposedDecision: 'no_penalty' }, officer)).toEqual([
+      'decide',
+      'withdraw',
+    ]);
     expect(availableActions({ ...told, proposedDecision: 'detention' }, officer)).toEqual(['withdraw']);
     expect(availableActions({ ...told, proposedDecision: 'detention' }, head)).toEqual(['decide']);
     expect(availableActions({ ...told, proposedDecision: 'fine' }, officer)).toEqual(['decide', 'withdraw']);

@@ -16,6 +16,10 @@ export interface LegalRule {
   citation: string;
   /** Widely quoted but the source text was not seen: editable and flagged on the rules page. */
   unconfirmed?: boolean;
+  /** An extension rule applied at most this many times (absent: once). */
+  maxTimes?: number;
+  /** A case period that does not count the time of a 听证 (as it never counts appraisal). */
+  hearingExcluded?: boolean;
 }
 
 const PROCEDURE_2020 = '公安机关办理刑事案件程序规定（2020）';
@@ -261,6 +265,20 @@ export const LEGAL_RULES: readonly LegalRule[] = [
     effectiveFrom: '2013-01-01',
     citation: '公安机关办理行政案件程序规定 第165条',
   },
+  // The revised 治安管理处罚法 (in force 2026-01-01) art.118: the period runs from 立案 (the
+  // acceptance of an administrative case here), a 听证 is not counted either, and a major or
+  // complex case may be extended by 30 days at most twice — by the next-higher organ, or for a
+  // 派出所's case by the organ it belongs to. Cases accepted before keep the rule they started on.
+  {
+    code: 'admin_case_period',
+    nameZh: '行政案件办案期限',
+    nameEn: 'Administrative case period',
+    amount: 30,
+    unit: 'calendar_days',
+    effectiveFrom: '2026-01-01',
+    citation: '治安管理处罚法（2025）第118条',
+    hearingExcluded: true,
+  },
   {
     code: 'admin_case_extension',
     nameZh: '行政案件延长办案期限',
@@ -269,6 +287,16 @@ export const LEGAL_RULES: readonly LegalRule[] = [
     unit: 'calendar_days',
     effectiveFrom: '2013-01-01',
     citation: '公安机关办理行政案件程序规定 第165条',
+  },
+  {
+    code: 'admin_case_extension',
+    nameZh: '行政案件延长办案期限',
+    nameEn: 'Administrative case extension',
+    amount: 30,
+    unit: 'calendar_days',
+    effectiveFrom: '2026-01-01',
+    citation: '治安管理处罚法（2025）第118条第1款',
+    maxTimes: 2,
   },
   {
     code: 'not_filed_notice_service',

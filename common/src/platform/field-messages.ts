@@ -122,7 +122,10 @@ export const FIELD_MESSAGES = {
     zh: '行政案件办案期限未在计算中',
     en: 'The administrative case period is not running',
   },
-  'case.period.extended': { zh: '办案期限已经延长', en: 'The case period was already extended' },
+  'case.period.extended': {
+    zh: '办案期限已延长 {times} 次，不能再延长',
+    en: 'The case period was already extended {times} time(s), the most the law allows',
+  },
   'case.proceeding.step': {
     zh: '该程序当前不能执行此步骤',
     en: 'This step is not possible on the proceeding now',

@@ -37,6 +37,10 @@ export const legalRules = pgTable(
     effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
     citation: text('citation').notNull(),
     unconfirmed: boolean('unconfirmed').notNull().default(false),
+    /** How many times an extension rule may be applied (null: once). */
+    maxTimes: integer('max_times'),
+    /** A case period that does not count the time of a 听证 (治安管理处罚法 2025 art.118). */
+    hearingExcluded: boolean('hearing_excluded').notNull().default(false),
   },
   (t) => [uniqueIndex('legal_rules_code_from').on(t.code, t.effectiveFrom)],
 );

@@ -18,6 +18,7 @@ import {
   maskPhone,
   type PartyResponse,
   ProposedDecision,
+  ruleInForce,
   transition,
 } from '@fazhi/common';
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
@@ -31,6 +32,7 @@ import {
   discussions,
   evidence,
   incidents,
+  legalRules,
   officers,
   penaltyItems,
   proceedings,
@@ -402,6 +404,7 @@ export async function caseResponse(
     tags: c.tags,
     acceptedAt: c.acceptedAt?.toISOString() ?? null,
     periodExtendedDays: c.periodExtendedDays,
+    periodExtensionsLeft: await extensionsLeft(db, c, procs),
     appraisalDays: c.appraisalDays,
     closedAt: c.closedAt?.toISOString() ?? null,
     gates: kind ? rs.chains[kind] : [],
@@ -463,4 +466,16 @@ export async function caseResponse(
       note: noteOf(t.summary),
     })),
   };
+}
+
+/**
+ * How many more times the administrative case period may be extended: the extension rule in force
+ * when the period started (once; twice under the 2025 治安管理处罚法) less those recorded.
+ */
+async function extensionsLeft(db: Queryable, c: CaseRow, procs: { kind: string }[]): Promise<number> {
+  if (c.caseType !== 'admin' || c.clockRule !== 'admin_case_period' || !c.clockStart) return 0;
+  const versions = await db.select().from(legalRules).where(eq(legalRules.code, 'admin_case_extension'));
+  const rule = ruleInForce(versions, 'admin_case_extension', c.clockStart);
+  if (!rule) return 0;
+  return Math.max(0, (rule.maxTimes ?? 1) - procs.filter((p) => p.kind === 'period_extension').length);
 }

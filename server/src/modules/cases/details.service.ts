@@ -17,7 +17,7 @@ import {
   type PenaltyItemResponse,
   ruleInForce,
 } from '@fazhi/common';
-import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit, changes } from '../../audit/record.ts';
 import {
@@ -315,11 +315,19 @@ export async function extendPeriod(
     if (!approver) throw new AppError('FORBIDDEN');
     if (c.caseType !== 'admin' || c.clockRule !== 'admin_case_period' || !PERIOD_RUNNING.includes(c.status))
       throw new AppError('CONFLICT', { action: 'case.period.notRunning' });
-    if (c.periodExtendedDays > 0) throw new AppError('CONFLICT', { action: 'case.period.extended' });
+    const rule = await extensionRule(tx, c.clockStart!);
+    const [done] = await tx
+      .select({ n: count() })
+      .from(proceedings)
+      .where(and(eq(proceedings.caseId, caseId), eq(proceedings.kind, 'period_extension')));
+    if ((done?.n ?? 0) >= (rule.maxTimes ?? 1))
+      throw new AppError('CONFLICT', {
+        action: { key: 'case.period.extended', params: { times: rule.maxTimes ?? 1 } },
+      });
     if (input.approvedOn > chinaToday()) throw new AppError('VALIDATION', { approvedOn: 'case.date.future' });
     if (input.approvedOn < c.clockStart!)
       throw new AppError('VALIDATION', { approvedOn: 'case.date.beforeReceived' });
-    const ext = await extensionDays(tx, c.clockStart!);
+    const ext = rule.amount;
     const extended = c.periodExtendedDays + ext;
     const due = await caseClockDue(tx, { ...c, periodExtendedDays: extended });
     await tx
@@ -368,12 +376,16 @@ export async function extendPeriod(
   });
 }
 
-/** The extension's length comes from the rule in force (admin_case_extension), never a literal. */
-async function extensionDays(tx: Ctx['db'], on: string): Promise<number> {
+/**
+ * The extension's length and how often it may be granted come from the rule in force when the
+ * period started (admin_case_extension): once for 30 days before 2026, up to twice under the
+ * 2025 治安管理处罚法 art.118 — never a literal.
+ */
+async function extensionRule(tx: Ctx['db'], on: string) {
   const rows = await tx.select().from(legalRules).where(eq(legalRules.code, 'admin_case_extension'));
   const inForce = ruleInForce(rows, 'admin_case_extension', on);
   if (!inForce) throw notFound();
-  return inForce.amount;
+  return inForce;
 }
 
 /** Appraisal time does not count: the due date moves by the days the appraisal took. */

@@ -167,6 +167,10 @@ describe('处罚前告知 and 听证', () => {
     expect(against.status).toBe(409);
     expect(against.body.error.fields.action).toContain('撤回');
 
+    // The hearing's 8 days (03-02 to 03-09) are not counted in the case period (2025 law art.118).
+    const view = await read(await officer.get(`/api/cases/${id}`));
+    expect(view.appraisalDays).toBe(8);
+    expect(view.clock.due > '2026-03-31').toBe(true);
     const back = await act(officer, id, 'withdraw', { reason: '听证认为证据不足，补充伤情鉴定' });
     expect(back.status).toBe(200);
     expect(back.body.status).toBe('investigating');
@@ -201,5 +205,41 @@ describe('处罚前告知 and 听证', () => {
     expect(view.availableActions).toEqual(['decide', 'withdraw']);
     expect((await act(officer, none, 'decide', { decidedOn: '2021-09-30' })).status).toBe(200);
     expect((await proceedingsOf(none)).map((p) => p.kind)).toEqual([]);
+  });
+});
+
+describe('the case period under the 2025 治安管理处罚法 (art.118)', () => {
+  const extend = (id: number, approvedOn: string) =>
+    legal.post(`/api/cases/${id}/extend-period`, {
+      reason: '案情重大、复杂',
+      approvingOrgan: '渝州市公安局',
+      approverName: '王局长',
+      approvedOn,
+      approvalRef: `渝公延〔${approvedOn.slice(0, 4)}〕1号`,
+    });
+
+  it('may be extended twice for a case accepted in 2026, once for one accepted before', async () => {
+    const c = await createCase(officer, { receivedAt: '2026-03-01T10:00:00+08:00' });
+    await act(officer, c.id, 'accept', { acceptedOn: '2026-03-01' });
+    let view = await read(await officer.get(`/api/cases/${c.id}`));
+    expect(view.periodExtensionsLeft).toBe(2);
+    const due0 = view.clock.due as string;
+    expect((await extend(c.id, '2026-03-20')).status).toBe(200);
+    expect((await extend(c.id, '2026-04-20')).status).toBe(200);
+    view = await read(await officer.get(`/api/cases/${c.id}`));
+    expect(view.periodExtensionsLeft).toBe(0);
+    expect(view.periodExtendedDays).toBe(60);
+    expect(view.clock.due > due0).toBe(true);
+    const third = await extend(c.id, '2026-05-20');
+    expect(third.status).toBe(409);
+    expect((await read(third)).error.fields.action).toContain('2 次');
+
+    const old = await createCase(officer, {});
+    await act(officer, old.id, 'accept', { acceptedOn: '2021-09-28' });
+    expect((await read(await officer.get(`/api/cases/${old.id}`))).periodExtensionsLeft).toBe(1);
+    expect((await extend(old.id, '2021-10-20')).status).toBe(200);
+    const again = await extend(old.id, '2021-10-21');
+    expect(again.status).toBe(409);
+    expect((await read(again)).error.fields.action).toContain('1 次');
   });
 });

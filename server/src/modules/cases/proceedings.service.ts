@@ -7,18 +7,21 @@
 import {
   type CaseResponse,
   chinaToday,
+  daysBetween,
   type ProceedingKind,
   type ProceedingStep,
   type ProceedingStepRequest,
+  ruleInForce,
 } from '@fazhi/common';
 import { and, eq, sql } from 'drizzle-orm';
 import { audit } from '../../audit/record.ts';
 import type { Queryable } from '../../db/index.ts';
-import { cases, proceedings } from '../../db/schema/index.ts';
+import { cases, legalRules, proceedings } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { clockDue } from '../platform/clocks.ts';
 import { caseResponse, findCase } from './case-view.ts';
+import { caseClockDue, clockColumns } from './clock.ts';
 import {
   applicationDue,
   EXTENDABLE_KINDS,
@@ -172,12 +175,36 @@ async function close(
         createdBy: actor.officerId,
       })
     : null;
+  const excluded = p.kind === 'hearing' ? await excludeHearing(tx, p, input.on) : null;
   await audit(tx, ctx, {
     action: `case.proceeding.${step}`,
     targetType: 'case',
     targetId: p.caseId,
-    summary: { proceedingId: p.id, kind: p.kind, on: input.on, outcome, note: input.note, opened },
+    summary: {
+      ...{ proceedingId: p.id, kind: p.kind, on: input.on, outcome, note: input.note, opened },
+      ...(excluded ? { notCounted: excluded } : {}),
+    },
   });
+}
+
+/**
+ * A hearing's days (from the request to its end) are not counted in an administrative case
+ * period whose rule says so (治安管理处罚法 2025 art.118 para.2): the due date moves like an
+ * appraisal's.
+ */
+async function excludeHearing(tx: Queryable, p: Row, endedOn: string) {
+  const [c] = await tx.select().from(cases).where(eq(cases.id, p.caseId));
+  if (!c || c.clockRule !== 'admin_case_period' || !c.clockStart) return null;
+  const versions = await tx.select().from(legalRules).where(eq(legalRules.code, 'admin_case_period'));
+  if (!ruleInForce(versions, 'admin_case_period', c.clockStart)?.hearingExcluded) return null;
+  const days = daysBetween(p.startedOn, endedOn) + 1;
+  const appraisalDays = c.appraisalDays + days;
+  const due = await caseClockDue(tx, { ...c, appraisalDays });
+  await tx
+    .update(cases)
+    .set({ appraisalDays, ...clockColumns(due) })
+    .where(eq(cases.id, c.id));
+  return { days, dueBefore: c.clockDue, dueAfter: due?.due ?? null };
 }
 
 /**

@@ -304,7 +304,7 @@ function PeriodCard({ c }: { c: CaseResponse }) {
       </Descriptions>
       {running && (
         <Space style={{ marginTop: 8 }} wrap>
-          {approver && c.periodExtendedDays === 0 && (
+          {approver && c.periodExtensionsLeft > 0 && (
             <Button onClick={() => setOpen('extend')}>{t('cases.period.extend')}</Button>
           )}
           {can('case.write') && (

@@ -78,7 +78,7 @@ export const enUS: Shape<typeof zhCN> = {
       notFoundHint: 'The case does not exist or is outside your scope.',
       walkIn: 'Walk-in report (no incident)',
       history: 'Handling history',
-      periodText: 'Extended by {{ext}} days; appraisal {{appraisal}} days (not counted)',
+      periodText: 'Extended by {{ext}} days; appraisal and hearing {{appraisal}} days (not counted)',
     },
     tab: {
       overview: 'Overview',
@@ -296,7 +296,7 @@ export const enUS: Shape<typeof zhCN> = {
       clock: 'Period',
       due: 'Ends on',
       extended: 'Extended',
-      appraisal: 'Appraisal',
+      appraisal: 'Appraisal and hearing (not counted)',
       days_one: '{{count}} day',
       days_other: '{{count}} days',
       extend: 'Extend period',

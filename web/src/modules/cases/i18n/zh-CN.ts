@@ -73,7 +73,7 @@ export const zhCN = {
       notFoundHint: '案件不存在，或不在您的管辖范围内。',
       walkIn: '来访报案（无警情）',
       history: '办理过程',
-      periodText: '已延长 {{ext}} 日；鉴定期间 {{appraisal}} 日（不计入办案期限）',
+      periodText: '已延长 {{ext}} 日；鉴定、听证期间 {{appraisal}} 日（不计入办案期限）',
     },
     tab: {
       overview: '基本情况',
@@ -278,7 +278,7 @@ export const zhCN = {
       clock: '期限',
       due: '届满日期',
       extended: '已延长',
-      appraisal: '鉴定期间',
+      appraisal: '鉴定、听证期间（不计入）',
       days_one: '{{count}} 日',
       days_other: '{{count}} 日',
       extend: '延长办案期限',
