@@ -231,10 +231,13 @@ export const DEFAULT_GATES: Record<DecisionKind, readonly Gate[]> = {
 };
 
 /**
- * Gates the law requires whatever the branch's `review_gates` setting says: 撤销案件 needs the
- * approval of the 县级公安机关负责人 (程序规定 arts.186–187), the branch head's gate.
+ * Gates the law requires whatever the branch's `review_gates` setting says: the approval of the
+ * 县级公安机关负责人, the branch head's gate, for 提请批准逮捕 (公安机关办理刑事案件程序规定
+ * art.137), 移送审查起诉 (art.289) and 撤销案件 (arts.186–187).
  */
 export const REQUIRED_GATES: Partial<Record<DecisionKind, readonly Gate[]>> = {
+  arrest_request: ['branch_head'],
+  prosecution_transfer: ['branch_head'],
   case_revoked: ['branch_head'],
 };
 

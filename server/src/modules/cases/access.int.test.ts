@@ -36,10 +36,9 @@ describe('a user of another unit', () => {
     const ev = await read(await officer.request('POST', `/api/cases/${id}/evidence`, form));
     await act(officer, id, 'submit', { proposal: proposal('fine', partyId) });
     for (const who of [unitlegal, unithead, legal]) await act(who, id, 'approve', { checklist: checklist() });
-    const decided =
-      (await backdateReviews(t, id, '2021-09-30'),
-      await inform(officer, id, '2021-09-30'),
-      await act(officer, id, 'decide', { decidedOn: '2021-09-30' }));
+    await backdateReviews(t, id, '2021-09-30');
+    await inform(officer, id, '2021-09-30');
+    const decided = await act(officer, id, 'decide', { decidedOn: '2021-09-30' });
     const decisionId = decided.body.decisions[0].id;
     void head;
     const before = await read(await officer.get(`/api/cases/${id}`));

@@ -205,9 +205,8 @@ describe('两统一: the legal detachment decides and outputs criminal cases', (
     const legalTasks = await read(await legal.get('/api/tasks'));
     expect(legalTasks.items.some((x: { id: string }) => x.id === `case.legal.${c.id}`)).toBe(true);
 
-    const decided =
-      (await backdateReviews(t, c.id, '2021-06-01'),
-      await act(legal, c.id, 'decide', { decidedOn: '2021-06-01' }));
+    await backdateReviews(t, c.id, '2021-06-01');
+    const decided = await act(legal, c.id, 'decide', { decidedOn: '2021-06-01' });
     expect(decided.body.status).toBe('with_procuratorate');
     const d = decided.body.decisions[0];
     expect(d.docNo).toMatch(/^渝州公（刑）提捕字〔2021〕第\d{5}号$/);

@@ -194,7 +194,7 @@ async function close(
  */
 async function excludeHearing(tx: Queryable, p: Row, endedOn: string) {
   const [c] = await tx.select().from(cases).where(eq(cases.id, p.caseId));
-  if (!c || c.clockRule !== 'admin_case_period' || !c.clockStart) return null;
+  if (c?.clockRule !== 'admin_case_period' || !c.clockStart) return null;
   const versions = await tx.select().from(legalRules).where(eq(legalRules.code, 'admin_case_period'));
   if (!ruleInForce(versions, 'admin_case_period', c.clockStart)?.hearingExcluded) return null;
   const days = daysBetween(p.startedOn, endedOn) + 1;

@@ -141,13 +141,15 @@ describe('gate chains and qualifications', () => {
     expect(chains.detention).toEqual(GATES);
   });
 
-  it('keeps the branch head’s gate on 撤销案件 whatever the setting says (程序规定 arts.186–187)', () => {
-    expect(gateChains({ case_revoked: ['unit_legal', 'legal'] }).case_revoked).toEqual([
-      'officer',
-      'unit_legal',
-      'legal',
-      'branch_head',
-    ]);
+  it('keeps the branch head’s gate on 提请批准逮捕, 移送审查起诉 and 撤销案件 whatever the setting says (程序规定 arts.137, 289, 186–187)', () => {
+    const chains = gateChains({
+      case_revoked: ['unit_legal', 'legal'],
+      arrest_request: ['legal'],
+      prosecution_transfer: ['unit_legal'],
+    });
+    expect(chains.case_revoked).toEqual(['officer', 'unit_legal', 'legal', 'branch_head']);
+    expect(chains.arrest_request).toEqual(['officer', 'legal', 'branch_head']);
+    expect(chains.prosecution_transfer).toEqual(['officer', 'unit_legal', 'branch_head']);
   });
 
   it('ranks qualifications', () => {
