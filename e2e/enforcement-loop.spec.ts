@@ -234,6 +234,11 @@ describe('the enforcement loop', () => {
     await decisionRow.filter({ hasText: '已生成公示任务' }).waitFor();
     const docNo = ((await decisionRow.locator('strong').first().textContent()) ?? '').trim();
     expect(docNo).toMatch(/\d+号$/);
+    // the decision says which version and article it applied, and why
+    await decisionRow.locator('.ant-table-row-expand-icon').click();
+    const applied = page.locator('.ant-descriptions-row').filter({ hasText: '适用法律' });
+    await applied.filter({ hasText: '第五十一条第一款' }).waitFor();
+    expect(await applied.textContent()).toContain('行为时的法律');
 
     // ---- 6. the unit legal officer publishes it ----------------------------------------------
     const unitlegal = await user('unitlegal');

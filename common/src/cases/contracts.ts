@@ -52,7 +52,7 @@
  * overdue; links `/cases/{id}`.
  */
 import { z } from 'zod';
-import { PenaltyCheckRequest, TIERS } from '../law/model.ts';
+import { LawFinding, PenaltyCheckRequest, PenaltyCheckResponse, TIERS } from '../law/model.ts';
 import { IdNumberSchema, PersonNameSchema, PhoneSchema } from '../personal-data/schemas.ts';
 import { Id, IsoDate, Paging } from '../platform/contracts.ts';
 import { WITHDRAWING_DECISION_STATUSES } from '../publicity/withdrawal.ts';
@@ -352,6 +352,14 @@ export const DecisionResponse = z.object({
   status: z.enum(['effective', ...WITHDRAWING_DECISION_STATUSES]),
   statusChangedAt: z.string().nullable(),
   publicationId: z.number().nullable(),
+  /** 行为发生日 the law was applied on (administrative penalties). */
+  actDate: IsoDate.nullable(),
+  /** The version and article applied to each offence and why (从旧兼从轻), with the tier judged. */
+  lawBasis: z
+    .array(PenaltyCheckResponse.shape.applied.element.partial({ tier: true, range: true }))
+    .nullable(),
+  /** What the penalty check noted at the decision (detention not executed, hearing right …). */
+  lawNotices: z.array(LawFinding).nullable(),
 });
 export type DecisionResponse = z.infer<typeof DecisionResponse>;
 

@@ -232,6 +232,7 @@ export function checkPenalties(
     const law = register.laws.find((l) => l.id === chosen.version);
     applied.push({
       offence: o.name,
+      tier,
       law: chosen.law,
       version: chosen.version,
       article: chosen.article,

@@ -175,6 +175,8 @@ export const PenaltyCheckResponse = z.object({
   applied: z.array(
     z.object({
       offence: z.string(),
+      /** The 情节 tier judged (recorded on the decision with its basis). */
+      tier: z.enum(TIERS),
       law: z.string(),
       version: z.string(),
       article: z.string(),

@@ -264,6 +264,13 @@ export function decisionView(d: DecisionRow, publicationId: number | null) {
     status: d.status as 'effective' | 'changed' | 'revoked',
     statusChangedAt: d.statusChangedAt?.toISOString() ?? null,
     publicationId,
+    actDate: d.actDate,
+    // the ranges stay in the register: the decision carries what was applied and why
+    lawBasis:
+      ((d.lawBasis ?? null) as CaseResponse['decisions'][number]['lawBasis'])?.map(
+        ({ range: _r, ...a }) => a,
+      ) ?? null,
+    lawNotices: (d.lawNotices ?? null) as CaseResponse['decisions'][number]['lawNotices'],
   };
 }
 

@@ -184,6 +184,11 @@ describe('every gate refuses an unlawful penalty, with the rule named', () => {
     await inform(officer, teen.id, '2021-09-30');
     const decided = await act(head, teen.id, 'decide', { decidedOn: '2021-10-08' });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    // The case shows the version and article applied, why, and the tier judged.
+    expect(decided.body.decisions[0].lawBasis).toEqual([
+      expect.objectContaining({ article: '第四十三条第一款', reason: 'act_date', tier: 'ordinary' }),
+    ]);
+    expect(decided.body.decisions[0].actDate).toBe('2021-09-27');
     const [d] = await t.database.db.select().from(decisions).where(eq(decisions.caseId, teen.id));
     expect(d!.actDate).toBe('2021-09-27');
     expect(d!.lawBasis).toEqual([

@@ -248,7 +248,7 @@ export async function lawReviewList(ctx: Ctx): Promise<LawReviewListResponse> {
   for (const { d, caseNo, receivedAt } of rows) {
     const decidedOn = chinaDateOf(d.decidedAt);
     const actDate = d.actDate ?? chinaDateOf(receivedAt);
-    const basis = (d.lawBasis ?? []) as { offence: string; version: string; article: string }[];
+    const basis = (d.lawBasis ?? []) as { offence: string; version: string; article: string; tier?: Tier }[];
     const party = d.partyId
       ? (await ctx.db.select().from(caseParties).where(eq(caseParties.id, d.partyId)))[0]
       : undefined;
@@ -262,7 +262,8 @@ export async function lawReviewList(ctx: Ctx): Promise<LawReviewListResponse> {
         fineAmount: d.fineAmount === null ? null : Number(d.fineAmount),
         detentionDays: d.detentionDays,
       } as ProposedDecision);
-      // A decision records no 情节 tier: it is unlawful only if no tier of the article allows it.
+      // A decision records the 情节 tier it was judged on; an older one without it is unlawful
+      // only if no tier of the article allows its penalty.
       const check = (tier: Tier) =>
         checkPenalties(
           register,
@@ -277,12 +278,14 @@ export async function lawReviewList(ctx: Ctx): Promise<LawReviewListResponse> {
           },
           ctx.locale,
         );
-      const results = TIERS.map(check);
+      const results = recorded?.tier ? [check(recorded.tier)] : TIERS.map(check);
       const result =
         results.find((x) => x.violations.length === 0) ??
         // none allows it: explain by the ordinary tier (一般情节), else the first the article has
-        [results[1]!, ...results].find((x) => !x.violations.some((v) => v.rule === 'tier_not_in_article')) ??
-        results[1]!;
+        [results[1] ?? results[0]!, ...results].find(
+          (x) => !x.violations.some((v) => v.rule === 'tier_not_in_article'),
+        ) ??
+        results[0]!;
       const applied = result.applied[0];
       const inForce = register.offences.find(
         (o) =>

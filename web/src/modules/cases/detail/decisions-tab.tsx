@@ -3,6 +3,7 @@ import {
   type CaseResponse,
   DecisionChangeRequest,
   type DecisionResponse,
+  TIER_NAMES,
   WITHDRAWING_DECISION_STATUSES,
   type WithdrawingDecisionStatus,
 } from '@fazhi/common';
@@ -11,6 +12,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { useCan } from '../../../app/auth.tsx';
+import { bilingual } from '../../../app/i18n/index.ts';
 import { useAction } from '../../../app/ui/action.ts';
 import { FormDialog } from '../../../app/ui/form-dialog.tsx';
 import { EMPTY, formatDateTime } from '../../../app/ui/format.ts';
@@ -99,11 +101,45 @@ export function DecisionsTab({ c }: { c: CaseResponse }) {
                 <Space size={[4, 4]} wrap>
                   {d.penaltyItemCodes.map((code) => {
                     const o = offence(code);
-                    return <Tag key={code}>{o ? `${o.name}（${o.law}${o.article}）` : code}</Tag>;
+                    // the article of the version applied, where the decision recorded it
+                    const article = d.lawBasis?.find((a) => a.offence === o?.name)?.article ?? o?.article;
+                    return <Tag key={code}>{o ? `${o.name}（${o.law}${article}）` : code}</Tag>;
                   })}
                   {d.penaltyItemCodes.length === 0 && EMPTY}
                 </Space>
               </Descriptions.Item>
+              {d.lawBasis && d.lawBasis.length > 0 && (
+                <Descriptions.Item label={t('cases.decisionTab.lawApplied')}>
+                  <Space direction="vertical" size={2}>
+                    {d.lawBasis.map((a) => (
+                      <span key={a.offence}>
+                        {t('cases.decisionTab.lawAppliedLine', {
+                          offence: a.offence,
+                          law: a.law,
+                          from: a.version.split('@')[1] ?? '',
+                          article: a.article,
+                        })}
+                        {a.tier && (
+                          <Tag style={{ marginInlineStart: 8 }}>{bilingual(TIER_NAMES[a.tier])}</Tag>
+                        )}
+                        <Tag>{t(`cases.discretion.reason.${a.reason}`)}</Tag>
+                        {a.unconfirmed && <Tag color="orange">{t('cases.discretion.unconfirmed')}</Tag>}
+                      </span>
+                    ))}
+                    {d.actDate && (
+                      <Typography.Text type="secondary">
+                        {t('cases.decisionTab.actDate', { date: d.actDate })}
+                      </Typography.Text>
+                    )}
+                    {(d.lawNotices ?? []).map((n) => (
+                      <Typography.Text key={n.rule + n.message} type="warning">
+                        {n.message}
+                        {n.basis ? `（${n.basis}）` : ''}
+                      </Typography.Text>
+                    ))}
+                  </Space>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('cases.proposal.facts')}>
                 <span style={{ whiteSpace: 'pre-wrap' }}>{d.facts || EMPTY}</span>
               </Descriptions.Item>

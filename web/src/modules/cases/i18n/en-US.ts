@@ -271,6 +271,9 @@ export const enUS: Shape<typeof zhCN> = {
       chairedBy: 'Chair: {{name}}',
     },
     decisionTab: {
+      lawApplied: 'Law applied',
+      lawAppliedLine: '{{offence}}: {{law}} (in force from {{from}}) {{article}}',
+      actDate: 'Act date: {{date}}',
       docNo: 'Document no.',
       kind: 'Decision',
       decidedAt: 'Decided',

@@ -253,6 +253,9 @@ export const zhCN = {
       chairedBy: '主持人：{{name}}',
     },
     decisionTab: {
+      lawApplied: '适用法律',
+      lawAppliedLine: '{{offence}}：《{{law}}》（{{from}} 起施行）{{article}}',
+      actDate: '行为发生日：{{date}}',
       docNo: '文书文号',
       kind: '决定内容',
       decidedAt: '决定时间',
