@@ -32,7 +32,9 @@ import {
   discussions,
   evidence,
   incidents,
+  lawVersions,
   legalRules,
+  offenceVersions,
   officers,
   penaltyItems,
   proceedings,
@@ -322,6 +324,7 @@ export async function caseResponse(
     )
     .where(eq(caseOffences.caseId, id))
     .orderBy(asc(penaltyItems.code));
+
   const files = await db
     .select({
       id: evidence.id,
@@ -376,6 +379,12 @@ export async function caseResponse(
   const submissions = acts.filter((a) => a.r.outcome === 'submit');
   const latest = submissions.at(-1);
   const proposal = latest ? proposalOf(latest.r.checklist) : null;
+  const receivedOn = new Date(c.receivedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const inForce = await articlesInForce(
+    db,
+    offences.map(({ p }) => p.name),
+    proposal?.actDate ?? receivedOn,
+  );
   const last = acts.at(-1)?.r;
   const returned =
     c.status === 'investigating' && last && (last.outcome === 'send_back' || last.outcome === 'disagree')
@@ -424,7 +433,8 @@ export async function caseResponse(
       code: p.code,
       name: p.name,
       law: p.law,
-      article: p.article,
+      // the article of the law version in force on the act date, where the register has the offence
+      article: inForce.get(p.name) ?? p.article,
       penalties: p.penalties,
     })),
     evidence: files.map((f) => ({ ...f, uploadedAt: f.uploadedAt.toISOString() })),
@@ -485,4 +495,24 @@ async function extensionsLeft(db: Queryable, c: CaseRow, procs: { kind: string }
   const rule = ruleInForce(versions, 'admin_case_extension', c.clockStart);
   if (!rule) return 0;
   return Math.max(0, (rule.maxTimes ?? 1) - procs.filter((p) => p.kind === 'period_extension').length);
+}
+
+/**
+ * The article of each offence under the law version in force on `date` (the law register), so a
+ * 2026 case cites the 2025 治安管理处罚法's numbering rather than the dictionary's older one.
+ */
+async function articlesInForce(db: Queryable, names: string[], date: string): Promise<Map<string, string>> {
+  if (names.length === 0) return new Map();
+  const found = await rows<{ name: string; article: string }>(
+    db,
+    sql`select o.name, o.article from ${offenceVersions} o
+        join ${lawVersions} l on l.id = o.version and l.superseded_at is null
+        where o.superseded_at is null and o.case_type = 'admin'
+          and o.name in (${sql.join(
+            names.map((n) => sql`${n}`),
+            sql`, `,
+          )})
+          and l.effective_from <= ${date}::date and (l.effective_until is null or ${date}::date < l.effective_until)`,
+  );
+  return new Map(found.map((r) => [r.name, r.article]));
 }

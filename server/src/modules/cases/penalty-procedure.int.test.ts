@@ -69,6 +69,9 @@ const proceedingsOf = (caseId: number) =>
 describe('处罚前告知 and 听证', () => {
   it('asks for the hearing answer where the law gives the right, and waits out the 5 working days', async () => {
     const { id } = await approvedMinorDetention();
+    // A 2026 act: the case cites the 2025 law's article, not the dictionary's 2012 one (第四十三条).
+    const seen = await read(await officer.get(`/api/cases/${id}`));
+    expect(seen.offences[0]).toMatchObject({ name: '殴打他人', article: '第五十一条第一款' });
     // No decision before the 告知.
     const uninformed = await act(head, id, 'decide', { decidedOn: '2026-03-10' });
     expect(uninformed.status).toBe(409);

@@ -255,7 +255,7 @@ export async function lawReviewList(ctx: Ctx): Promise<LawReviewListResponse> {
     const birthDate = party?.idNumber ? idNumberBirthDate(party.idNumber) : null;
     for (const code of d.penaltyItemCodes) {
       const item = items.find((i) => i.code === code);
-      if (!item || item.caseType !== 'admin') continue;
+      if (item?.caseType !== 'admin') continue;
       const recorded = basis.find((b) => b.offence === item.name);
       const penalties = proposalPenalties({
         kind: d.kind as ProposedDecision['kind'],

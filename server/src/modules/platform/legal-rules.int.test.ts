@@ -12,9 +12,12 @@ describe('statutory clocks as data', () => {
   it('lists every rule with its citation and marks the unconfirmed ones', async () => {
     const c = await t.signIn('officer');
     const { items } = await read(await c.get('/api/legal-rules'));
-    const period = items.find((r: { code: string }) => r.code === 'admin_case_period');
-    expect(period).toMatchObject({ amount: 30, unit: 'calendar_days', inForce: true });
-    expect(period.citation).toContain('程序规定');
+    // Two versions of the case period: the 程序规定's, and the 2025 治安管理处罚法's in force now.
+    const periods = items.filter((r: { code: string }) => r.code === 'admin_case_period');
+    expect(periods.find((r: { inForce: boolean }) => !r.inForce).citation).toContain('程序规定');
+    const period = periods.find((r: { inForce: boolean }) => r.inForce);
+    expect(period).toMatchObject({ amount: 30, unit: 'calendar_days', effectiveFrom: '2026-01-01' });
+    expect(period.citation).toContain('治安管理处罚法（2025）第118条');
     expect(items.find((r: { code: string }) => r.code === 'publicity_withdraw').unconfirmed).toBe(true);
     expect(items.find((r: { code: string }) => r.code === 'publicity_penalty')).toMatchObject({
       amount: 7,
