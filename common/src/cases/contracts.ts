@@ -81,8 +81,12 @@ export const NOT_FILED_DECISION = 'not_filed' as const;
 export const DECISION_ROW_KINDS = [...DECISION_KINDS, NOT_FILED_DECISION] as const;
 export type DecisionRowKind = (typeof DECISION_ROW_KINDS)[number];
 
-/** The procuratorate's feedback (两统一): 通知立案, 纠正违法通知, 检察建议, 不捕, 不诉. */
+/**
+ * The procuratorate's feedback (两统一): 要求说明不立案理由 and 通知立案 (立案监督, also on a case
+ * not filed), 纠正违法通知, 检察建议, 不捕, 不诉.
+ */
 export const FEEDBACK_KINDS = [
+  'explain_not_filing',
   'notify_filing',
   'correction_notice',
   'procuratorial_suggestion',
@@ -90,6 +94,8 @@ export const FEEDBACK_KINDS = [
   'no_prosecution',
 ] as const;
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
+/** 立案监督: the feedback a case that was not filed can receive (程序规定 art.182). */
+export const NOT_FILED_FEEDBACK: readonly FeedbackKind[] = ['explain_not_filing', 'notify_filing'];
 
 /**
  * Side proceedings of a case (`proceedings.kind`), each on the clock of its rule (LEGAL_RULES):
@@ -100,7 +106,8 @@ export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
  * - review_window / review: the complainant's 复核 (apply 7 d from receipt of the 复议决定书,
  *   decide 30 d, +30 at most)
  * - procuratorate_feedback: one feedback of the procuratorate on the clock of its kind (不捕: our
- *   要求复议 within 5 d; 不诉: 7 d; 通知立案: file within 15 d; others: the reply)
+ *   要求复议 within 5 d; 不诉: 7 d; 要求说明不立案理由: the written reasons within 7 d; 通知立案:
+ *   file within 15 d; others: the reply)
  * - procuratorate_reconsideration: the procuratorate's 复议 of its 不捕 (7 d) or 不诉 (30 d)
  * - procuratorate_review_window / procuratorate_review: our 提请复核 (不捕 5 d, 不诉 7 d from receipt
  *   of the 复议决定书) and the higher procuratorate's 复核 (不捕 15 d, 不诉 30 d)

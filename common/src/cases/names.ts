@@ -122,6 +122,7 @@ export const DECISION_KIND_NAMES: Record<DecisionRowKind, { zh: string; en: stri
 };
 
 export const FEEDBACK_NAMES: Record<FeedbackKind, { zh: string; en: string }> = {
+  explain_not_filing: { zh: '要求说明不立案理由', en: 'Explain why no case was filed' },
   notify_filing: { zh: '通知立案', en: 'Notice to file' },
   correction_notice: { zh: '纠正违法通知', en: 'Notice to correct' },
   procuratorial_suggestion: { zh: '检察建议', en: 'Procuratorial suggestion' },

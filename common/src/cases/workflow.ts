@@ -127,7 +127,12 @@ export const WORKFLOWS = {
       file: { to: 'investigating', by: 'branch_head' },
       refuse_filing: { to: 'not_filed', by: 'branch_head' },
     },
-    not_filed: { reopen: { to: 'investigating', by: 'legal' } },
+    // 立案监督 reaches a case not filed: the procuratorate asks why (7 days to explain) or orders
+    // it filed (15 days), 程序规定 art.182; a filing ordered, or a 复议/复核 overturned, reopens it.
+    not_filed: {
+      reopen: { to: 'investigating', by: 'legal' },
+      record_feedback: { to: 'same', by: 'legal', optional: true },
+    },
     investigating: {
       submit: { to: 'in_review', by: 'handler' },
       transfer: { to: 'transferred', by: 'handler' },

@@ -115,8 +115,8 @@ export const FIELD_MESSAGES = {
   'case.party.notInCase': { zh: '当事人不属于本案', en: 'This party is not in the case' },
   'case.incident.hasCase': { zh: '该警情已受案立案', en: 'This incident already has a case' },
   'case.reopen.notOverturned': {
-    zh: '复议、复核未撤销不予立案决定，不能重新办理',
-    en: 'No reconsideration or review overturned the refusal; the case cannot be reopened',
+    zh: '复议、复核未撤销不予立案决定，检察机关也未通知立案，不能重新办理',
+    en: 'No reconsideration or review overturned the refusal and the procuratorate ordered no filing; the case cannot be reopened',
   },
   'case.period.notRunning': {
     zh: '行政案件办案期限未在计算中',

@@ -12,9 +12,10 @@ import {
   chinaToday,
   type DecisionKind,
   type Gate,
+  NOT_FILED_FEEDBACK,
   type ProposedDecision,
 } from '@fazhi/common';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Queryable } from '../../db/index.ts';
 import {
@@ -518,6 +519,9 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
   async record_feedback(s, b) {
     const c = s.lc.c;
     dateNotFuture('receivedOn', b.receivedOn);
+    // A case not filed gets only the 立案监督 kinds; a case with the procuratorate never those.
+    if ((c.status === 'not_filed') !== NOT_FILED_FEEDBACK.includes(b.feedbackKind))
+      throw new AppError('VALIDATION', { feedbackKind: 'notInList' });
     return {
       summary: { feedbackKind: b.feedbackKind, note: b.content },
       write: async () => {
@@ -542,15 +546,24 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
   async reopen(s, b) {
     const c = s.lc.c;
     if (c.status === 'not_filed') {
-      // Only a 复议/复核 that overturned the refusal reopens a not-filed case.
+      // Only a 复议/复核 that overturned the refusal, or the procuratorate's 通知立案, reopens a
+      // not-filed case.
       const [p] = await s.tx
         .select({ id: proceedings.id })
         .from(proceedings)
         .where(
           and(
             eq(proceedings.caseId, c.id),
-            inArray(proceedings.kind, ['reconsideration', 'review']),
-            eq(proceedings.outcome, 'overturned'),
+            or(
+              and(
+                inArray(proceedings.kind, ['reconsideration', 'review']),
+                eq(proceedings.outcome, 'overturned'),
+              ),
+              and(
+                eq(proceedings.kind, 'procuratorate_feedback'),
+                sql`${proceedings.detail} ->> 'feedbackKind' = 'notify_filing'`,
+              ),
+            ),
           ),
         );
       if (!p) throw new AppError('CONFLICT', { action: 'case.reopen.notOverturned' });

@@ -179,6 +179,49 @@ describe('不予立案 with its notice, 复议 and 复核 on their clocks', () =
   });
 });
 
+describe('立案监督 on a case not filed (程序规定 art.182)', () => {
+  it('explains within 7 days when asked, files within 15 when told to, and reopens on the notice', async () => {
+    const c = await refusedFiling();
+    expect((await read(await legal.get(`/api/cases/${c.id}`))).availableActions).toEqual([
+      'reopen',
+      'record_feedback',
+    ]);
+    // Without an overturned 复议 / 复核 or a 通知立案, the case stays refused.
+    expect((await act(legal, c.id, 'reopen', { reason: '重新办理' })).status).toBe(409);
+    // A case not filed gets only the 立案监督 kinds.
+    const wrong = await act(legal, c.id, 'record_feedback', {
+      feedbackKind: 'procuratorial_suggestion',
+      receivedOn: today,
+      content: '建议',
+    });
+    expect(wrong.status).toBe(400);
+    const asked = await act(legal, c.id, 'record_feedback', {
+      feedbackKind: 'explain_not_filing',
+      receivedOn: today,
+      docNo: '渝州检侦监〔2026〕1号',
+      content: '要求说明不立案理由',
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    expect(asked.body.status).toBe('not_filed');
+    const why = open(asked.body, 'procuratorate_feedback')!;
+    expect(why.clock).toMatchObject({
+      rule: 'not_filing_reasons',
+      due: await due('not_filing_reasons', today),
+    });
+    expect((await step(legal, c.id, why.id, 'reply', { on: today, note: '书面说明不立案理由' })).status).toBe(
+      200,
+    );
+    const told = await act(legal, c.id, 'record_feedback', {
+      feedbackKind: 'notify_filing',
+      receivedOn: today,
+      content: '通知立案',
+    });
+    expect(open(told.body, 'procuratorate_feedback')!.clock.rule).toBe('procuratorate_filing_notice');
+    const reopened = await act(legal, c.id, 'reopen', { reason: '检察机关通知立案' });
+    expect(reopened.body.status).toBe('investigating');
+  });
+});
+
 describe('两统一: the legal detachment decides and outputs criminal cases', () => {
   it('runs every gate, lets only the legal detachment decide, and records the procuratorate feedback', async () => {
     const c = await createCase(officer, {

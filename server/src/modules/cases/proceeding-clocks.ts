@@ -45,6 +45,7 @@ export async function optionalClock(
  * (15 days); other feedback waits for our reply.
  */
 const FEEDBACK_CLOCK: Record<FeedbackKind, string> = {
+  explain_not_filing: 'not_filing_reasons',
   notify_filing: 'procuratorate_filing_notice',
   correction_notice: 'procuratorate_reply',
   procuratorial_suggestion: 'procuratorate_reply',

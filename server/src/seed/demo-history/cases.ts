@@ -361,7 +361,18 @@ export function simulate(plan: CasePlan, w: Who): SimResult {
       startedOn: cstDate(on),
       clockRule: null,
       closedOn: cstDate(on),
-      detail: { days: 30, reason: '案情复杂，需进一步调查取证', approvedBy: pick(r, staff.unitHead) },
+      // The next-higher organ approves (程序规定 art.165); from 2026 a 派出所's case — most of the
+      // demo's — is approved by the organ it belongs to (治安管理处罚法 2025 art.118). The legal
+      // detachment records it. (One draw, as before: the rest of the history stays as it was.)
+      detail: {
+        days: 30,
+        reason: '案情重大、复杂，需进一步调查取证',
+        approvingOrgan: cstDate(on) >= '2026-01-01' ? '渝州区公安分局' : '渝州市公安局',
+        approverName: pick(r, ['王建国', '刘志强', '陈永平']),
+        approvedOn: cstDate(on),
+        approvalRef: `渝公（法）延字〔${cstDate(on).slice(0, 4)}〕${(on % 900) + 100}号`,
+        recordedBy: legalOfficer,
+      },
       outcome: null,
       createdBy: lead,
       createdAt: on,

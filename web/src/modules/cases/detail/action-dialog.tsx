@@ -1,4 +1,10 @@
-import { CASE_ACTION_BODIES, type CaseAction, type CaseResponse, FEEDBACK_KINDS } from '@fazhi/common';
+import {
+  CASE_ACTION_BODIES,
+  type CaseAction,
+  type CaseResponse,
+  FEEDBACK_KINDS,
+  NOT_FILED_FEEDBACK,
+} from '@fazhi/common';
 import { Alert, DatePicker, Form, Input, Select, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -220,7 +226,11 @@ function useSimpleAction(c: CaseResponse, action: CaseAction) {
       fields: (
         <>
           <Form.Item name="feedbackKind" label={t('cases.act.feedbackKind')} rules={[required()]}>
-            <Select options={FEEDBACK_KINDS.map((k) => ({ value: k, label: feedbackName(k) }))} />
+            <Select
+              options={FEEDBACK_KINDS.filter(
+                (k) => (c.status === 'not_filed') === NOT_FILED_FEEDBACK.includes(k),
+              ).map((k) => ({ value: k, label: feedbackName(k) }))}
+            />
           </Form.Item>
           <DateField name="receivedOn" label={t('cases.act.receivedOn')} />
           <Form.Item
