@@ -515,12 +515,15 @@ export const CASE_ACTION_BODIES = {
   refuse: z.object({ reason }),
   /** 呈请立案 / 呈请不予立案: the officer's proposal to the branch head, with the reasons. */
   request_filing: z.object({
-    proposed: z.enum(['file', 'refuse_filing']),
+    /** 立案, 不予立案, or (重大疑难复杂) the 30-day 立案审查. */
+    proposed: z.enum(['file', 'refuse_filing', 'extend_review']),
     reason,
     complainantPartyId: z.number().int().positive().nullable().default(null),
   }),
   /** 批准立案 (branch head); filedOn: the approval date, default today. */
   file: z.object({ note, filedOn: IsoDate.nullable().default(null) }),
+  /** 批准延长立案审查期限 to 30 days (branch head); the clock runs from the case's receipt. */
+  extend_review: z.object({ note }),
   refuse_filing: z.object({
     reason,
     /** The complainant to be served the 不予立案通知书 (a party of the case). */
@@ -575,7 +578,7 @@ export const CaseActionRequest = z
     reason: z.string().optional(),
     reasons: z.string().nullable().optional(),
     complainantPartyId: z.number().nullable().optional(),
-    proposed: z.enum(['file', 'refuse_filing']).optional(),
+    proposed: z.enum(['file', 'refuse_filing', 'extend_review']).optional(),
     transferTo: z.string().optional(),
     proposal: z.unknown().optional(),
     checklist: z.unknown().optional(),

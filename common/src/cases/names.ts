@@ -76,6 +76,7 @@ export const CASE_ACTION_NAMES: Record<(typeof CASE_ACTIONS)[number], { zh: stri
   request_filing: { zh: '呈请审批', en: 'Ask for approval' },
   file: { zh: '批准立案', en: 'Approve filing' },
   refuse_filing: { zh: '批准不予立案', en: 'Approve not filing' },
+  extend_review: { zh: '批准延长立案审查', en: 'Approve a 30-day filing review' },
   transfer: { zh: '移送', en: 'Transfer' },
   mediate: { zh: '调解结案', en: 'Close by mediation' },
   submit: { zh: '提交审核', en: 'Submit for review' },

@@ -32,6 +32,7 @@ export const CASE_ACTIONS = [
   'request_filing',
   'file',
   'refuse_filing',
+  'extend_review',
   'transfer',
   'mediate',
   'submit',
@@ -126,6 +127,8 @@ export const WORKFLOWS = {
     filing_approval: {
       file: { to: 'investigating', by: 'branch_head' },
       refuse_filing: { to: 'not_filed', by: 'branch_head' },
+      // 重大疑难复杂: the review may run 30 days, only with the branch head's approval.
+      extend_review: { to: 'filing_review', by: 'branch_head' },
     },
     // 立案监督 reaches a case not filed: the procuratorate asks why (7 days to explain) or orders
     // it filed (15 days), 程序规定 art.182; a filing ordered, or a 复议/复核 overturned, reopens it.

@@ -171,6 +171,14 @@ export const FIELD_MESSAGES = {
     zh: '决定日期不能早于最后一级审批日期',
     en: 'The decision cannot be dated before its last approval',
   },
+  'case.filing.majorNeedsApproval': {
+    zh: '30日立案审查期限须经分局领导批准：请先建立案件，再呈请延长立案审查期限',
+    en: 'A 30-day filing review needs the branch head’s approval: create the case, then ask for it',
+  },
+  'case.filing.alreadyExtended': {
+    zh: '立案审查期限已延长至30日，不能再延长',
+    en: 'The filing review already runs 30 days',
+  },
   'case.date.beforeInform': {
     zh: '决定日期不能早于处罚前告知日期',
     en: 'The decision cannot be dated before the party was informed',

@@ -81,9 +81,27 @@ describe('acceptance and registration', () => {
     expect(a).toMatchObject({ status: 'filing_review', clock: { rule: 'filing_review', due: '2021-03-04' } });
     const b = await createCase(officer, { ...base, filingClock: 'filing_review_lead' });
     expect(b.clock).toMatchObject({ rule: 'filing_review_lead', due: '2021-03-08' });
-    const m = await createCase(officer, { ...base, filingClock: 'filing_review_major' });
-    expect(m.clock).toMatchObject({ rule: 'filing_review_major', due: '2021-03-31' });
-    expect(m.major).toBe(true);
+    // 30 days only with the branch head's approval, asked for on the case, never chosen at creation.
+    const refused = await officer.post('/api/cases', { ...base, filingClock: 'filing_review_major' });
+    expect(refused.status).toBe(400);
+    expect((await read(refused)).error.fields.filingClock).toContain('分局领导批准');
+    const m = await createCase(officer, { ...base, filingClock: 'filing_review_lead' });
+    const asked = await act(officer, m.id, 'request_filing', {
+      proposed: 'extend_review',
+      reason: '案情重大复杂',
+    });
+    expect(asked.body.status).toBe('filing_approval');
+    expect((await act(officer, m.id, 'extend_review', {})).status).toBe(403);
+    const extended = await act(head, m.id, 'extend_review', { note: '同意延长' });
+    expect(extended.body).toMatchObject({
+      status: 'filing_review',
+      major: true,
+      clock: { rule: 'filing_review_major', due: '2021-03-31' },
+    });
+    expect(await auditCount(t, m.id, 'case.extend_review')).toBe(1);
+    // Once only: asked again, the head cannot extend it twice.
+    await act(officer, m.id, 'request_filing', { proposed: 'extend_review', reason: '再次延长' });
+    expect((await act(head, m.id, 'extend_review', {})).status).toBe(409);
     const filed = await approvedFiling(officer, head, a.id, 'file', { filedOn: '2021-03-02' });
     expect(filed.body).toMatchObject({ status: 'investigating', clock: { rule: null } });
   });

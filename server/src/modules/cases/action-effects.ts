@@ -256,6 +256,18 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
       },
     };
   },
+  async extend_review(s, b) {
+    const c = s.lc.c;
+    if (c.clockRule === 'filing_review_major')
+      throw new AppError('CONFLICT', { action: 'case.filing.alreadyExtended' });
+    // The 30 days run from the case's receipt, like the review it replaces.
+    const clock = { clockRule: 'filing_review_major', clockStart: c.clockStart };
+    const due = await caseClockDue(s.tx, { ...c, ...clock });
+    return {
+      patch: { ...clock, major: true, ...clockColumns(due) },
+      summary: { note: b.note, clock: { rule: clock.clockRule, ...due } },
+    };
+  },
   async file(s, b) {
     const on = b.filedOn ?? chinaToday();
     dateNotFuture('filedOn', on, s.lc.c.clockStart);

@@ -118,6 +118,10 @@ export async function createCase(ctx: Ctx, input: CaseCreateRequest): Promise<Ca
       throw new AppError('VALIDATION', { receivedAt: 'case.date.future' });
     await assertUnitInScope(ctx, tx, unitId);
     await checkCoOfficers(tx, ctx.orgId, input.coOfficerIds);
+    // 重大疑难复杂: the 30-day review is the branch head's to grant (extend_review), never the
+    // officer's choice at creation (公通字〔2015〕32号).
+    if (input.caseType === 'criminal' && input.filingClock === 'filing_review_major')
+      throw new AppError('VALIDATION', { filingClock: 'case.filing.majorNeedsApproval' });
     const start = chinaDateOf(receivedAt);
     const rule =
       input.caseType === 'admin'

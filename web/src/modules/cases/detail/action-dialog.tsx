@@ -97,7 +97,10 @@ function useSimpleAction(c: CaseResponse, action: CaseAction) {
         <>
           <Form.Item name="proposed" label={t('cases.act.proposedFiling')} rules={[required()]}>
             <Select
-              options={(['file', 'refuse_filing'] as const).map((a) => ({ value: a, label: actionName(a) }))}
+              options={(['file', 'refuse_filing', 'extend_review'] as const).map((a) => ({
+                value: a,
+                label: actionName(a),
+              }))}
             />
           </Form.Item>
           <TextField name="reason" label={t('cases.act.reason')} rule={B.request_filing.shape.reason} />
@@ -132,6 +135,13 @@ function useSimpleAction(c: CaseResponse, action: CaseAction) {
         </>
       ),
       body: (v) => ({ filedOn: day(v.filedOn), note: v.note || null }),
+    },
+    extend_review: {
+      hint: t('cases.act.extendReviewHint'),
+      fields: (
+        <TextField name="note" label={t('cases.act.note')} rule={B.extend_review.shape.note} req={false} />
+      ),
+      body: (v) => ({ note: v.note || null }),
     },
     refuse: {
       hint: t('cases.act.refuseHint'),

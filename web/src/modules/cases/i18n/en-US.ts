@@ -64,7 +64,7 @@ export const enUS: Shape<typeof zhCN> = {
       titleHint: 'e.g. Assault by Zhang',
       filingClock: 'Filing-review period',
       filingClockHint:
-        'Normally 3 days; 7 days where a lead needs checking; 30 days for major or complex cases with the county-level head’s approval.',
+        'Normally 3 days; 7 days where a lead needs checking. 30 days for a major or complex case needs the branch head’s approval: create the case, then ask for it.',
       complex: 'Difficult or complex',
       complexHint:
         'Acceptance review normally within 24 hours; within 3 days for difficult or complex cases.',
@@ -117,6 +117,8 @@ export const enUS: Shape<typeof zhCN> = {
       decideCriminalHint:
         'Unified review and output: the legal detachment decides every criminal case and outputs it to the procuratorate.',
       decidedOn: 'Decided on',
+      extendReviewHint:
+        'A major or complex case: allow the filing review 30 days (from receipt); the case returns to filing review.',
       feedbackHint:
         'Record the procuratorate’s notice, suggestion, or decision not to arrest or prosecute; reply or apply for reconsideration on time.',
       feedbackKind: 'Feedback',

@@ -60,7 +60,7 @@ export const zhCN = {
       titleHint: '如：张某某殴打他人案',
       filingClock: '立案审查期限',
       filingClockHint:
-        '一般 3 日；涉嫌犯罪线索需要初查的 7 日；重大疑难复杂的经县级公安机关负责人批准 30 日。',
+        '一般 3 日；涉嫌犯罪线索需要初查的 7 日。重大疑难复杂的 30 日须经分局领导批准：建立案件后呈请延长立案审查。',
       complex: '疑难复杂',
       complexHint: '受案审查一般 24 小时内完成；疑难复杂的 3 日内完成。',
       submit: '登记',
@@ -107,6 +107,8 @@ export const zhCN = {
       decideHint: '作出决定后将按年度统一编号生成决定书，处罚决定自动生成执法公示任务（7 个工作日内公示）。',
       decideCriminalHint: '两统一：刑事案件由法制部门统一审核、统一出口，作出决定后移送检察机关。',
       decidedOn: '决定日期',
+      extendReviewHint:
+        '重大疑难复杂案件：批准将立案审查期限延长至30日（自接报之日起算），案件回到立案审查。',
       feedbackHint: '登记检察机关的通知、建议或不捕、不诉决定，按期回复或提请复议。',
       feedbackKind: '反馈类型',
       receivedOn: '收到日期',

@@ -107,7 +107,11 @@ export function CaseCreateDrawer({
                     extra={t('cases.create.filingClockHint')}
                   >
                     <Radio.Group
-                      options={FILING_REVIEW_CLOCKS.map((v) => ({ value: v, label: ruleName(v) }))}
+                      // the 30-day review is granted by the branch head later, not chosen here
+                      options={FILING_REVIEW_CLOCKS.filter((v) => v !== 'filing_review_major').map((v) => ({
+                        value: v,
+                        label: ruleName(v),
+                      }))}
                     />
                   </Form.Item>
                 </Col>
