@@ -517,6 +517,23 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
               createdBy: requireActor(s.ctx).officerId,
             })
           : null;
+        // Each victim is served the 决定书 too (a copy under the 2012 law); the law sets no period.
+        const victims = informed
+          ? await s.tx
+              .select({ id: caseParties.id })
+              .from(caseParties)
+              .where(and(eq(caseParties.caseId, c.id), eq(caseParties.role, 'victim')))
+          : [];
+        for (const v of victims)
+          await openProceeding(s.tx, {
+            orgId: c.orgId,
+            caseId: c.id,
+            kind: 'decision_notice',
+            rule: null,
+            startedOn: on,
+            detail: { decisionId: d!.id, docNo, partyId: v.id, victim: true },
+            createdBy: requireActor(s.ctx).officerId,
+          });
         return {
           decisionId: d!.id,
           docNo,

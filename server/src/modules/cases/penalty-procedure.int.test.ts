@@ -180,12 +180,14 @@ describe('处罚前告知 and 听证', () => {
   });
 
   it('asks no hearing answer for a small fine, and no 告知 at all for 不予处罚', async () => {
-    const approved = async (kind: 'fine' | 'no_penalty', gates: TestClient[]) => {
+    const approved = async (kind: 'fine' | 'no_penalty', gates: TestClient[], victim = false) => {
       const c = await createCase(officer, {});
       await act(officer, c.id, 'accept', { acceptedOn: '2021-09-28' });
       const party = await read(
         await officer.post(`/api/cases/${c.id}/parties`, { kind: 'person', role: 'offender', name: '李四' }),
       );
+      if (victim)
+        await officer.post(`/api/cases/${c.id}/parties`, { kind: 'person', role: 'victim', name: '王某' });
       await officer.put(`/api/cases/${c.id}/offences`, { codes: ['ZA-43-1'] });
       const pid = party.parties[0].id as number;
       expect((await act(officer, c.id, 'submit', { proposal: proposal(kind, pid) })).status).toBe(200);
@@ -194,14 +196,20 @@ describe('处罚前告知 and 听证', () => {
       await backdateReviews(t, c.id, '2021-09-30');
       return c.id as number;
     };
-    const fine = await approved('fine', [unitlegal, unithead, legal]);
+    const fine = await approved('fine', [unitlegal, unithead, legal], true);
     // A 500-yuan fine under the 2012 law (threshold 2000): no hearing right, so none is asked for.
     const told = await act(officer, fine, 'inform', { informedOn: '2021-09-30', statement: 'waived' });
     expect(told.status, JSON.stringify(told.body)).toBe(200);
     expect((await act(officer, fine, 'decide', { decidedOn: '2021-09-30' })).status).toBe(200);
     // Two days from 09-30 end inside the National Day holiday: due the first day after it.
-    const service = (await proceedingsOf(fine)).find((p) => p.kind === 'decision_notice')!;
-    expect(service).toMatchObject({ clockRule: 'zhian_decision_service', dueOn: '2021-10-08' });
+    const services = (await proceedingsOf(fine)).filter((p) => p.kind === 'decision_notice');
+    expect(services[0]).toMatchObject({ clockRule: 'zhian_decision_service', dueOn: '2021-10-08' });
+    // the victim is served too (no period of its own)
+    expect(services[1]).toMatchObject({
+      status: 'open',
+      clockRule: null,
+      detail: expect.objectContaining({ victim: true }),
+    });
 
     const none = await approved('no_penalty', [unitlegal, unithead]);
     const view = await read(await officer.get(`/api/cases/${none}`));

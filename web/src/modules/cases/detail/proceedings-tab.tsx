@@ -20,6 +20,7 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
@@ -37,11 +38,18 @@ import { feedbackName, proceedingName, ruleName } from '../names.ts';
 const stepNote = ProceedingStepRequest.shape.note;
 
 /** The detail fields worth showing, in the order a reader wants them; the rest as they come. */
+/** The detail fields shown, in this order; anything else (ids, internals) is not for reading. */
 const DETAIL_ORDER = [
   'feedbackKind',
   'docNo',
   'receivedOn',
   'content',
+  'victim',
+  'statement',
+  'statementText',
+  'statementReview',
+  'hearingRight',
+  'hearing',
   'approvingOrgan',
   'approverName',
   'approvedOn',
@@ -51,6 +59,9 @@ const DETAIL_ORDER = [
   'from',
   'to',
   'days',
+  'dueBefore',
+  'dueAfter',
+  'extension',
   'serveOn',
   'serveNote',
   'applyOn',
@@ -59,39 +70,46 @@ const DETAIL_ORDER = [
   'replyNote',
   'concludeOn',
   'concludeNote',
+  'withdrawn',
   'note',
 ];
-const HIDDEN = new Set([
-  'previousId',
-  'complainantPartyId',
-  'partyId',
-  'decisionId',
-  'recordedBy',
-  'approvedBy',
-]);
+
+/** A detail value in words: codes by their names, flags as yes, records as a sentence. */
+function detailText(t: TFunction, k: string, v: unknown): string | null {
+  if (k === 'feedbackKind') return feedbackName(String(v));
+  if (k === 'statement') return t(`cases.inform.statements.${String(v)}`);
+  if (k === 'hearing') return t(`cases.inform.hearings.${String(v)}`);
+  if (k === 'hearingRight') {
+    const h = v as { message?: string; basis?: string };
+    return h.message ? `${h.message}${h.basis ? `（${h.basis}）` : ''}` : null;
+  }
+  if (k === 'extension') {
+    const e = v as { days?: number; approvedOn?: string; approvedByName?: string; dueAfter?: string };
+    return t('cases.proceeding.extensionText', {
+      days: e.days ?? '',
+      on: e.approvedOn ?? '',
+      by: e.approvedByName ?? '',
+      due: e.dueAfter ?? '',
+    });
+  }
+  if (typeof v === 'boolean') return v ? t('common.yes') : null;
+  if (typeof v === 'object') return null;
+  return String(v);
+}
 
 function DetailView({ p }: { p: ProceedingResponse }) {
   const { t } = useTranslation();
-  const entries = Object.entries(p.detail).filter(
-    ([k, v]) => !HIDDEN.has(k) && v !== null && v !== undefined && v !== '',
-  );
-  if (!entries.length) return <>{EMPTY}</>;
-  entries.sort(([a], [b]) => {
-    const ia = DETAIL_ORDER.indexOf(a);
-    const ib = DETAIL_ORDER.indexOf(b);
-    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
+  const entries = DETAIL_ORDER.flatMap((k) => {
+    const v = p.detail[k];
+    const text = v === null || v === undefined || v === '' ? null : detailText(t, k, v);
+    return text ? [[k, text] as const] : [];
   });
+  if (!entries.length) return <>{EMPTY}</>;
   return (
     <Descriptions size="small" column={1}>
-      {entries.map(([k, v]) => (
-        <Descriptions.Item key={k} label={t(`cases.proceeding.detail.${k}`, { defaultValue: k })}>
-          <span style={{ whiteSpace: 'pre-wrap' }}>
-            {k === 'feedbackKind'
-              ? feedbackName(String(v))
-              : typeof v === 'object'
-                ? JSON.stringify(v)
-                : String(v)}
-          </span>
+      {entries.map(([k, text]) => (
+        <Descriptions.Item key={k} label={t(`cases.proceeding.detail.${k}`)}>
+          <span style={{ whiteSpace: 'pre-wrap' }}>{text}</span>
         </Descriptions.Item>
       ))}
     </Descriptions>
