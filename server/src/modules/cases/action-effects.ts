@@ -548,8 +548,9 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
   async record_feedback(s, b) {
     const c = s.lc.c;
     dateNotFuture('receivedOn', b.receivedOn);
-    // A case not filed gets only the 立案监督 kinds; a case with the procuratorate never those.
-    if ((c.status === 'not_filed') !== NOT_FILED_FEEDBACK.includes(b.feedbackKind))
+    // A case not filed gets only the 立案监督 kinds; a filed one is never asked why it was not filed.
+    const notFiled = c.status === 'not_filed';
+    if (notFiled ? !NOT_FILED_FEEDBACK.includes(b.feedbackKind) : b.feedbackKind === 'explain_not_filing')
       throw new AppError('VALIDATION', { feedbackKind: 'notInList' });
     return {
       summary: { feedbackKind: b.feedbackKind, note: b.content },

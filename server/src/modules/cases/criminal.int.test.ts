@@ -84,7 +84,7 @@ describe('立案 / 不予立案 only with the approval of the 县级公安机关
     for (const who of [officer, unitlegal, unithead, legal])
       expect((await act(who, c.id, 'refuse_filing', { reason: '没有犯罪事实' })).status).toBe(403);
     const seen = await read(await head.get(`/api/cases/${c.id}`));
-    expect(seen.availableActions).toEqual(['file', 'refuse_filing']);
+    expect(seen.availableActions).toEqual(['file', 'refuse_filing', 'extend_review']);
     const refused = await act(head, c.id, 'refuse_filing', { reason: '没有犯罪事实' });
     expect(refused.body).toMatchObject({ status: 'not_filed' });
     expect(refused.body.decisions.map((d: { kind: string }) => d.kind)).toEqual(['not_filed']);

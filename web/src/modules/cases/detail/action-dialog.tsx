@@ -237,8 +237,8 @@ function useSimpleAction(c: CaseResponse, action: CaseAction) {
         <>
           <Form.Item name="feedbackKind" label={t('cases.act.feedbackKind')} rules={[required()]}>
             <Select
-              options={FEEDBACK_KINDS.filter(
-                (k) => (c.status === 'not_filed') === NOT_FILED_FEEDBACK.includes(k),
+              options={FEEDBACK_KINDS.filter((k) =>
+                c.status === 'not_filed' ? NOT_FILED_FEEDBACK.includes(k) : k !== 'explain_not_filing',
               ).map((k) => ({ value: k, label: feedbackName(k) }))}
             />
           </Form.Item>
