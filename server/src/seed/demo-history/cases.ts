@@ -370,7 +370,7 @@ export function simulate(plan: CasePlan, w: Who): SimResult {
         approvingOrgan: cstDate(on) >= '2026-01-01' ? '渝州区公安分局' : '渝州市公安局',
         approverName: pick(r, ['王建国', '刘志强', '陈永平']),
         approvedOn: cstDate(on),
-        approvalRef: `渝公（法）延字〔${cstDate(on).slice(0, 4)}〕${(on % 900) + 100}号`,
+        approvalRef: `渝公（法）延字〔${cstDate(on).slice(0, 4)}〕${(Math.floor(on / 1000) % 900) + 100}号`,
         recordedBy: legalOfficer,
       },
       outcome: null,
