@@ -350,6 +350,10 @@ export const LegalRuleResponse = z.object({
   effectiveFrom: IsoDate,
   citation: z.string(),
   unconfirmed: z.boolean(),
+  /** An extension rule: how many times it may be granted (null: once). */
+  maxTimes: z.number().nullable(),
+  /** A case period that does not count the days of a 听证. */
+  hearingExcluded: z.boolean(),
   /** Whether this version is the one in force today. */
   inForce: z.boolean(),
 });
@@ -364,5 +368,7 @@ export const LegalRuleVersionRequest = z.object({
   effectiveFrom: IsoDate,
   citation: z.string().trim().min(2).max(200),
   unconfirmed: z.boolean().default(false),
+  maxTimes: z.number().int().min(1).max(10).nullable().default(null),
+  hearingExcluded: z.boolean().default(false),
 });
 export type LegalRuleVersionRequest = z.infer<typeof LegalRuleVersionRequest>;

@@ -18,6 +18,9 @@ describe('statutory clocks as data', () => {
     const period = periods.find((r: { inForce: boolean }) => r.inForce);
     expect(period).toMatchObject({ amount: 30, unit: 'calendar_days', effectiveFrom: '2026-01-01' });
     expect(period.citation).toContain('治安管理处罚法（2025）第118条');
+    expect(period.hearingExcluded).toBe(true);
+    const extensions = items.filter((r: { code: string }) => r.code === 'admin_case_extension');
+    expect(extensions.map((r: { maxTimes: number | null }) => r.maxTimes)).toEqual([null, 2]);
     expect(items.find((r: { code: string }) => r.code === 'publicity_withdraw').unconfirmed).toBe(true);
     expect(items.find((r: { code: string }) => r.code === 'publicity_penalty')).toMatchObject({
       amount: 7,

@@ -66,7 +66,14 @@ export default function LegalRulesPage() {
               key: 'length',
               width: 150,
               render: (_, r) =>
-                `${r.amount} ${t(`legalRules.units.${r.unit}`)}${r.custody ? ` · ${t('legalRules.custody')}` : ''}`,
+                [
+                  `${r.amount} ${t(`legalRules.units.${r.unit}`)}`,
+                  r.custody ? t('legalRules.custody') : null,
+                  r.maxTimes ? t('legalRules.maxTimesText', { n: r.maxTimes }) : null,
+                  r.hearingExcluded ? t('legalRules.hearingExcluded') : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
             },
             { title: t('legalRules.effectiveFrom'), dataIndex: 'effectiveFrom', width: 120 },
             {
@@ -147,6 +154,12 @@ export default function LegalRulesPage() {
           <Input />
         </Form.Item>
         <Form.Item name="unconfirmed" label={t('legalRules.unconfirmed')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name="maxTimes" label={t('legalRules.maxTimes')} extra={t('legalRules.maxTimesHint')}>
+          <InputNumber min={1} max={10} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="hearingExcluded" label={t('legalRules.hearingExcluded')} valuePropName="checked">
           <Switch />
         </Form.Item>
       </FormDialog>
