@@ -5,7 +5,6 @@
  */
 import {
   ADMIN_DECISIONS,
-  ADMIN_PENALTIES,
   type CASE_ACTION_BODIES,
   type CaseAction,
   CRIMINAL_DECISIONS,
@@ -37,6 +36,13 @@ import { type CaseRow, type LoadedCase, proposalOf, type ReviewSettings } from '
 import { chinaDateOf, setIncidentDisposal } from './cases.service.ts';
 import { caseClockDue, clockColumns } from './clock.ts';
 import { decisionDocNo } from './numbers.ts';
+import {
+  assertInformed,
+  endPendingHearings,
+  isPenalty,
+  openDecisionService,
+  writeNotice,
+} from './penalty-procedure.ts';
 import { feedbackClock } from './proceeding-clocks.ts';
 import { openProceeding } from './proceedings.service.ts';
 
@@ -154,64 +160,6 @@ async function lastApprovalDay(tx: Queryable, c: CaseRow): Promise<string | null
     .limit(1);
   return last ? chinaDateOf(last.at) : null;
 }
-
-const isPenalty = (kind: DecisionKind) => (ADMIN_PENALTIES as readonly string[]).includes(kind);
-
-/**
- * A penalty is decided only after the party was told of it (告知) in this review round, on or
- * after that day, and once any 听证 is settled: waived, the window lapsed (closed here as lapsed),
- * or the hearing concluded for the proposal. Answers the 告知 proceeding's id.
- */
-async function assertInformed(s: Step, on: string): Promise<{ noticeId: number; lapsed?: number }> {
-  const c = s.lc.c;
-  const [notice] = await s.tx
-    .select()
-    .from(proceedings)
-    .where(
-      and(
-        eq(proceedings.caseId, c.id),
-        eq(proceedings.kind, 'penalty_notice'),
-        sql`(${proceedings.detail} ->> 'round')::int = ${c.reviewRound}`,
-      ),
-    )
-    .orderBy(desc(proceedings.id))
-    .limit(1);
-  if (!notice) throw new AppError('CONFLICT', { action: 'case.inform.required' });
-  if (on < notice.startedOn) throw new AppError('VALIDATION', { decidedOn: 'case.date.beforeInform' });
-  const hearings = await s.tx
-    .select()
-    .from(proceedings)
-    .where(
-      and(
-        eq(proceedings.caseId, c.id),
-        inArray(proceedings.kind, ['hearing_window', 'hearing']),
-        sql`(${proceedings.detail} ->> 'noticeId')::int = ${notice.id}`,
-      ),
-    );
-  let lapsed: number | undefined;
-  for (const h of hearings) {
-    if (h.kind === 'hearing' && h.status === 'open')
-      throw new AppError('CONFLICT', { action: 'case.hearing.pending' });
-    if (h.kind === 'hearing' && h.outcome === 'overturned')
-      throw new AppError('CONFLICT', { action: 'case.hearing.overturned' });
-    if (h.kind === 'hearing_window' && h.status === 'open') {
-      if (!h.dueOn || on <= h.dueOn)
-        throw new AppError('CONFLICT', {
-          action: { key: 'case.hearing.window', params: { due: h.dueOn ?? '' } },
-        });
-      await s.tx
-        .update(proceedings)
-        .set({ status: 'done', outcome: 'lapsed', closedOn: on })
-        .where(eq(proceedings.id, h.id));
-      lapsed = h.id;
-    }
-  }
-  return { noticeId: notice.id, lapsed };
-}
-
-/** The rule of a penalty decision's service: the 治安管理处罚法's 2 days, else 7 working days. */
-const serviceRule = (applied: { law: string }[] | undefined) =>
-  applied?.some((a) => a.law === '治安管理处罚法') ? 'zhian_decision_service' : 'penalty_decision_service';
 
 /** A gate act: the review row it writes (with the guarded update, see applyCaseAction). */
 async function gateAct(
@@ -375,71 +323,22 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
     const hearing = right ? b.hearing : null;
     return {
       summary: { informedOn: b.informedOn, statement: b.statement, hearing: hearing ?? undefined },
-      write: async (round) => {
-        const actor = requireActor(s.ctx);
-        const [notice] = await s.tx
-          .insert(proceedings)
-          .values({
-            orgId: c.orgId,
-            caseId: c.id,
-            kind: 'penalty_notice',
-            status: 'done',
-            startedOn: b.informedOn,
-            closedOn: b.informedOn,
-            outcome: 'informed',
-            detail: {
-              round,
-              partyId: p.partyId,
-              proposal: { kind: p.kind, fineAmount: p.fineAmount, detentionDays: p.detentionDays },
-              statement: b.statement,
-              statementText: b.statementText,
-              statementReview: b.statementReview,
-              hearingRight: right ? { message: right.message, basis: right.basis } : null,
-              hearing,
-            },
-            createdBy: actor.officerId,
-          })
-          .returning({ id: proceedings.id });
-        const detail = { noticeId: notice!.id, round, partyId: p.partyId };
-        const opened =
-          hearing === 'requested' || hearing === 'undecided'
-            ? await openProceeding(s.tx, {
-                orgId: c.orgId,
-                caseId: c.id,
-                kind: hearing === 'requested' ? 'hearing' : 'hearing_window',
-                rule: hearing === 'requested' ? null : 'hearing_request',
-                startedOn: b.informedOn,
-                detail,
-                createdBy: actor.officerId,
-              })
-            : null;
-        return { noticeProceedingId: notice!.id, hearingProceedingId: opened?.id, hearingDue: opened?.dueOn };
-      },
+      write: (round) =>
+        writeNotice(s.tx, {
+          c,
+          round,
+          proposal: p,
+          body: b,
+          right: right ?? null,
+          createdBy: requireActor(s.ctx).officerId,
+        }),
     };
   },
   async withdraw(s, b) {
     const c = s.lc.c;
     return {
       summary: { reason: b.reason, round: c.reviewRound },
-      // A hearing still pending on the withdrawn proposal has nothing left to decide.
-      write: async () => {
-        const ended = await s.tx
-          .update(proceedings)
-          .set({
-            status: 'done',
-            closedOn: chinaToday(),
-            detail: sql`${proceedings.detail} || '{"withdrawn":true}'::jsonb`,
-          })
-          .where(
-            and(
-              eq(proceedings.caseId, c.id),
-              inArray(proceedings.kind, ['hearing_window', 'hearing']),
-              eq(proceedings.status, 'open'),
-            ),
-          )
-          .returning({ id: proceedings.id });
-        return ended.length ? { hearingsEnded: ended.map((e) => e.id) } : undefined;
-      },
+      write: () => endPendingHearings(s.tx, c.id),
     };
   },
   async decide(s, b) {
@@ -453,7 +352,7 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
       throw new AppError('VALIDATION', { decidedOn: 'case.date.beforeApproval' });
     const law = await lawCheck(s, p, on);
     assertLawful(law);
-    const informed = c.caseType === 'admin' && isPenalty(p.kind) ? await assertInformed(s, on) : null;
+    const informed = c.caseType === 'admin' && isPenalty(p.kind) ? await assertInformed(s.tx, c, on) : null;
     return {
       patch: stopClock,
       summary: { kind: p.kind, decidedOn: on, ...(informed ? { informed } : {}) },
@@ -504,36 +403,17 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
                 createdBy: requireActor(s.ctx).officerId,
               })
             : null;
-        // The 决定书 is handed over when pronounced, else served within the rule's period; a victim
-        // is served too (治安管理处罚法 2025 art.116; 2012 art.97: a copy).
         const service = informed
-          ? await openProceeding(s.tx, {
-              orgId: c.orgId,
-              caseId: c.id,
-              kind: 'decision_notice',
-              rule: serviceRule(law?.applied),
-              startedOn: on,
-              detail: { decisionId: d!.id, docNo, partyId: p.partyId },
+          ? await openDecisionService(s.tx, {
+              c,
+              decisionId: d!.id,
+              docNo,
+              partyId: p.partyId,
+              on,
+              applied: law?.applied,
               createdBy: requireActor(s.ctx).officerId,
             })
           : null;
-        // Each victim is served the 决定书 too (a copy under the 2012 law); the law sets no period.
-        const victims = informed
-          ? await s.tx
-              .select({ id: caseParties.id })
-              .from(caseParties)
-              .where(and(eq(caseParties.caseId, c.id), eq(caseParties.role, 'victim')))
-          : [];
-        for (const v of victims)
-          await openProceeding(s.tx, {
-            orgId: c.orgId,
-            caseId: c.id,
-            kind: 'decision_notice',
-            rule: null,
-            startedOn: on,
-            detail: { decisionId: d!.id, docNo, partyId: v.id, victim: true },
-            createdBy: requireActor(s.ctx).officerId,
-          });
         return {
           decisionId: d!.id,
           docNo,
