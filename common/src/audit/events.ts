@@ -52,6 +52,10 @@ export const AUDIT_ACTION_NAMES = {
     zh: '修订违法行为处罚幅度（旧版保留）',
     en: 'Offence revised in the law register (old row kept)',
   },
+  'law.version.add': {
+    zh: '新增法律版本（上一版本施行截止）',
+    en: 'Law version added (the previous one ends)',
+  },
   'legalRule.addVersion': { zh: '新增法定期限版本', en: 'Statutory clock version added' },
   'legalRule.correct': { zh: '更正法定期限', en: 'Statutory clock corrected' },
   'audit.export': { zh: '导出审计日志', en: 'Audit log exported' },
@@ -145,6 +149,7 @@ export const AUDIT_TARGET_TYPE_NAMES = {
   settings: { zh: '系统设置', en: 'Settings' },
   calendar: { zh: '节假日日历', en: 'Holiday calendar' },
   lawOffence: { zh: '法律法规库违法行为', en: 'Offence in the law register' },
+  lawVersion: { zh: '法律法规库法律版本', en: 'Law version in the law register' },
   legalRule: { zh: '法定期限', en: 'Statutory clock' },
   audit: { zh: '审计日志', en: 'Audit log' },
   incident: { zh: '警情', en: 'Incident' },

@@ -254,13 +254,14 @@ describe('which version applies (从旧兼从轻, 行政处罚法 art.37)', () =
       },
     ],
   });
-  const run = (reg: LawRegister, actDate: string) =>
+  const full = (reg: LawRegister, actDate: string) =>
     checkPenalties(reg, {
       actDate,
       decisionDate: '2026-02-01',
       offences: [{ name: '盗窃', penalties: [{ type: 'detention', days: 8 }] }],
       party: adult,
-    }).applied[0]!;
+    });
+  const run = (reg: LawRegister, actDate: string) => full(reg, actDate).applied[0]!;
 
   it('an act before the new law is judged by the old one when the new one is heavier', () => {
     const reg = { laws: [earlier, later], offences: [theft, mk(10, 2000)] };
@@ -294,5 +295,33 @@ describe('which version applies (从旧兼从轻, 行政处罚法 art.37)', () =
       },
     );
     expect(r.violations.map((v) => v.rule)).toEqual(['not_an_offence_on_act_date']);
+  });
+  it('an offence a new version has not entered yet is judged by the earlier text, marked as standing in', () => {
+    // the version was added (its offences are typed in one by one): 盗窃 is not entered yet
+    const reg = { laws: [earlier, later], offences: [theft] };
+    const r = full(reg, '2026-01-15');
+    expect(r.lawful).toBe(true);
+    expect(r.applied[0]).toMatchObject({ version: earlier.id, reason: 'act_date', unconfirmed: true });
+    expect(r.notices.map((n) => n.rule)).toEqual(['offence_not_entered']);
+    expect(r.notices[0]!.message).toContain(later.id);
+    // still within the earlier text's ranges: 16 days is refused under it
+    const over = checkPenalties(reg, {
+      actDate: '2026-01-15',
+      decisionDate: '2026-02-01',
+      offences: [{ name: '盗窃', penalties: [{ type: 'detention', days: 16 }] }],
+      party: adult,
+    });
+    expect(over.violations.map((v) => v.rule)).toEqual(['penalty_out_of_range']);
+  });
+  it('… and an act before the new version, decided after it, says 从旧兼从轻 could not compare', () => {
+    const r = full({ laws: [earlier, later], offences: [theft] }, '2025-12-31');
+    expect(r.applied[0]).toMatchObject({ version: earlier.id, reason: 'act_date', unconfirmed: false });
+    expect(r.notices.map((n) => n.rule)).toEqual(['offence_not_entered']);
+    expect(r.notices[0]!.message).toContain('从旧兼从轻');
+  });
+  it('once entered, the new version applies and the notice is gone', () => {
+    const r = full({ laws: [earlier, later], offences: [theft, mk(10, 2000)] }, '2026-01-15');
+    expect(r.applied[0]).toMatchObject({ version: later.id, unconfirmed: false });
+    expect(r.notices).toEqual([]);
   });
 });

@@ -49,13 +49,31 @@ export function lawInForce(register: LawRegister, law: string, date: string): La
   );
 }
 
-function offenceIn(register: LawRegister, name: string, date: string): OffenceVersion | undefined {
+/** An offence version found for a date; `notEnteredIn` when it stands in for the version in force. */
+interface Found {
+  offence: OffenceVersion;
+  notEnteredIn?: LawVersion;
+}
+
+/**
+ * The offence as the version of its law in force on a date defines it. A version added to the
+ * register before its offences were entered (a revision typed in by the legal detachment) has
+ * no row yet for most offences: those are judged by the latest earlier version that has one,
+ * marked as standing in (`notEnteredIn`), rather than refused as if the revision had abolished
+ * them. An offence only a later version knows is still no offence on the date.
+ */
+function offenceIn(register: LawRegister, name: string, date: string): Found | undefined {
+  let standIn: (Found & { from: string }) | undefined;
   for (const o of register.offences) {
     if (o.name !== name) continue;
     const v = lawInForce(register, o.law, date);
-    if (v && v.id === o.version) return o;
+    if (!v) continue;
+    if (v.id === o.version) return { offence: o };
+    const own = register.laws.find((l) => l.id === o.version);
+    if (own && own.effectiveFrom < v.effectiveFrom && (!standIn || own.effectiveFrom > standIn.from))
+      standIn = { offence: o, notEnteredIn: v, from: own.effectiveFrom };
   }
-  return undefined;
+  return standIn && { offence: standIn.offence, notEnteredIn: standIn.notEnteredIn };
 }
 
 /** The heaviest a tier allows: [detention days, fine yuan], for comparing two versions. */
@@ -189,8 +207,10 @@ export function checkPenalties(
 
   for (const o of req.offences) {
     const tier: Tier = o.tier ?? 'ordinary';
-    const atAct = offenceIn(register, o.name, req.actDate);
-    const atDecision = offenceIn(register, o.name, req.decisionDate);
+    const foundAtAct = offenceIn(register, o.name, req.actDate);
+    const foundAtDecision = offenceIn(register, o.name, req.decisionDate);
+    const atAct = foundAtAct?.offence;
+    const atDecision = foundAtDecision?.offence;
     if (!atAct && !atDecision) {
       const known = register.offences.some((x) => x.name === o.name);
       add(
@@ -230,6 +250,8 @@ export function checkPenalties(
       reason = 'lighter_later';
     }
     const law = register.laws.find((l) => l.id === chosen.version);
+    // the text applied stands in for a version that has not entered it: not confirmed for the date
+    const standsIn = Boolean((reason === 'act_date' ? foundAtAct : foundAtDecision)?.notEnteredIn);
     applied.push({
       offence: o.name,
       tier,
@@ -237,10 +259,12 @@ export function checkPenalties(
       version: chosen.version,
       article: chosen.article,
       reason,
-      unconfirmed: chosen.unconfirmed || Boolean(law?.unconfirmed),
+      unconfirmed: chosen.unconfirmed || Boolean(law?.unconfirmed) || standsIn,
       range: chosen.tiers,
     });
     const basis = basisOf(law, chosen.article);
+    const notEntered = notEnteredNotice(o.name, basis, foundAtAct, foundAtDecision, lang);
+    if (notEntered) add(notices, 'offence_not_entered', notEntered.message, notEntered.basis);
     if (chosen.unconfirmed)
       add(
         notices,
@@ -369,6 +393,35 @@ export function checkPenalties(
   const hearing = hearingRight(register, req, applied, age, lang);
   if (hearing) add(notices, 'hearing_right', hearing.message, hearing.basis);
   return { lawful: violations.length === 0, applied, violations, notices };
+}
+
+/**
+ * The notice for an offence the version in force has not entered yet: on the act date (judged
+ * by the earlier text), or on the decision date only (从旧兼从轻 could not compare the two).
+ */
+function notEnteredNotice(
+  name: string,
+  basis: string,
+  atAct: Found | undefined,
+  atDecision: Found | undefined,
+  lang: Lang,
+): { message: string; basis: string } | null {
+  const zh = lang === 'zh-CN';
+  const act = atAct?.notEnteredIn;
+  const later = !act && atDecision?.notEnteredIn;
+  const missing = act ?? later;
+  if (!missing) return null;
+  const what = zh
+    ? `“${name}”尚未录入${missing.title}（${missing.id}）`
+    : `“${name}” is not yet entered in ${missing.title} (${missing.id})`;
+  const message = act
+    ? zh
+      ? `${what}：暂依${basis}的幅度校验，请法制部门录入新版本的条款和幅度，或核实新法是否仍处罚该行为`
+      : `${what}: judged by ${basis} for now; the legal detachment should enter the new version's article and ranges, or confirm the new law still punishes it`
+    : zh
+      ? `${what}：决定时施行的新法是否更轻（从旧兼从轻）无法比较，请法制部门录入后复核`
+      : `${what}: whether the law in force at the decision is lighter (从旧兼从轻) cannot be compared until it is entered`;
+  return { message, basis: missing.title };
 }
 
 /**

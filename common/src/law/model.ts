@@ -34,7 +34,7 @@ export const PenaltyBound = z.object({
 export type PenaltyBound = z.infer<typeof PenaltyBound>;
 
 export const Scheme = z.object({
-  required: z.array(PenaltyBound).min(1),
+  required: z.array(PenaltyBound).min(1, { message: 'law.schemeNeedsRequired' }),
   optional: z.array(PenaltyBound).default([]),
 });
 export type Scheme = z.infer<typeof Scheme>;
@@ -131,6 +131,26 @@ export const LawVersion = z.object({
   source: z.string(),
 });
 export type LawVersion = z.infer<typeof LawVersion>;
+
+/**
+ * The body of `POST /api/law/versions`: a new version of a law from the day it comes into force
+ * (its id is `${law}@${effectiveFrom}`). The server copies the previous version's `general`
+ * rules and ends the previous version on `effectiveFrom`; offences are entered one by one.
+ */
+export const LawVersionAddRequest = z.object({
+  law: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .regex(/^[^@]+$/),
+  title: z.string().trim().min(1).max(200),
+  adoptedOn: z.iso.date({ message: 'date' }),
+  effectiveFrom: z.iso.date({ message: 'date' }),
+  source: z.string().trim().min(1).max(500),
+  unconfirmed: z.boolean().default(false),
+});
+export type LawVersionAddRequest = z.infer<typeof LawVersionAddRequest>;
 
 /** The body of `POST /api/law/penalty-check` and of `fazhi law check FILE.json`. */
 export const PenaltyCheckRequest = z.object({

@@ -26,6 +26,7 @@ export const LAW_RULE_NAMES: Record<string, Bilingual> = {
   unknown_offence: { zh: '违法行为不在法律法规库', en: 'Offence not in the register' },
   not_an_offence_on_act_date: { zh: '行为时无处罚规定', en: 'No penalty at the time of the act' },
   unconfirmed_basis: { zh: '条文未经核实', en: 'Article not confirmed' },
+  offence_not_entered: { zh: '新版本尚未录入该违法行为', en: 'Offence not yet entered in the new version' },
   organisation_not_liable: { zh: '单位不是处罚对象', en: 'Organisation not liable' },
   under_minimum_age: { zh: '未达处罚年龄', en: 'Under the age of liability' },
   penalty_type_unknown: { zh: '非法定处罚种类', en: 'Not a penalty type of the law' },

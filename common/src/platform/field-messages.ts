@@ -15,6 +15,47 @@ export const FIELD_MESSAGES = {
     zh: '每个方案至少需要一项“必处”处罚',
     en: 'Each alternative needs at least one mandatory penalty',
   },
+  'law.boundMinAboveMax': {
+    zh: '{whereZh}：下限（{min}）不能大于上限（{max}）',
+    en: '{whereEn}: the minimum ({min}) cannot be above the maximum ({max})',
+  },
+  'law.boundWholeYuan': {
+    zh: '{whereZh}：罚款幅度以元为单位，应为整数',
+    en: '{whereEn}: a fine is bounded in whole yuan',
+  },
+  'law.boundWholeDays': {
+    zh: '{whereZh}：拘留日数应为整数',
+    en: '{whereEn}: detention is bounded in whole days',
+  },
+  'law.detentionTooLong': {
+    zh: '{whereZh}：行政拘留不能超过 {max} 日',
+    en: '{whereEn}: detention cannot exceed {max} days',
+  },
+  'law.boundNotCounted': {
+    zh: '{whereZh}：只有罚款（元）和行政拘留（日）有幅度，此处不填上下限',
+    en: '{whereEn}: only a fine (yuan) and detention (days) have bounds; leave min and max empty',
+  },
+  'law.typeTwice': {
+    zh: '{whereZh}：同一方案中该处罚种类出现了两次',
+    en: '{whereEn}: this penalty type appears twice in the alternative',
+  },
+  'law.tierTwice': { zh: '“{tierZh}”出现了两次', en: 'The {tierEn} tier appears twice' },
+  'law.versionLaw': {
+    zh: '法律版本“{version}”不属于“{law}”',
+    en: 'The version "{version}" is not a version of "{law}"',
+  },
+  'law.versionExists': {
+    zh: '法律法规库中已有版本“{version}”',
+    en: 'The law register already holds the version "{version}"',
+  },
+  'law.versionNotAfter': {
+    zh: '施行日期须晚于现行最新版本“{version}”的施行日期（{date}）',
+    en: 'The version must come into force after the latest version "{version}" ({date})',
+  },
+  'law.adoptedAfterEffective': {
+    zh: '通过日期不能晚于施行日期',
+    en: 'The adoption date cannot be after the date it comes into force',
+  },
   invalid: { zh: '格式不正确', en: 'Invalid format' },
   tooShort: { zh: '长度至少为 {min}', en: 'Must be at least {min} long' },
   tooLong: { zh: '长度不能超过 {max}', en: 'Must be at most {max} long' },
@@ -107,6 +148,14 @@ export const FIELD_MESSAGES = {
   'case.offence.notLinked': {
     zh: '请先在案件中关联该违法行为',
     en: 'Link this offence to the case first',
+  },
+  'case.offence.eachOnce': {
+    zh: '分别裁量时，每一违法行为须且只须填写一次处罚（行政案件）',
+    en: 'When offences are decided one by one, give each offence of the proposal its penalties exactly once (administrative cases)',
+  },
+  'case.measure.criminalOnly': {
+    zh: '强制措施和认罪认罚只在提请批准逮捕、移送审查起诉时填写',
+    en: 'Coercive measures and the guilty plea belong to an arrest request or a transfer for prosecution only',
   },
   'case.decision.kind': {
     zh: '决定种类与案件类型或违法行为不符',

@@ -6,6 +6,7 @@
  */
 import {
   OffenceVersion,
+  offenceProblems,
   PENALTY_TYPE_NAMES,
   PENALTY_TYPES,
   type PenaltyBound,
@@ -84,6 +85,9 @@ const COLUMNS: Column<SheetRow>[] = [
   { key: 'unconfirmed', header: '未经核实', parse: yesNo },
   { key: 'note', header: '说明' },
 ];
+
+/** The sheet column of a problem's last path part (a bound's min or max, a tier). */
+const COLUMN_OF: Record<string, string> = { min: '下限', max: '上限', tier: '情节', required: '必处/可并处' };
 
 /** The register's offences as sheet rows (one per penalty bound), in the register's order. */
 export async function exportOffences(db: Queryable): Promise<Buffer> {
@@ -244,7 +248,14 @@ async function assertVersions(tx: Queryable, list: OffenceVersion[], rowOf: (i: 
     ),
   );
   const bad = list.map((o, i) => [o, i] as const).filter(([o]) => !known.has(o.version));
-  if (!bad.length) return;
+  if (!bad.length) {
+    const other = list.find((o) => o.version.split('@')[0] !== o.law);
+    if (other)
+      throw new AppError('VALIDATION', {
+        version: { key: 'law.versionLaw', params: { version: other.version, law: other.law } },
+      });
+    return;
+  }
   const rows = bad.flatMap(([o, i]) => {
     const row = rowOf(i);
     return row
@@ -257,10 +268,20 @@ async function assertVersions(tx: Queryable, list: OffenceVersion[], rowOf: (i: 
   });
 }
 
-/** One offence version from the register page's form. */
+/**
+ * One offence version from the register page's form (a new offence, or a revision of one: the
+ * row of the same name and version). Each problem of its ranges is named by its field.
+ */
 export async function saveOffence(ctx: Ctx, input: OffenceVersion) {
   const o = OffenceVersion.parse(input);
-  if (!o.tiers.length) throw new AppError('VALIDATION', { tiers: 'required' });
+  const problems = offenceProblems(o);
+  if (problems.length)
+    throw new AppError(
+      'VALIDATION',
+      Object.fromEntries(
+        problems.map((p) => [p.path, { key: p.key, ...(p.params ? { params: p.params } : {}) }]),
+      ),
+    );
   return ctx.db.transaction(async (tx) => {
     await assertVersions(tx, [o], () => null);
     await save(tx, ctx, [o]);
@@ -274,9 +295,15 @@ export async function importOffences(ctx: Ctx, data: ArrayBuffer): Promise<numbe
   const grouped = toOffences(parsed);
   const issues = grouped.flatMap(({ first, offence }) => {
     const r = OffenceVersion.safeParse(offence);
-    return r.success && offence.tiers.every((t) => t.schemes.every((s) => s.required.length > 0))
-      ? []
-      : [{ row: first, column: '必处/可并处', key: 'law.schemeNeedsRequired' }];
+    if (!r.success || !offence.tiers.every((t) => t.schemes.every((s) => s.required.length > 0)))
+      return [{ row: first, column: '必处/可并处', key: 'law.schemeNeedsRequired' }];
+    // the same checks as the form's, on the offence's first row (the message names the bound)
+    return offenceProblems(offence).map((p) => ({
+      row: first,
+      column: COLUMN_OF[p.path.split('.').at(-1)!] ?? '处罚种类',
+      key: p.key,
+      ...(p.params ? { params: p.params } : {}),
+    }));
   });
   if (issues.length) throw new AppError('IMPORT_INVALID', {}, issues);
   return ctx.db.transaction(async (tx) => {

@@ -59,6 +59,19 @@ export async function mergeBuiltInGeneralRules(db: Queryable, register: LawRegis
       .where(eq(lawVersions.id, l.id));
 }
 
+/** A `law_versions` row as the register's `LawVersion`. */
+export const lawVersionOf = (l: typeof lawVersions.$inferSelect): LawVersion => ({
+  id: l.id,
+  law: l.law,
+  title: l.title,
+  adoptedOn: l.adoptedOn,
+  effectiveFrom: l.effectiveFrom,
+  effectiveUntil: l.effectiveUntil,
+  general: l.general as LawVersion['general'],
+  unconfirmed: l.unconfirmed,
+  source: l.source,
+});
+
 export async function loadLawRegister(db: Queryable): Promise<LawRegister> {
   const laws = await db
     .select()
@@ -71,19 +84,7 @@ export async function loadLawRegister(db: Queryable): Promise<LawRegister> {
     .where(isNull(offenceVersions.supersededAt))
     .orderBy(asc(offenceVersions.law), asc(offenceVersions.version), asc(offenceVersions.rowId));
   return {
-    laws: laws.map(
-      (l): LawVersion => ({
-        id: l.id,
-        law: l.law,
-        title: l.title,
-        adoptedOn: l.adoptedOn,
-        effectiveFrom: l.effectiveFrom,
-        effectiveUntil: l.effectiveUntil,
-        general: l.general as LawVersion['general'],
-        unconfirmed: l.unconfirmed,
-        source: l.source,
-      }),
-    ),
+    laws: laws.map(lawVersionOf),
     offences: offences.map(
       (o): OffenceVersion => ({
         name: o.name,

@@ -2,6 +2,8 @@ import {
   ImportResponse,
   LawRegisterResponse,
   LawReviewListResponse,
+  LawVersion,
+  LawVersionAddRequest,
   OffenceVersion,
   PenaltyCheckRequest,
   PenaltyCheckResponse,
@@ -12,6 +14,7 @@ import { defineRoute } from '../../http/route.ts';
 import { idParam, json, upload, uploadedFile, XLSX_TYPE, xlsxDownload } from '../platform/routes/helpers.ts';
 import { exportOffences, importOffences, saveOffence } from './maintain.service.ts';
 import { checkDraft, lawReviewList, loadLawRegister, penaltyCheck } from './register.service.ts';
+import { addLawVersion } from './versions.service.ts';
 
 export function registerLawRoutes(app: App) {
   app.openapi(
@@ -70,6 +73,18 @@ export function registerLawRoutes(app: App) {
       response: OffenceVersion,
     }),
     async (c) => c.json(await saveOffence(c.get('ctx'), c.req.valid('json')), 200),
+  );
+  app.openapi(
+    defineRoute('rules.manage', {
+      method: 'post',
+      path: '/api/law/versions',
+      tags: ['Law register'],
+      summary:
+        "Adds a version of a law from its in-force date (id `law@effectiveFrom`): the previous version ends that day (its row superseded, never overwritten), the new one starts with the previous one's general rules and no offences (audited)",
+      request: { body: json(LawVersionAddRequest) },
+      response: LawVersion,
+    }),
+    async (c) => c.json(await addLawVersion(c.get('ctx'), c.req.valid('json')), 200),
   );
   app.openapi(
     defineRoute('signed-in', {
