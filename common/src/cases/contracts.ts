@@ -194,6 +194,7 @@ export const PartyResponse = z.object({
   /** Masked (110105********1234) unless the case was read with ?reveal=1 by a case.write user. */
   idNumber: z.string().nullable(),
   creditCode: z.string().nullable(),
+  legalRepresentative: z.string().nullable(),
   phone: z.string().nullable(),
   address: z.string().nullable(),
   masked: z.boolean(),
@@ -213,6 +214,8 @@ export const PartyRequest = z
       .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, { message: 'invalid' })
       .nullable()
       .optional(),
+    /** 法定代表人 (or 主要负责人) of an organisation, as the 决定书 names it. */
+    legalRepresentative: z.string().trim().max(100).nullable().optional(),
     phone: PhoneSchema.nullable().optional(),
     address: z.string().trim().max(200).nullable().optional(),
   })
@@ -284,6 +287,49 @@ export const DiscussionResponse = z.object({
 });
 export type DiscussionResponse = z.infer<typeof DiscussionResponse>;
 
+/** 强制措施 of the 刑事诉讼法 (arts.66–100): 拘传, 取保候审, 监视居住, 刑事拘留, 逮捕. */
+export const COERCIVE_MEASURES = [
+  'summons',
+  'bail',
+  'residential_surveillance',
+  'criminal_detention',
+  'arrest',
+] as const;
+export type CoerciveMeasureKind = (typeof COERCIVE_MEASURES)[number];
+
+/** A 强制措施 taken on a suspect, as the 提请批准逮捕书 and 起诉意见书 state it. */
+export const CoerciveMeasure = z.object({
+  /** The suspect (a case party id); the case's only suspect when not given. */
+  partyId: z.number().int().positive().nullable().default(null),
+  kind: z.enum(COERCIVE_MEASURES),
+  on: IsoDate,
+  /** 现羁押于渝州区看守所 … (where the suspect is held or lives under the measure). */
+  place: z.string().trim().max(200).nullable().default(null),
+});
+export type CoerciveMeasure = z.infer<typeof CoerciveMeasure>;
+
+/**
+ * 撤销案件 grounds (公安机关办理刑事案件程序规定 2020 art.186 items 1–6): 没有犯罪事实; 情节显著轻微、
+ * 危害不大，不认为是犯罪; 已过追诉时效; 经特赦令免除刑罚; 犯罪嫌疑人死亡; 其他依法不追究刑事责任.
+ */
+export const REVOKE_GROUNDS = [
+  'no_crime',
+  'trivial',
+  'time_barred',
+  'amnesty',
+  'suspect_dead',
+  'other',
+] as const;
+export type RevokeGround = (typeof REVOKE_GROUNDS)[number];
+
+/** One offence of a proposal decided on its own (分别决定), with its tier and penalties. */
+export const OffencePenalties = z.object({
+  code: z.string().min(1),
+  tier: z.enum(TIERS).default('ordinary'),
+  penalties: PenaltyCheckRequest.shape.offences.element.shape.penalties,
+});
+export type OffencePenalties = z.infer<typeof OffencePenalties>;
+
 /** The decision the officer proposes on `submit`; reviewed as is, issued by `decide`. */
 export const ProposedDecision = z
   .object({
@@ -301,17 +347,13 @@ export const ProposedDecision = z
     /** 情节 tier of the offence (一般 when not given). */
     tier: z.enum(TIERS).default('ordinary'),
     /** Several offences are decided one by one (分别决定): each with its own penalties. */
-    offences: z
-      .array(
-        z.object({
-          code: z.string().min(1),
-          tier: z.enum(TIERS).default('ordinary'),
-          penalties: PenaltyCheckRequest.shape.offences.element.shape.penalties,
-        }),
-      )
-      .max(20)
-      .nullable()
-      .default(null),
+    offences: z.array(OffencePenalties).max(20).nullable().default(null),
+    /** Criminal: the 强制措施 taken on the suspects (提请批准逮捕书, 起诉意见书 state them). */
+    measures: z.array(CoerciveMeasure).max(20).nullable().default(null),
+    /** Criminal: 认罪认罚 as it stands (自愿如实供述…，同意量刑建议…); null: none. */
+    guiltyPlea: z.string().trim().max(2000).nullable().default(null),
+    /** 撤销案件: the ground of 程序规定 art.186 (required for that kind). */
+    revokeGround: z.enum(REVOKE_GROUNDS).nullable().default(null),
     /** The party was pregnant or nursing a baby under one (detention is then not executed). */
     pregnantOrNursing: z.boolean().default(false),
     /** First violation of 治安管理 (for a party aged 16–17); unknown when null. */
@@ -324,6 +366,8 @@ export const ProposedDecision = z
       ctx.addIssue({ code: 'custom', path: ['detentionDays'], message: 'required' });
     if (d.kind === 'confiscation' && !d.confiscation)
       ctx.addIssue({ code: 'custom', path: ['confiscation'], message: 'required' });
+    if (d.kind === 'case_revoked' && !d.revokeGround)
+      ctx.addIssue({ code: 'custom', path: ['revokeGround'], message: 'required' });
   });
 export type ProposedDecision = z.infer<typeof ProposedDecision>;
 
@@ -367,6 +411,11 @@ export const DecisionResponse = z.object({
     .nullable(),
   /** What the penalty check noted at the decision (detention not executed, hearing right …). */
   lawNotices: z.array(LawFinding).nullable(),
+  /** 分别决定: each offence's penalties, with its name (null: one offence, the row's penalties). */
+  offencePenalties: z.array(OffencePenalties.extend({ name: z.string() })).nullable(),
+  measures: z.array(CoerciveMeasure).nullable(),
+  guiltyPlea: z.string().nullable(),
+  revokeGround: z.enum(REVOKE_GROUNDS).nullable(),
 });
 export type DecisionResponse = z.infer<typeof DecisionResponse>;
 

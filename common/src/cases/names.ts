@@ -1,6 +1,7 @@
 /** The zh-CN / en-US names of the cases module's codes, shared by the web app and documents. */
 import type { Bilingual } from '../platform/errors.ts';
 import type {
+  CoerciveMeasureKind,
   DecisionRowKind,
   FeedbackKind,
   OfflineReason,
@@ -9,6 +10,7 @@ import type {
   PROCEEDING_OUTCOMES,
   PROCEEDING_STEPS,
   ProceedingKind,
+  RevokeGround,
 } from './contracts.ts';
 import type { CASE_ACTIONS, CASE_STATUSES, CaseType, GATES, REVIEW_CHECKLIST } from './workflow.ts';
 
@@ -31,6 +33,37 @@ export const PARTY_ROLE_NAMES: Record<(typeof PARTY_ROLES)[number], Bilingual> =
   complainant: { zh: '报案人/控告人', en: 'Complainant' },
   witness: { zh: '证人', en: 'Witness' },
   other: { zh: '其他', en: 'Other' },
+};
+
+/** 强制措施 (刑事诉讼法 arts.66–100), as the documents to the procuratorate print them. */
+export const COERCIVE_MEASURE_NAMES: Record<CoerciveMeasureKind, Bilingual> = {
+  summons: { zh: '拘传', en: 'Summons to appear (拘传)' },
+  bail: { zh: '取保候审', en: 'Bail pending trial (取保候审)' },
+  residential_surveillance: { zh: '监视居住', en: 'Residential surveillance (监视居住)' },
+  criminal_detention: { zh: '刑事拘留', en: 'Criminal detention (刑事拘留)' },
+  arrest: { zh: '逮捕', en: 'Arrest (逮捕)' },
+};
+
+/** 撤销案件 grounds with the item of 程序规定 art.186 they are (the 撤销案件决定书 prints the zh). */
+export const REVOKE_GROUND_NAMES: Record<RevokeGround, Bilingual & { item: number }> = {
+  no_crime: { zh: '没有犯罪事实', en: 'No criminal facts', item: 1 },
+  trivial: {
+    zh: '情节显著轻微、危害不大，不认为是犯罪',
+    en: 'Obviously minor and of little harm, not deemed a crime',
+    item: 2,
+  },
+  time_barred: {
+    zh: '犯罪已过追诉时效期限',
+    en: 'The limitation period for prosecution has expired',
+    item: 3,
+  },
+  amnesty: { zh: '经特赦令免除刑罚', en: 'Punishment remitted by special amnesty', item: 4 },
+  suspect_dead: { zh: '犯罪嫌疑人死亡', en: 'The suspect has died', item: 5 },
+  other: {
+    zh: '其他依法不追究刑事责任',
+    en: 'Other cases where the law exempts criminal liability',
+    item: 6,
+  },
 };
 
 /** What is recorded on a 复议/复核/检察 proceeding. */

@@ -206,6 +206,8 @@ export const caseParties = pgTable(
     name: text('name').notNull(),
     idNumber: text('id_number'),
     creditCode: text('credit_code'),
+    /** 法定代表人 (or 主要负责人) of an organisation. */
+    legalRepresentative: text('legal_representative'),
     phone: text('phone'),
     address: text('address'),
   },
@@ -306,6 +308,14 @@ export const decisions = pgTable(
     lawBasis: jsonb('law_basis'),
     /** Notices of the check that bind the execution (e.g. detention_not_executed). */
     lawNotices: jsonb('law_notices'),
+    /** 分别决定: each offence with its own penalties (ProposedDecision['offences'] with names). */
+    offencePenalties: jsonb('offence_penalties'),
+    /** Criminal: the 强制措施 taken on the suspects, as the officer recorded them (CoerciveMeasure[]). */
+    measures: jsonb('measures'),
+    /** Criminal: 认罪认罚 as recorded (null: none). */
+    guiltyPlea: text('guilty_plea'),
+    /** 撤销案件: the ground of 程序规定 art.186 (RevokeGround). */
+    revokeGround: text('revoke_ground'),
     decidedAt: tstz('decided_at').notNull(),
     decidedBy: integer('decided_by').notNull(),
     /** effective | changed | revoked */

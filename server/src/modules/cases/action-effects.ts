@@ -13,6 +13,7 @@ import {
   type Gate,
   NOT_FILED_FEEDBACK,
   type ProposedDecision,
+  withOffenceTotals,
 } from '@fazhi/common';
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -122,6 +123,7 @@ async function checkProposal(s: Step, p: ProposedDecision) {
   if (c.caseType === 'admin' && !p.partyId)
     throw new AppError('VALIDATION', { 'proposal.partyId': 'required' });
   await assertParty(s.tx, c.id, p.partyId, 'proposal.partyId');
+  await checkParticulars(s, p);
   if (p.actDate && p.actDate > chinaToday())
     throw new AppError('VALIDATION', { 'proposal.actDate': 'case.date.future' });
   assertLawful(await lawCheck(s, p, chinaToday()));
@@ -132,6 +134,57 @@ async function checkProposal(s: Step, p: ProposedDecision) {
       .where(eq(discussions.caseId, c.id));
     if (!d) throw new AppError('CONFLICT', { action: 'case.discussion.required' });
   }
+}
+
+/**
+ * What a proposal records beside its kind: an administrative case's offences decided one by one
+ * (each of the proposal's offences exactly once), a criminal case's 强制措施 (on its parties, not
+ * in the future) and 认罪认罚 — each only where the law has it.
+ */
+async function checkParticulars(s: Step, p: ProposedDecision) {
+  const admin = s.lc.c.caseType === 'admin';
+  if (p.offences) {
+    const codes = p.offences.map((o) => o.code);
+    if (
+      !admin ||
+      new Set(codes).size !== codes.length ||
+      codes.length !== new Set(p.penaltyItemCodes).size ||
+      !codes.every((code) => p.penaltyItemCodes.includes(code))
+    )
+      throw new AppError('VALIDATION', { 'proposal.offences': 'case.offence.eachOnce' });
+  }
+  const criminalOnly = p.kind === 'arrest_request' || p.kind === 'prosecution_transfer';
+  if (!criminalOnly && p.measures?.length)
+    throw new AppError('VALIDATION', { 'proposal.measures': 'case.measure.criminalOnly' });
+  if (!criminalOnly && p.guiltyPlea)
+    throw new AppError('VALIDATION', { 'proposal.guiltyPlea': 'case.measure.criminalOnly' });
+  for (const [i, m] of (p.measures ?? []).entries()) {
+    await assertParty(s.tx, s.lc.c.id, m.partyId, `proposal.measures.${i}.partyId`);
+    if (m.on > chinaToday())
+      throw new AppError('VALIDATION', { [`proposal.measures.${i}.on`]: 'case.date.future' });
+  }
+}
+
+/** A proposal's offences with the names the decision and its document print. */
+async function namedOffences(
+  tx: Queryable,
+  orgId: number,
+  offences: NonNullable<ProposedDecision['offences']>,
+) {
+  const rows = await tx
+    .select({ code: penaltyItems.code, name: penaltyItems.name })
+    .from(penaltyItems)
+    .where(
+      and(
+        eq(penaltyItems.orgId, orgId),
+        inArray(
+          penaltyItems.code,
+          offences.map((o) => o.code),
+        ),
+      ),
+    );
+  const name = new Map(rows.map((r) => [r.code, r.name]));
+  return offences.map((o) => ({ ...o, name: name.get(o.code) ?? o.code }));
 }
 
 /** The penalty check of a proposal on a date (null for criminal cases and 不予处罚). */
@@ -277,13 +330,14 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
     return { patch: closed(), summary: { reason: b.reason } };
   },
   async submit(s, b) {
-    await checkProposal(s, b.proposal);
+    const proposal = withOffenceTotals(b.proposal);
+    await checkProposal(s, proposal);
     const c = s.lc.c;
-    const gates = s.rs.chains[b.proposal.kind];
+    const gates = s.rs.chains[proposal.kind];
     return {
       gates,
-      patch: { proposedDecision: b.proposal.kind },
-      summary: { kind: b.proposal.kind, gates },
+      patch: { proposedDecision: proposal.kind },
+      summary: { kind: proposal.kind, gates },
       write: async (round) => {
         await s.tx.insert(reviews).values({
           orgId: c.orgId,
@@ -292,7 +346,7 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
           gate: 'officer',
           reviewerId: requireActor(s.ctx).officerId,
           outcome: 'submit',
-          checklist: { proposal: b.proposal },
+          checklist: { proposal },
         });
         return { round };
       },
@@ -375,6 +429,10 @@ export const HANDLERS: { [A in CaseAction]: (s: Step, b: Body<A>) => Promise<Eff
             actDate: law ? (p.actDate ?? chinaDateOf(c.receivedAt)) : p.actDate,
             lawBasis: law?.applied ?? null,
             lawNotices: law?.notices ?? null,
+            offencePenalties: p.offences ? await namedOffences(s.tx, c.orgId, p.offences) : null,
+            measures: p.measures?.length ? p.measures : null,
+            guiltyPlea: p.guiltyPlea,
+            revokeGround: p.kind === 'case_revoked' ? p.revokeGround : null,
             decidedAt: instantOf(on),
             decidedBy: requireActor(s.ctx).officerId,
           })

@@ -241,6 +241,7 @@ export function partyView(p: PartyRow, reveal: boolean): PartyResponse {
     name: p.name,
     idNumber: p.idNumber ? (reveal ? p.idNumber : maskIdNumber(p.idNumber)) : null,
     creditCode: p.creditCode,
+    legalRepresentative: p.legalRepresentative,
     phone: p.phone ? (reveal ? p.phone : maskPhone(p.phone)) : null,
     address: p.address,
     masked: !reveal,
@@ -273,6 +274,10 @@ export function decisionView(d: DecisionRow, publicationId: number | null) {
         ({ range: _r, ...a }) => a,
       ) ?? null,
     lawNotices: (d.lawNotices ?? null) as CaseResponse['decisions'][number]['lawNotices'],
+    offencePenalties: (d.offencePenalties ?? null) as CaseResponse['decisions'][number]['offencePenalties'],
+    measures: (d.measures ?? null) as CaseResponse['decisions'][number]['measures'],
+    guiltyPlea: d.guiltyPlea,
+    revokeGround: d.revokeGround as CaseResponse['decisions'][number]['revokeGround'],
   };
 }
 

@@ -72,6 +72,7 @@ const partyFields = (p: PartyRequest) => ({
   name: p.name,
   idNumber: p.kind === 'person' ? (p.idNumber ?? null) : null,
   creditCode: p.kind === 'organisation' ? (p.creditCode ?? null) : null,
+  legalRepresentative: p.kind === 'organisation' ? (p.legalRepresentative ?? null) : null,
   phone: p.phone ?? null,
   address: p.address ?? null,
 });

@@ -230,6 +230,48 @@ describe('行政处罚决定书', () => {
     expect(warning).not.toContain('暂缓执行');
   });
 
+  it('decides several offences one by one, each with its article, then executes them together', async () => {
+    const DAMAGE = { law: '治安管理处罚法', article: '第五十九条', name: '故意损毁财物' };
+    const text = await documentText(
+      context({
+        items: [HITTING, DAMAGE],
+        decision: {
+          kind: 'detention',
+          detentionDays: 8,
+          fineAmount: '700',
+          penaltyItemCodes: ['ZA-43', 'ZA-59'],
+          offencePenalties: [
+            {
+              code: 'ZA-43',
+              name: '殴打他人',
+              tier: 'ordinary',
+              penalties: [
+                { type: 'detention', days: 5 },
+                { type: 'fine', amount: 200 },
+              ],
+            },
+            {
+              code: 'ZA-59',
+              name: '故意损毁财物',
+              tier: 'ordinary',
+              penalties: [
+                { type: 'detention', days: 3 },
+                { type: 'fine', amount: 500 },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    expect(text).toContain(
+      '现决定：根据《中华人民共和国治安管理处罚法》第四十三条第一款之规定，对违法行为人张三丰殴打他人行为处行政拘留五日，并处罚款人民币200元；',
+    );
+    expect(text).toContain(
+      '根据《中华人民共和国治安管理处罚法》第五十九条之规定，对其故意损毁财物行为处行政拘留三日，并处罚款人民币500元；',
+    );
+    expect(text).toContain('合并执行：处行政拘留八日，并处罚款人民币700元。');
+  });
+
   it('lists items seized (收缴) apart from the penalties, and 没收 as a penalty', async () => {
     const seized = await documentText(
       context({
@@ -339,7 +381,9 @@ describe('提请批准逮捕书', () => {
   it('prints the 强制措施 and 认罪认罚 when they are recorded', async () => {
     const text = await documentText(
       criminal('arrest_request', {
-        measures: [{ kind: '刑事拘留', on: '2021-09-27', place: '现羁押于渝州区看守所' }],
+        measures: [
+          { partyId: null, kind: 'criminal_detention', on: '2021-09-27', place: '现羁押于渝州区看守所' },
+        ],
         guiltyPlea: '犯罪嫌疑人李四自愿如实供述自己的罪行，承认指控的犯罪事实，愿意接受处罚',
       }),
     );
@@ -377,13 +421,30 @@ describe('撤销案件决定书', () => {
     expect(text).toContain('撤销案件决定书');
     expect(text).toContain('原犯罪嫌疑人李四');
     expect(text).toContain(
-      '我局办理的李四盗窃案，因经侦查，没有犯罪事实，根据《中华人民共和国刑事诉讼法》第一百六十三条和《公安机关办理刑事案件程序规定》第一百八十六条之规定，决定撤销此案。',
+      '我局办理的李四盗窃案，经侦查，没有犯罪事实，根据《中华人民共和国刑事诉讼法》第一百六十三条和《公安机关办理刑事案件程序规定》第一百八十六条之规定，决定撤销此案。',
     );
     expect(text).toContain(
       '三日以内，将撤销案件的决定告知原犯罪嫌疑人、被害人或者其近亲属、法定代理人以及案件移送机关',
     );
     expect(text).toContain('《公安机关办理刑事案件程序规定》第一百八十九条');
     expect(text).not.toContain('人民检察院：');
+  });
+
+  it('names the recorded ground with its item of 程序规定 art.186, and art.16 where it is one of its grounds', async () => {
+    const noCrime = await documentText(
+      criminal('case_revoked', {
+        decision: { reasoning: '经查，李四系正当取回自己的财物', revokeGround: 'no_crime' },
+      }),
+    );
+    expect(noCrime).toContain(
+      '经查，李四系正当取回自己的财物，属于没有犯罪事实的情形，根据《中华人民共和国刑事诉讼法》第一百六十三条和《公安机关办理刑事案件程序规定》第一百八十六条第一款第一项之规定',
+    );
+    const dead = await documentText(
+      criminal('case_revoked', { decision: { reasoning: '', revokeGround: 'suspect_dead' } }),
+    );
+    expect(dead).toContain(
+      '属于犯罪嫌疑人死亡的情形，根据《中华人民共和国刑事诉讼法》第十六条、第一百六十三条和《公安机关办理刑事案件程序规定》第一百八十六条第一款第五项之规定',
+    );
   });
 
   it('adds 刑事诉讼法 art.16 when the reasons are one of its grounds', async () => {

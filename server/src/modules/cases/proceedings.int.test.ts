@@ -65,7 +65,12 @@ async function withProcuratorate(kind = 'arrest_request', decidedOn?: string) {
   expect((await approvedFiling(officer, head, c.id, 'file', { filedOn: '2021-05-11' })).status).toBe(200);
   await officer.put(`/api/cases/${c.id}/offences`, { codes: ['XF-264'] });
   const sub = await act(officer, c.id, 'submit', {
-    proposal: { kind, penaltyItemCodes: ['XF-264'], facts: '张某多次入室盗窃，数额较大。' },
+    proposal: {
+      kind,
+      penaltyItemCodes: ['XF-264'],
+      facts: '张某多次入室盗窃，数额较大。',
+      revokeGround: kind === 'case_revoked' ? 'no_crime' : null,
+    },
   });
   expect(sub.status).toBe(200);
   for (const who of [unitlegal, unithead, legal, head]) {

@@ -45,6 +45,45 @@ export function penalties(d: DocContext['decision']): string[] {
   return out;
 }
 
+type OffencePenalty = { name: string; penalties: { type: string; amount?: number; days?: number }[] };
+
+/** One offence's penalties in the words of the 决定书 (分别决定). */
+function offencePenaltyWords(o: OffencePenalty, confiscated: string | null): string[] {
+  return o.penalties.map((x) => {
+    switch (x.type) {
+      case 'warning':
+        return '警告';
+      case 'fine':
+        return `罚款人民币${yuan(String(x.amount ?? 0))}元`;
+      case 'detention':
+        return `行政拘留${cnCount(x.days ?? 0)}日`;
+      case 'confiscation':
+        return `没收${(confiscated ?? '违法所得、非法财物').replace(/^没收/, '')}`;
+      case 'licence_suspension':
+        return '暂扣许可证件';
+      case 'licence_revocation':
+        return '吊销许可证件';
+      default:
+        return '限期出境';
+    }
+  });
+}
+
+/**
+ * 现决定：对…的殴打他人行为处…；对其故意损毁财物行为处…；合并执行… — several offences decided
+ * one by one (治安管理处罚法 art.16 in both the 2012 and the 2025 text), each with its article, then
+ * executed together.
+ */
+function perOffenceDecision(ctx: DocContext, whom: string, list: OffencePenalty[]): string {
+  const d = ctx.decision;
+  const parts = list.map((o, i) => {
+    const item = ctx.items.find((it) => it.name === o.name);
+    const basis = item ? `根据${basisText([item])}之规定，` : '';
+    return `${basis}对${i === 0 ? whom : '其'}${o.name}行为${decisionWords(offencePenaltyWords(o, d.confiscation))}`;
+  });
+  return `现决定：${parts.join('；')}；合并执行：${decisionWords(penalties(d))}。`;
+}
+
 /** 给予警告 / 处行政拘留五日，并处罚款人民币500元. */
 function decisionWords(list: string[]): string {
   return list
@@ -165,9 +204,15 @@ export function adminPenalty(ctx: DocContext): DocSpec {
   if (d.kind === 'no_penalty') {
     body.push(`上述行为违反了${basis}的规定，现决定对${whom}不予行政处罚。`);
   } else {
-    body.push(`根据${basis}之规定，现决定：对${whom}${decisionWords(penalties(d))}。`);
+    const perOffence = (d.offencePenalties ?? []) as OffencePenalty[];
+    body.push(
+      perOffence.length > 1
+        ? perOffenceDecision(ctx, whom, perOffence)
+        : `根据${basis}之规定，现决定：对${whom}${decisionWords(penalties(d))}。`,
+    );
+    const forfeited = perOffence.some((o) => o.penalties.some((x) => x.type === 'confiscation'));
     // 收缴 (违禁品, 赌具赌资, 作案工具) is not a penalty: listed apart from the penalties.
-    if (d.confiscation && d.kind !== 'confiscation')
+    if (d.confiscation && d.kind !== 'confiscation' && !forfeited)
       body.push(
         `对查获的${scrub(d.confiscation)
           .trim()

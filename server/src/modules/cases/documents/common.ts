@@ -5,6 +5,7 @@
  * people's government and procuratorate of the issuing branch.
  */
 import {
+  type CoerciveMeasure,
   idNumberBirthDate,
   idNumberSex,
   maskAddress,
@@ -31,7 +32,12 @@ export type Decision = Pick<
   | 'reasoning'
   | 'decidedAt'
 > &
-  Partial<Pick<typeof decisions.$inferSelect, 'lawBasis' | 'lawNotices'>>;
+  Partial<
+    Pick<
+      typeof decisions.$inferSelect,
+      'lawBasis' | 'lawNotices' | 'offencePenalties' | 'measures' | 'guiltyPlea' | 'revokeGround'
+    >
+  >;
 export type Case = typeof cases.$inferSelect;
 
 /** A case party as the documents print it. */
@@ -46,7 +52,7 @@ export interface DocParty {
   creditCode: string | null;
   phone: string | null;
   address: string | null;
-  /** 法定代表人 of an organisation: `case_parties` has no such column yet, so it stays unset. */
+  /** 法定代表人 (or 主要负责人) of an organisation. */
   legalRepresentative?: string | null;
 }
 
@@ -71,17 +77,6 @@ export interface RuleRow {
   unit: string;
 }
 
-/** A 强制措施 taken on a suspect (刑事拘留, 取保候审 …): no table records them yet. */
-export interface CoerciveMeasure {
-  /** The suspect it was taken on; unset when the case has one suspect. */
-  partyId?: number;
-  /** 刑事拘留, 取保候审, 监视居住 … as the text prints it. */
-  kind: string;
-  on: string;
-  /** 现羁押于渝州区看守所 … */
-  place?: string | null;
-}
-
 export interface DocContext {
   decision: Decision;
   caseRow: Pick<Case, 'title' | 'caseType'>;
@@ -104,9 +99,12 @@ export interface DocContext {
   masked: boolean;
   /** The 处罚前告知 of this decision's round, as recorded (null: none recorded, e.g. 不予处罚). */
   notice?: PenaltyNotice | null;
-  // What the data model does not record yet; the templates print them once the loader can.
-  /** The decision was made on the spot (当场处罚): 复议前置 applies. */
+  /**
+   * The decision was made on the spot (当场处罚, 简易程序): 复议前置 applies. Fazhi has no 简易程序
+   * workflow yet, so the loader never sets it; the template prints it for when it does.
+   */
   onTheSpot?: boolean;
+  /** The 强制措施 the proposal recorded (criminal). */
   measures?: CoerciveMeasure[];
   /** 认罪认罚 as recorded (自愿如实供述…，愿意接受处罚，已签署认罪认罚具结书). */
   guiltyPlea?: string | null;

@@ -3,6 +3,7 @@
  * suspect called 犯罪嫌疑人 with the particulars and 强制措施, the case's origin, the evidence
  * one item a line, 认罪认罚 where recorded, and the charge with its 刑法 article.
  */
+import { COERCIVE_MEASURE_NAMES } from '@fazhi/common';
 import type { Block } from '../../../platform-io/docx.ts';
 import {
   basisText,
@@ -28,8 +29,8 @@ export function suspectParagraphs(ctx: DocContext, prefix = ''): Block[] {
   if (list.length === 0) return [`${prefix}犯罪嫌疑人：（未载明）。`];
   return list.map((p) => {
     const measures = (ctx.measures ?? [])
-      .filter((m) => m.partyId === undefined || m.partyId === p.id)
-      .map((m) => `${textDate(m.on)}被${m.kind}${m.place ? `，${m.place}` : ''}`)
+      .filter((m) => m.partyId == null || m.partyId === p.id)
+      .map((m) => `${textDate(m.on)}被${COERCIVE_MEASURE_NAMES[m.kind].zh}${m.place ? `，${m.place}` : ''}`)
       .join('；');
     return `${suspectLabel(p, prefix)}${displayName(p, ctx.masked)}${particulars(p, ctx.masked)}${
       measures ? `。因涉嫌本案，${measures}` : ''

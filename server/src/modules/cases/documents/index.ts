@@ -4,7 +4,7 @@
  * Personal data is printed whole on the document served to the party and masked on a copy for
  * anyone else.
  */
-import type { DecisionRowKind } from '@fazhi/common';
+import type { CoerciveMeasure, DecisionRowKind } from '@fazhi/common';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/index.ts';
 import { caseParties, evidence, legalRules, penaltyItems, proceedings } from '../../../db/schema/index.ts';
@@ -126,6 +126,8 @@ export async function loadDocumentContext(
     rules,
     masked,
     notice: await penaltyNotice(db, c.id, chinaDateOf(d.decidedAt)),
+    measures: (d.measures ?? []) as CoerciveMeasure[],
+    guiltyPlea: d.guiltyPlea ?? null,
   };
 }
 

@@ -100,8 +100,17 @@ describe('decision documents from the database', () => {
   });
 
   it('a criminal decision finds the suspect without a party id and is addressed to the procuratorate', async () => {
-    const input = await decided('criminal', { kind: 'arrest_request', penaltyItemCodes: ['XF-264'] });
+    const input = await decided('criminal', {
+      kind: 'arrest_request',
+      penaltyItemCodes: ['XF-264'],
+      measures: [
+        { partyId: null, kind: 'criminal_detention', on: '2024-03-02', place: '现羁押于渝州区看守所' },
+      ],
+      guiltyPlea: '犯罪嫌疑人张三丰自愿如实供述自己的罪行，愿意接受处罚',
+    });
     const doc = await text((await decisionDocument(t.database.db, { ...input, masked: false })).buffer);
+    expect(doc).toContain('因涉嫌本案，2024年3月2日被刑事拘留，现羁押于渝州区看守所');
+    expect(doc).toContain('认罪认罚情况：犯罪嫌疑人张三丰自愿如实供述自己的罪行，愿意接受处罚。');
     expect(doc).toContain('渝州区人民检察院：');
     expect(doc).toContain(`犯罪嫌疑人张三丰，性别男`);
     expect(doc).toContain('我局于2024年3月1日受理，于2024年3月2日立案侦查');
