@@ -3,6 +3,7 @@ import {
   type CaseResponse,
   DecisionChangeRequest,
   type DecisionResponse,
+  REVOKE_GROUND_NAMES,
   TIER_NAMES,
   WITHDRAWING_DECISION_STATUSES,
   type WithdrawingDecisionStatus,
@@ -20,7 +21,7 @@ import { ResponsiveTable } from '../../../app/ui/responsive-table.tsx';
 import { required, zodRule } from '../../../app/ui/rules.ts';
 import { CASES_KEY, useConflictHandler } from '../api.ts';
 import { decisionName } from '../names.ts';
-import { usePenaltyText } from './proposal-view.tsx';
+import { measuresText, useOffencePenaltyText, usePenaltyText } from './proposal-view.tsx';
 
 const STATUS_COLOR = {
   effective: 'success',
@@ -73,9 +74,11 @@ function ChangeDialog({ d, onClose }: { d: DecisionResponse | null; onClose: () 
 
 /** 决定与文书: the numbered decisions and their documents (.docx in the official layout). */
 export function DecisionsTab({ c }: { c: CaseResponse }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en-US' ? 'en' : 'zh';
   const can = useCan();
   const penalty = usePenaltyText();
+  const offencePenalty = useOffencePenaltyText();
   const [changing, setChanging] = useState<DecisionResponse | null>(null);
   const download = useAction((d: DecisionResponse) =>
     api.download(`/api/decisions/${d.id}/document`, undefined, `${d.docNo}.docx`),
@@ -103,7 +106,13 @@ export function DecisionsTab({ c }: { c: CaseResponse }) {
                     const o = offence(code);
                     // the article of the version applied, where the decision recorded it
                     const article = d.lawBasis?.find((a) => a.offence === o?.name)?.article ?? o?.article;
-                    return <Tag key={code}>{o ? `${o.name}（${o.law}${article}）` : code}</Tag>;
+                    const own = d.offencePenalties?.find((x) => x.code === code);
+                    return (
+                      <Tag key={code}>
+                        {o ? `${o.name}（${o.law}${article}）` : code}
+                        {own ? `：${offencePenalty(own)}` : ''}
+                      </Tag>
+                    );
                   })}
                   {d.penaltyItemCodes.length === 0 && EMPTY}
                 </Space>
@@ -140,6 +149,19 @@ export function DecisionsTab({ c }: { c: CaseResponse }) {
                   </Space>
                 </Descriptions.Item>
               )}
+              {d.measures?.length ? (
+                <Descriptions.Item label={t('cases.proposal.measures')}>
+                  {measuresText(d.measures, c.parties, lang)}
+                </Descriptions.Item>
+              ) : null}
+              {d.revokeGround ? (
+                <Descriptions.Item label={t('cases.proposal.revokeGround')}>
+                  {REVOKE_GROUND_NAMES[d.revokeGround][lang]}
+                </Descriptions.Item>
+              ) : null}
+              {d.guiltyPlea ? (
+                <Descriptions.Item label={t('cases.proposal.guiltyPlea')}>{d.guiltyPlea}</Descriptions.Item>
+              ) : null}
               <Descriptions.Item label={t('cases.proposal.facts')}>
                 <span style={{ whiteSpace: 'pre-wrap' }}>{d.facts || EMPTY}</span>
               </Descriptions.Item>

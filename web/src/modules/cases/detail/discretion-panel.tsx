@@ -50,11 +50,11 @@ export function DiscretionPanel({
   });
   if (!ready || !check.data) return null;
   const r = check.data;
-  const tier = (settled?.tier as string) ?? 'ordinary';
+
   return (
     <div data-testid="discretion" style={{ marginBottom: 16 }}>
       {r.applied.map((a) => {
-        const range = a.range.find((x) => x.tier === tier);
+        const range = a.range.find((x) => x.tier === a.tier);
         return (
           <Alert
             key={a.offence}

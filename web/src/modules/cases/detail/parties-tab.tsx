@@ -1,6 +1,20 @@
 import { EyeInvisibleOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { type CaseResponse, PARTY_KINDS, PARTY_ROLES, PartyRequest, type PartyResponse } from '@fazhi/common';
-import { Alert, App, Button, Col, Form, Input, Radio, Row, Select, Space, Tag, Tooltip } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Col,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
@@ -46,6 +60,7 @@ function PartyDrawer({
           ...v,
           idNumber: v.kind === 'person' ? trim(v.idNumber) : null,
           creditCode: v.kind === 'organisation' ? trim(v.creditCode) : null,
+          legalRepresentative: v.kind === 'organisation' ? trim(v.legalRepresentative) : null,
           phone: trim(v.phone),
           address: trim(v.address),
         };
@@ -80,15 +95,26 @@ function PartyDrawer({
           <Form.Item noStyle dependencies={['kind']}>
             {() =>
               form.getFieldValue('kind') === 'organisation' ? (
-                <Col span={24}>
-                  <Form.Item
-                    name="creditCode"
-                    label={t('cases.party.creditCode')}
-                    rules={[zodRule(shape.creditCode)]}
-                  >
-                    <Input maxLength={18} className="fz-mono" />
-                  </Form.Item>
-                </Col>
+                <>
+                  <Col {...HALF}>
+                    <Form.Item
+                      name="creditCode"
+                      label={t('cases.party.creditCode')}
+                      rules={[zodRule(shape.creditCode)]}
+                    >
+                      <Input maxLength={18} className="fz-mono" />
+                    </Form.Item>
+                  </Col>
+                  <Col {...HALF}>
+                    <Form.Item
+                      name="legalRepresentative"
+                      label={t('cases.party.legalRepresentative')}
+                      rules={[zodRule(shape.legalRepresentative)]}
+                    >
+                      <Input maxLength={100} />
+                    </Form.Item>
+                  </Col>
+                </>
               ) : (
                 <Col span={24}>
                   <Form.Item
@@ -192,9 +218,14 @@ export function PartiesTab({
             dataIndex: 'name',
             width: 160,
             render: (v: string, p) => (
-              <Space size={4}>
+              <Space size={4} wrap>
                 {v}
                 {p.kind === 'organisation' && <Tag color="blue">{t('cases.party.kinds.organisation')}</Tag>}
+                {p.legalRepresentative && (
+                  <Typography.Text type="secondary">
+                    {t('cases.party.legalRepresentative')}：{p.legalRepresentative}
+                  </Typography.Text>
+                )}
               </Space>
             ),
           },

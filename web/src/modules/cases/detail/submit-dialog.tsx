@@ -6,7 +6,10 @@ import {
   type DecisionKind,
   type Gate,
   ProposedDecision,
+  REVOKE_GROUND_NAMES,
+  REVOKE_GROUNDS,
   TIERS,
+  withOffenceTotals,
 } from '@fazhi/common';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -25,6 +28,7 @@ import {
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
+import { bilingual } from '../../../app/i18n/index.ts';
 import { FormDialog } from '../../../app/ui/form-dialog.tsx';
 import { HALF } from '../../../app/ui/responsive.tsx';
 import { required, zodRule } from '../../../app/ui/rules.ts';
@@ -32,26 +36,58 @@ import { CASES_KEY, postAction, useConflictHandler } from '../api.ts';
 import { afterCstToday, isoDay } from '../dates.ts';
 import { actionName, decisionName, gateName } from '../names.ts';
 import { DiscretionPanel } from './discretion-panel.tsx';
+import {
+  CriminalParticularsFields,
+  type MeasureValues,
+  measuresOf,
+  OffencePenaltyFields,
+  type SplitValues,
+  splitOffences,
+  splitValues,
+} from './proposal-particulars.tsx';
+import { usePenaltyText } from './proposal-view.tsx';
 
 const shape = ProposedDecision.shape;
-type Values = { proposal: Omit<ProposedDecision, 'actDate'> & { actDate?: unknown } };
+type Values = {
+  proposal: Omit<ProposedDecision, 'actDate' | 'measures'> & {
+    actDate?: unknown;
+    measures?: MeasureValues[];
+  };
+  /** 分别裁量: each offence's tier and penalties, by offence code. */
+  split?: Record<string, SplitValues>;
+};
 /** Kinds that need no penalty in the offence's item (the server checks the same). */
 const ANY_ITEM: readonly DecisionKind[] = ['no_penalty', 'case_revoked'];
+/** The kinds whose documents go to the procuratorate with the suspects' 强制措施. */
+const TO_PROCURATORATE: readonly DecisionKind[] = ['arrest_request', 'prosecution_transfer'];
+
+/** Several offences of an administrative penalty are decided one by one (分别决定). */
+const decidesEach = (c: CaseResponse, p: Values['proposal'] | undefined) =>
+  c.caseType === 'admin' && (p?.penaltyItemCodes?.length ?? 0) > 1 && p?.kind !== 'no_penalty';
 
 /**
  * Only the amounts the kind takes travel: a fine switched to a warning drops its amount; a fine
- * goes with detention or confiscation as 并处罚款.
+ * goes with detention or confiscation as 并处罚款. Several offences carry their own penalties, and
+ * the kind and totals follow from them.
  */
-const clean = (p: Values['proposal']): ProposedDecision => ({
-  ...p,
-  fineAmount: ['fine', 'detention', 'confiscation'].includes(p.kind) ? (p.fineAmount ?? null) : null,
-  detentionDays: p.kind === 'detention' ? p.detentionDays : null,
-  confiscation: p.kind === 'confiscation' ? p.confiscation : null,
-  partyId: p.partyId ?? null,
-  reasoning: p.reasoning ?? '',
-  actDate: isoDay(p.actDate),
-  tier: p.tier ?? 'ordinary',
-});
+const clean = (c: CaseResponse, v: Values): ProposedDecision => {
+  const p = v.proposal;
+  const toProcuratorate = TO_PROCURATORATE.includes(p.kind);
+  return withOffenceTotals({
+    ...p,
+    fineAmount: ['fine', 'detention', 'confiscation'].includes(p.kind) ? (p.fineAmount ?? null) : null,
+    detentionDays: p.kind === 'detention' ? p.detentionDays : null,
+    confiscation: p.kind === 'confiscation' || decidesEach(c, p) ? (p.confiscation ?? null) : null,
+    partyId: p.partyId ?? null,
+    reasoning: p.reasoning ?? '',
+    actDate: isoDay(p.actDate),
+    tier: p.tier ?? 'ordinary',
+    offences: decidesEach(c, p) ? splitOffences(p.penaltyItemCodes, v.split) : null,
+    measures: toProcuratorate ? measuresOf(p.measures) : null,
+    guiltyPlea: toProcuratorate ? p.guiltyPlea?.trim() || null : null,
+    revokeGround: p.kind === 'case_revoked' ? (p.revokeGround ?? null) : null,
+  });
+};
 
 function useGateChains() {
   return useQuery({
@@ -101,7 +137,11 @@ function ProposalFields({ form, c }: { form: FormInstance<Values>; c: CaseRespon
   const needsParty = c.caseType === 'admin';
   const kind = Form.useWatch(['proposal', 'kind'], form) as DecisionKind | undefined;
   const draft = Form.useWatch('proposal', form) as Values['proposal'] | undefined;
+  const split = Form.useWatch('split', form) as Values['split'];
   const codes = (Form.useWatch(['proposal', 'penaltyItemCodes'], form) as string[] | undefined) ?? [];
+  const each = decidesEach(c, draft);
+  const cleaned = draft?.kind ? clean(c, { proposal: draft, split }) : undefined;
+  const penaltyText = usePenaltyText();
   const allowed = new Set(c.offences.filter((o) => codes.includes(o.code)).flatMap((o) => o.penalties));
   return (
     <Row gutter={16}>
@@ -134,8 +174,13 @@ function ProposalFields({ form, c }: { form: FormInstance<Values>; c: CaseRespon
         </Form.Item>
       </Col>
       <Col {...HALF}>
-        {kind === 'fine' && <FineField label={t('cases.proposal.fineAmount')} mandatory />}
-        {kind === 'detention' && (
+        {each && cleaned && (
+          <Form.Item label={t('cases.proposal.combined')}>
+            <Typography.Text data-testid="combined">{penaltyText(cleaned)}</Typography.Text>
+          </Form.Item>
+        )}
+        {!each && kind === 'fine' && <FineField label={t('cases.proposal.fineAmount')} mandatory />}
+        {!each && kind === 'detention' && (
           <Form.Item
             name={['proposal', 'detentionDays']}
             label={t('cases.proposal.detentionDays')}
@@ -145,13 +190,16 @@ function ProposalFields({ form, c }: { form: FormInstance<Values>; c: CaseRespon
           </Form.Item>
         )}
       </Col>
+      {each && <OffencePenaltyFields c={c} codes={codes} />}
       {c.caseType === 'admin' && (
         <>
-          <Col {...HALF}>
-            <Form.Item name={['proposal', 'tier']} label={t('cases.proposal.tier')} initialValue="ordinary">
-              <Select options={TIERS.map((x) => ({ value: x, label: t(`cases.proposal.tiers.${x}`) }))} />
-            </Form.Item>
-          </Col>
+          {!each && (
+            <Col {...HALF}>
+              <Form.Item name={['proposal', 'tier']} label={t('cases.proposal.tier')} initialValue="ordinary">
+                <Select options={TIERS.map((x) => ({ value: x, label: t(`cases.proposal.tiers.${x}`) }))} />
+              </Form.Item>
+            </Col>
+          )}
           <Col {...HALF}>
             <Form.Item
               name={['proposal', 'actDate']}
@@ -161,14 +209,31 @@ function ProposalFields({ form, c }: { form: FormInstance<Values>; c: CaseRespon
               <DatePicker style={{ width: '100%' }} disabledDate={afterCstToday} />
             </Form.Item>
           </Col>
-          {(kind === 'detention' || kind === 'confiscation') && (
+          {!each && (kind === 'detention' || kind === 'confiscation') && (
             <Col {...HALF}>
               <FineField label={t('cases.proposal.additionalFine')} />
             </Col>
           )}
         </>
       )}
-      {kind === 'confiscation' && (
+      {kind && TO_PROCURATORATE.includes(kind) && <CriminalParticularsFields c={c} />}
+      {kind === 'case_revoked' && (
+        <Col span={24}>
+          <Form.Item
+            name={['proposal', 'revokeGround']}
+            label={t('cases.proposal.revokeGround')}
+            rules={[required()]}
+          >
+            <Select
+              options={REVOKE_GROUNDS.map((g) => ({
+                value: g,
+                label: bilingual(REVOKE_GROUND_NAMES[g]),
+              }))}
+            />
+          </Form.Item>
+        </Col>
+      )}
+      {(kind === 'confiscation' || (each && split && Object.values(split).some((x) => x?.confiscation))) && (
         <Col span={24}>
           <Form.Item
             name={['proposal', 'confiscation']}
@@ -180,8 +245,8 @@ function ProposalFields({ form, c }: { form: FormInstance<Values>; c: CaseRespon
         </Col>
       )}
       <Col span={24}>
-        <DiscretionPanel c={c} draft={draft ? clean(draft) : undefined} />
-        <GatePreview kind={kind} />
+        <DiscretionPanel c={c} draft={cleaned} />
+        <GatePreview kind={cleaned?.kind ?? kind} />
       </Col>
       <Col span={24}>
         <Form.Item
@@ -229,8 +294,13 @@ export function SubmitDialog({ c, open, onClose }: { c: CaseResponse; open: bool
   // a resubmission after a send-back starts from the last proposal
   const initial: Partial<Values> = {
     proposal: c.proposal
-      ? { ...c.proposal, actDate: c.proposal.actDate ? dayjs(c.proposal.actDate) : undefined }
+      ? {
+          ...c.proposal,
+          actDate: c.proposal.actDate ? dayjs(c.proposal.actDate) : undefined,
+          measures: c.proposal.measures?.map((m) => ({ ...m, on: dayjs(m.on) })),
+        }
       : ({ penaltyItemCodes: c.offences.map((o) => o.code) } as Values['proposal']),
+    split: splitValues(c.proposal?.offences ?? null),
   };
   return (
     <FormDialog<Values, CaseResponse>
@@ -240,7 +310,7 @@ export function SubmitDialog({ c, open, onClose }: { c: CaseResponse; open: bool
       title={`${actionName('submit')} · ${c.caseNo}`}
       okText={actionName('submit')}
       initialValues={initial}
-      submit={(v) => postAction(c, 'submit', { proposal: clean(v.proposal) })}
+      submit={(v) => postAction(c, 'submit', { proposal: clean(c, v) })}
       success={t('cases.actionDone', { action: actionName('submit') })}
       invalidate={[CASES_KEY]}
       onError={conflict}

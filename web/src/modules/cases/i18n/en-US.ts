@@ -148,6 +148,25 @@ export const enUS: Shape<typeof zhCN> = {
         'Chooses the law version: the law at the time of the act, or the later one if lighter; the receipt date when left empty',
       additionalFine: 'Additional fine (yuan)',
       withFine: ', with a fine of {{n}} yuan',
+      splitHint:
+        'Two or more offences: each is decided on its own and the penalties are executed together (治安管理处罚法 art.16). Give each offence its tier and penalties; the proposal takes the gravest penalty as its kind and adds up fines and detention.',
+      splitWarning: 'Warning',
+      splitConfiscation: 'Confiscate illegal gains or property',
+      combined: 'Executed together',
+      measures: 'Coercive measures (强制措施)',
+      measuresHint:
+        'Printed in the arrest request and the prosecution opinion: the summons, bail, residential surveillance, criminal detention or arrest taken on each suspect, with its date.',
+      measureParty: 'Suspect',
+      measureKind: 'Measure',
+      measureOn: 'Date',
+      measurePlace: 'Where held or carried out',
+      measurePlaceHint: 'e.g. held at the Yuzhou district detention house',
+      addMeasure: 'Add a coercive measure',
+      removeMeasure: 'Remove this measure',
+      guiltyPlea: 'Guilty plea (认罪认罚)',
+      guiltyPleaHint:
+        'How the suspect confessed, admitted the facts and accepted punishment (leave empty when there was no plea)',
+      revokeGround: 'Ground for dropping the case (程序规定 art.186)',
     },
     inform: {
       hint: 'Before the penalty is decided, tell the party of it, its facts, grounds and basis, and of the right to be heard (and to a hearing where due); record the answer.',
@@ -213,6 +232,7 @@ export const enUS: Shape<typeof zhCN> = {
       name: 'Name',
       idNumber: 'Resident ID no.',
       creditCode: 'Unified social credit code',
+      legalRepresentative: 'Legal representative (法定代表人)',
       idOrCode: 'ID / code',
       phone: 'Phone',
       address: 'Address',
