@@ -13,6 +13,7 @@ import {
   type Gate,
   nextGate,
   REVIEW_CHECKLIST,
+  type RevokeGround,
   type Tier,
   transition,
 } from '@fazhi/common';
@@ -81,6 +82,8 @@ export interface ProposalDraft {
   actDate?: string;
   facts: string;
   reasoning: string;
+  /** 撤销案件: the ground of 程序规定 art.186. */
+  revokeGround?: RevokeGround | null;
 }
 
 export interface RoundPlan {
@@ -295,6 +298,14 @@ export function simulate(plan: CasePlan, w: Who): SimResult {
           : pick(r, reviewers.branchHead);
 
   // ---- acceptance / filing ----
+  // 重大疑难复杂: the 30-day 立案审查 runs only once the branch head approved it (程序规定 art.178);
+  // until then it is the ordinary review. No draw from the generator: the history stays as it was.
+  if (plan.openingRule === 'filing_review_major') {
+    res.clock = { rule: 'filing_review', start: cstDate(plan.receivedAt), startAt: plan.receivedAt };
+    if (!act('request_filing', plan.receivedAt + 5 * HOUR)) return res;
+    if (!act('extend_review', plan.receivedAt + 9 * HOUR)) return res;
+    res.clock = { rule: 'filing_review_major', start: cstDate(plan.receivedAt), startAt: plan.receivedAt };
+  }
   let t = plan.receivedAt + plan.openAfter;
   // 立案 / 不予立案: the officer asks, the branch head approves some hours later (程序规定 art.178).
   if (plan.opening === 'file' || plan.opening === 'refuse_filing') {

@@ -227,6 +227,8 @@ function proposalFor(
       penaltyItemCodes: [code],
       facts: `经侦查查明，${date}，犯罪嫌疑人${offender}在${placeText}${act}。上述事实有被害人陈述、证人证言、视听资料、电子数据及犯罪嫌疑人供述等证据证实。`,
       reasoning: `犯罪嫌疑人${offender}的行为${kind === 'case_revoked' ? '经查不构成犯罪' : `涉嫌${itemName}`}，依照《中华人民共和国刑事诉讼法》的规定，拟${text}。`,
+      // 经查不构成犯罪: 程序规定 art.186 item 1.
+      revokeGround: kind === 'case_revoked' ? 'no_crime' : null,
     };
   }
   // 不予处罚 now and then for a first, slight 殴打他人 settled with the victim; otherwise the law's range.

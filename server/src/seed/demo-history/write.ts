@@ -302,6 +302,8 @@ export async function writeWorld(
   const caseIds = caseRows.map((row) => caseIdByNo.get(row.caseNo)!);
 
   // ---- parties and offences ----
+  /** 法定代表人 of the organisations among the parties. */
+  const REPRESENTATIVES = ['王建国', '李明华', '张志强', '刘伟', '陈静', '杨帆', '赵磊', '黄敏'];
   const partyIds = new Map<string, number>();
   const partyRows = world.cases.flatMap((c, i) => {
     const street = refs.streets.get(c.unitCode) ?? refs.streets.get('PS-01')!;
@@ -317,6 +319,9 @@ export async function writeWorld(
           ? idNumber(r, p.role === 'suspect' || p.role === 'offender' ? 1965 : 1950, 2006)
           : null,
       creditCode: p.kind === 'organisation' ? creditCode(r) : null,
+      // No draw from the generator: the rest of the history stays as it was.
+      legalRepresentative:
+        p.kind === 'organisation' ? REPRESENTATIVES[(i * 7 + j) % REPRESENTATIVES.length]! : null,
       phone:
         p.kind === 'organisation'
           ? null
@@ -338,6 +343,27 @@ export async function writeWorld(
   const partyIdOf = (i: number, j: number | null) => {
     const k = partyKey(i, j);
     return k ? (partyIds.get(k) ?? null) : null;
+  };
+  /**
+   * What a criminal decision states beside its kind: the suspect held under 刑事拘留 from the day
+   * the case was filed (an arrest request) or released on 取保候审 (a transfer for prosecution), and
+   * as the proposal and the decision record them.
+   */
+  const criminalParticulars = (i: number, kind: string) => {
+    const filed = sims[i]!.sim.acceptedAt;
+    const suspect = partyIdOf(i, world.cases[i]!.objectIndex);
+    const measure =
+      kind === 'arrest_request'
+        ? { kind: 'criminal_detention', place: '现羁押于渝州区看守所' }
+        : kind === 'prosecution_transfer'
+          ? { kind: 'bail', place: null }
+          : null;
+    return {
+      measures:
+        measure && filed !== null
+          ? [{ partyId: suspect, kind: measure.kind, on: cstDate(filed), place: measure.place }]
+          : null,
+    };
   };
   const complainantOf = (i: number) =>
     partyIdOf(
@@ -405,7 +431,13 @@ export async function writeWorld(
         outcome: v.outcome,
         checklist:
           v.checklist === 'proposal'
-            ? { proposal: { ...p, partyId: partyIdOf(i, c.objectIndex) } }
+            ? {
+                proposal: {
+                  ...p,
+                  partyId: partyIdOf(i, c.objectIndex),
+                  ...criminalParticulars(i, p.kind),
+                },
+              }
             : v.checklist,
         reasons: v.reasons,
         actedAt: new Date(v.actedAt),
@@ -466,6 +498,8 @@ export async function writeWorld(
       facts: notice ? world.incidents[c.incidentKey]!.narrative : p.facts,
       reasoning: notice ? c.plan.openingReason : p.reasoning,
       ...lawOf(x.i, x.d.kind, cstDate(x.d.at)),
+      ...criminalParticulars(x.i, x.d.kind),
+      revokeGround: notice ? null : (p.revokeGround ?? null),
       decidedAt: new Date(x.d.at),
       decidedBy: x.d.by,
       status: x.d.status,
