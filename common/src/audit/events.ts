@@ -87,6 +87,7 @@ export const AUDIT_ACTION_NAMES = {
   'case.proceeding.apply': { zh: '登记复议/复核申请', en: 'Application recorded' },
   'case.proceeding.reply': { zh: '回复检察机关', en: 'Reply to the procuratorate' },
   'case.proceeding.conclude': { zh: '作出复议/复核结论', en: 'Conclusion recorded' },
+  'case.proceeding.schedule': { zh: '通知听证时间地点', en: 'Hearing scheduled' },
   'case.proceeding.extend': { zh: '延长复议/复核期限', en: 'Decision period extended' },
   'case.offline.report': { zh: '线下办理报备', en: 'Offline handling reported' },
 

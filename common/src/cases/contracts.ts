@@ -153,11 +153,16 @@ export type ProceedingKind = (typeof PROCEEDING_KINDS)[number];
  *   of its decision (complainant) or our 复核 window (procuratorate); an overturned outcome on a
  *   not-filed case lets the legal detachment `reopen` the case. For the procuratorate's 复议, `on`
  *   is the day its decision was received.
+ * - schedule (hearing, legal detachment): the 听证 notice — `on` the day the party was told, `heldOn`
+ *   at least 7 days later (行政处罚法 art.64(2)), `place`, `hostId` an officer who did not
+ *   investigate the case (art.64(4)), `closedSession` when secrets or privacy keep it from the
+ *   public (art.64(3), the reason in `note`). May be given again (postponed); the hearing is
+ *   concluded only after it was held, with the 听证笔录's gist in `note` (art.64(8), art.65).
  * - extend (reconsideration | review, legal detachment, once): the approved extension of the
  *   decision period for a major or complex case, `days` at most the rule's (30); the caller is
  *   recorded as the approver, `on` as the day of approval. The proceeding stays open.
  */
-export const PROCEEDING_STEPS = ['serve', 'apply', 'reply', 'conclude', 'extend'] as const;
+export const PROCEEDING_STEPS = ['serve', 'apply', 'reply', 'schedule', 'conclude', 'extend'] as const;
 export type ProceedingStep = (typeof PROCEEDING_STEPS)[number];
 export const PROCEEDING_OUTCOMES = [
   'upheld',
@@ -681,6 +686,11 @@ export const ProceedingStepRequest = z.object({
   days: z.number().int().min(1).max(366).nullable().default(null),
   /** extend: the approval document's number (审批表), if any. */
   approvalRef: z.string().trim().max(100).nullable().default(null),
+  /** schedule: the hearing's date, place, host and whether it is held in closed session. */
+  heldOn: IsoDate.nullable().default(null),
+  place: z.string().trim().max(200).nullable().default(null),
+  hostId: z.number().int().positive().nullable().default(null),
+  closedSession: z.boolean().default(false),
 });
 export type ProceedingStepRequest = z.infer<typeof ProceedingStepRequest>;
 export const ProceedingStepParams = z.object({ id: Id, pid: Id, step: z.enum(PROCEEDING_STEPS) });

@@ -71,6 +71,7 @@ export const PROCEEDING_STEP_NAMES: Record<(typeof PROCEEDING_STEPS)[number], Bi
   serve: { zh: '登记送达', en: 'Record service' },
   apply: { zh: '登记申请', en: 'Record application' },
   reply: { zh: '登记回复', en: 'Record reply' },
+  schedule: { zh: '通知听证', en: 'Schedule the hearing' },
   conclude: { zh: '作出结论', en: 'Conclude' },
   extend: { zh: '延长期限', en: 'Extend' },
 };

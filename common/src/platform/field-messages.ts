@@ -252,6 +252,18 @@ export const FIELD_MESSAGES = {
     zh: '当事人要求听证的期限至 {due} 届满，期满前不得作出决定',
     en: 'The party may ask for a hearing until {due}; no decision before then',
   },
+  'case.hearing.noticeTooShort': {
+    zh: '应当在举行听证的七日前通知当事人（行政处罚法第六十四条），最早可于 {earliest} 举行',
+    en: 'The party must be told 7 days before the hearing (行政处罚法 art.64); the earliest date is {earliest}',
+  },
+  'case.hearing.hostInvestigator': {
+    zh: '听证由非本案调查人员主持（行政处罚法第六十四条），请另行指定主持人',
+    en: 'The hearing is chaired by someone who did not investigate the case (行政处罚法 art.64); choose another host',
+  },
+  'case.hearing.notHeld': {
+    zh: '听证定于 {heldOn} 举行，举行后方可登记结论',
+    en: 'The hearing is set for {heldOn}; record its conclusion once it has been held',
+  },
   'case.hearing.overturned': {
     zh: '听证认为拟作出的处罚不当：请撤回重办，重新提交审核',
     en: 'The hearing found the intended penalty wrong: withdraw it and submit again',

@@ -272,6 +272,24 @@ describe('行政处罚决定书', () => {
     expect(text).toContain('合并执行：处行政拘留八日，并处罚款人民币700元。');
   });
 
+  it('states the 告知, the statement and its review, and the hearing held with its date', async () => {
+    const text = await documentText(
+      context({
+        notice: {
+          informedOn: '2021-09-28',
+          statement: 'stated',
+          statementReview: '经复核，其申辩与监控视频不符，不予采纳。',
+          hearing: 'requested',
+          hearingOutcome: 'hearing:upheld',
+          hearingHeldOn: '2021-10-08',
+        },
+      }),
+    );
+    expect(text).toContain(
+      '本机关于2021年9月28日依法告知违法行为人拟作出行政处罚的内容及事实、理由、依据，并告知其依法享有陈述、申辩和要求听证的权利；其提出了陈述、申辩，经复核，其申辩与监控视频不符，不予采纳；本机关于2021年10月8日依法举行听证。',
+    );
+  });
+
   it('lists items seized (收缴) apart from the penalties, and 没收 as a penalty', async () => {
     const seized = await documentText(
       context({

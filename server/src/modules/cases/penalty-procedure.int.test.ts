@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseParties, proceedings } from '../../db/schema/index.ts';
+import { caseParties, officers, proceedings } from '../../db/schema/index.ts';
 import { read, type TestApp, type TestClient, testApp } from '../../test-support/test-app.ts';
 import {
   act,
@@ -155,11 +155,56 @@ describe('处罚前告知 and 听证', () => {
     expect(pending.status).toBe(409);
     expect(pending.body.error.fields.action).toContain('听证');
     // The hearing is the legal detachment's (程序规定 art.124), not the unit's.
-    const byUnit = await officer.post(`/api/cases/${id}/proceedings/${hearing.id}/conclude`, {
+    const byUnit = await officer.post(`/api/cases/${id}/proceedings/${hearing.id}/schedule`, {
+      on: '2026-03-02',
+      heldOn: '2026-03-09',
+      place: '派出所会议室',
+    });
+    expect(byUnit.status).toBe(403);
+    // Not concluded before it was scheduled and held (行政处罚法 arts.64–65).
+    const unscheduled = await legal.post(`/api/cases/${id}/proceedings/${hearing.id}/conclude`, {
+      on: '2026-03-09',
+      outcome: 'overturned',
+      note: '听证认为被侵害人伤情证据不足',
+    });
+    expect(unscheduled.status).toBe(409);
+    const officerId = async (username: string) =>
+      (await t.database.db.select().from(officers).where(eq(officers.username, username)))[0]!.id;
+    const step = async (name: string, body: Record<string, unknown>) => {
+      const res = await legal.post(`/api/cases/${id}/proceedings/${hearing.id}/${name}`, body);
+      return { status: res.status, body: await read(res) };
+    };
+    const schedule = (body: Record<string, unknown>) =>
+      step('schedule', {
+        on: '2026-03-02',
+        heldOn: '2026-03-09',
+        place: '渝州区公安分局听证室',
+        hostId: null,
+        ...body,
+      });
+    // Told 6 days ahead: too late; the earliest lawful date is named.
+    const short = await schedule({ heldOn: '2026-03-08', hostId: await officerId('legal') });
+    expect(short.status).toBe(400);
+    expect(short.body.error.fields.heldOn).toContain('2026-03-09');
+    // The investigating officer may not chair it.
+    const own = await schedule({ hostId: await officerId('officer') });
+    expect(own.status).toBe(400);
+    expect(own.body.error.fields.hostId).toContain('非本案调查人员');
+    const scheduled = await schedule({ hostId: await officerId('legal') });
+    expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(200);
+    const early = await step('conclude', {
+      on: '2026-03-08',
+      outcome: 'overturned',
+      note: '听证认为被侵害人伤情证据不足',
+    });
+    expect(early.status).toBe(400);
+    expect(early.body.error.fields.on).toContain('2026-03-09');
+    const noRecord = await step('conclude', {
       on: '2026-03-09',
       outcome: 'overturned',
     });
-    expect(byUnit.status).toBe(403);
+    expect(noRecord.status).toBe(400);
+    expect(noRecord.body.error.fields.note).toBeTruthy();
     const held = await legal.post(`/api/cases/${id}/proceedings/${hearing.id}/conclude`, {
       on: '2026-03-09',
       outcome: 'overturned',

@@ -5,6 +5,7 @@
  * notice. Which clock each runs on is wired in proceeding-clocks.ts.
  */
 import {
+  addDays,
   type CaseResponse,
   chinaToday,
   daysBetween,
@@ -16,11 +17,11 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import { audit } from '../../audit/record.ts';
 import type { Queryable } from '../../db/index.ts';
-import { cases, legalRules, proceedings } from '../../db/schema/index.ts';
+import { cases, legalRules, officers, proceedings } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { clockDue } from '../platform/clocks.ts';
-import { caseResponse, findCase } from './case-view.ts';
+import { type CaseRow, caseResponse, findCase } from './case-view.ts';
 import { caseClockDue, clockColumns } from './clock.ts';
 import {
   applicationDue,
@@ -50,6 +51,7 @@ function outcomeOf(p: Row, step: ProceedingStep, input: ProceedingStepRequest): 
       if (input.outcome !== 'upheld' && input.outcome !== 'overturned') throw bad();
       return input.outcome;
     case 'extend':
+    case 'schedule':
       throw bad();
   }
 }
@@ -109,6 +111,8 @@ export async function stepProceeding(
     if (input.on < p.startedOn) throw new AppError('VALIDATION', { on: 'case.date.beforeReceived' });
     if (step === 'extend') {
       await extend(tx, ctx, p, input);
+    } else if (step === 'schedule') {
+      await scheduleHearing(tx, ctx, p, c, input);
     } else {
       await close(tx, ctx, p, step, input, c.orgId);
     }
@@ -125,12 +129,19 @@ async function close(
   tx: Queryable,
   ctx: Ctx,
   p: Row,
-  step: Exclude<ProceedingStep, 'extend'>,
+  step: Exclude<ProceedingStep, 'extend' | 'schedule'>,
   input: ProceedingStepRequest,
   orgId: number,
 ) {
   const actor = requireActor(ctx);
   const outcome = outcomeOf(p, step, input);
+  // 听证结束后，根据听证笔录作出决定 (行政处罚法 art.65): held first, its record's gist given.
+  if (p.kind === 'hearing' && step === 'conclude') {
+    const held = (p.detail as { schedule?: { heldOn: string } }).schedule?.heldOn;
+    if (!held || input.on < held)
+      throw new AppError('VALIDATION', { on: { key: 'case.hearing.notHeld', params: { heldOn: held ?? '' } } });
+    if (!input.note) throw new AppError('VALIDATION', { note: 'required' });
+  }
   // A window closes by lapse only once its last day has passed; an application must come in time.
   if (outcome === 'lapsed' && p.dueOn && input.on <= p.dueOn)
     throw new AppError('CONFLICT', { on: 'case.proceeding.notLapsed' });
@@ -205,6 +216,53 @@ async function excludeHearing(tx: Queryable, p: Row, endedOn: string) {
     .set({ appraisalDays, ...clockColumns(due) })
     .where(eq(cases.id, c.id));
   return { days, dueBefore: c.clockDue, dueAfter: due?.due ?? null };
+}
+
+/**
+ * The 听证 notice (行政处罚法 art.64): the party told of the time and place at least 7 days ahead,
+ * a host who did not investigate the case, public unless secrets or privacy say otherwise. Given
+ * again when the hearing is postponed; the proceeding stays open until it is concluded.
+ */
+async function scheduleHearing(tx: Queryable, ctx: Ctx, p: Row, c: CaseRow, input: ProceedingStepRequest) {
+  const missing = Object.fromEntries(
+    (['heldOn', 'place', 'hostId'] as const).filter((k) => !input[k]).map((k) => [k, 'required']),
+  );
+  if (Object.keys(missing).length) throw new AppError('VALIDATION', missing);
+  const heldOn = input.heldOn!;
+  if (daysBetween(input.on, heldOn) < 7)
+    throw new AppError('VALIDATION', {
+      heldOn: { key: 'case.hearing.noticeTooShort', params: { earliest: addDays(input.on, 7) } },
+    });
+  const [host] = await tx
+    .select({ id: officers.id, name: officers.name })
+    .from(officers)
+    .where(and(eq(officers.id, input.hostId!), eq(officers.orgId, c.orgId)));
+  if (!host) throw new AppError('VALIDATION', { hostId: 'notInList' });
+  if (host.id === c.leadOfficerId || c.coOfficerIds.includes(host.id))
+    throw new AppError('VALIDATION', { hostId: 'case.hearing.hostInvestigator' });
+  const before = (p.detail as { schedule?: unknown }).schedule ?? null;
+  const schedule = {
+    notifiedOn: input.on,
+    heldOn,
+    place: input.place,
+    hostId: host.id,
+    hostName: host.name,
+    closedSession: input.closedSession,
+    note: input.note,
+    scheduledByName: requireActor(ctx).name,
+  };
+  const done = await tx
+    .update(proceedings)
+    .set({ detail: { ...(p.detail as object), schedule } })
+    .where(and(eq(proceedings.id, p.id), eq(proceedings.status, 'open')))
+    .returning({ id: proceedings.id });
+  if (done.length === 0) throw new AppError('CONFLICT');
+  await audit(tx, ctx, {
+    action: 'case.proceeding.schedule',
+    targetType: 'case',
+    targetId: p.caseId,
+    summary: { proceedingId: p.id, kind: p.kind, ...schedule, ...(before ? { before } : {}) },
+  });
 }
 
 /**

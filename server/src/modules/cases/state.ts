@@ -77,7 +77,7 @@ export function qualifies(level: string | null, min: Qualification): boolean {
   return QUALIFICATION_RANK[level as Qualification] >= QUALIFICATION_RANK[min];
 }
 
-export type StepName = 'serve' | 'apply' | 'reply' | 'conclude' | 'extend';
+export type StepName = 'serve' | 'apply' | 'reply' | 'schedule' | 'conclude' | 'extend';
 
 /**
  * The steps an open proceeding allows: serving a notice and registering a complainant's
@@ -104,8 +104,12 @@ export function proceedingSteps(
       if (clerk) out.push('apply', 'conclude');
       break;
     // 听证由公安机关法制部门组织实施 (程序规定 art.124): the legal detachment records its outcome.
+    // Told of the time and place 7 days ahead, then held and concluded (行政处罚法 art.64).
     case 'hearing':
-      if (who.isLegal) out.push('conclude');
+      if (who.isLegal) {
+        out.push('schedule');
+        if ((p.detail as { schedule?: unknown } | null)?.schedule) out.push('conclude');
+      }
       break;
     case 'reconsideration_window':
     case 'review_window':

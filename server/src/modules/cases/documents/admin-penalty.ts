@@ -177,7 +177,8 @@ function noticeParagraph(n: PenaltyNotice, who: string, scrub: (s: string) => st
   );
   if (n.hearing === 'waived') parts.push('并放弃要求听证');
   else if (n.hearingOutcome?.startsWith('hearing_window:')) parts.push('在法定期限内未要求听证');
-  else if (n.hearingOutcome?.startsWith('hearing:')) parts.push('本机关已依法举行听证');
+  else if (n.hearingOutcome?.startsWith('hearing:'))
+    parts.push(`本机关${n.hearingHeldOn ? `于${textDate(n.hearingHeldOn)}` : '已'}依法举行听证`);
   return `${parts.join('；')}。`;
 }
 

@@ -118,6 +118,8 @@ export interface PenaltyNotice {
   hearing: 'waived' | 'requested' | 'undecided' | null;
   /** How the hearing ended, if one was asked for or its window ran out. */
   hearingOutcome: string | null;
+  /** The day the hearing was held (as scheduled). */
+  hearingHeldOn?: string | null;
 }
 
 /** What a template writes; the entry point adds the title, number, issuer and signature. */

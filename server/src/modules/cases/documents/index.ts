@@ -59,7 +59,7 @@ async function penaltyNotice(
     .limit(1);
   if (!n) return null;
   const [h] = await db
-    .select({ outcome: proceedings.outcome, kind: proceedings.kind })
+    .select({ outcome: proceedings.outcome, kind: proceedings.kind, detail: proceedings.detail })
     .from(proceedings)
     .where(
       and(
@@ -77,6 +77,7 @@ async function penaltyNotice(
     statementReview: detail.statementReview ?? null,
     hearing: detail.hearing ?? null,
     hearingOutcome: h ? `${h.kind}:${h.outcome ?? ''}` : null,
+    hearingHeldOn: (h?.detail as { schedule?: { heldOn?: string } } | undefined)?.schedule?.heldOn ?? null,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   DatePicker,
   Descriptions,
   Form,
@@ -34,6 +35,7 @@ import { isTerminal } from '../case-tags.tsx';
 import { Clock } from '../clock.tsx';
 import { afterCstToday, cstToday, isoDay } from '../dates.ts';
 import { feedbackName, proceedingName, ruleName } from '../names.ts';
+import { OfficerSelect } from '../officer-select.tsx';
 
 const stepNote = ProceedingStepRequest.shape.note;
 
@@ -50,6 +52,7 @@ const DETAIL_ORDER = [
   'statementReview',
   'hearingRight',
   'hearing',
+  'schedule',
   'approvingOrgan',
   'approverName',
   'approvedOn',
@@ -82,6 +85,21 @@ function detailText(t: TFunction, k: string, v: unknown): string | null {
   if (k === 'hearingRight') {
     const h = v as { message?: string; basis?: string };
     return h.message ? `${h.message}${h.basis ? `（${h.basis}）` : ''}` : null;
+  }
+  if (k === 'schedule') {
+    const h = v as {
+      heldOn?: string;
+      place?: string;
+      hostName?: string;
+      notifiedOn?: string;
+      closedSession?: boolean;
+    };
+    return `${t('cases.proceeding.scheduleText', {
+      heldOn: h.heldOn ?? '',
+      place: h.place ?? '',
+      host: h.hostName ?? '',
+      notifiedOn: h.notifiedOn ?? '',
+    })}${h.closedSession ? t('cases.proceeding.closedSessionText') : ''}`;
   }
   if (k === 'extension') {
     const e = v as { days?: number; approvedOn?: string; approvedByName?: string; dueAfter?: string };
@@ -116,7 +134,15 @@ function DetailView({ p }: { p: ProceedingResponse }) {
   );
 }
 
-type StepValues = { on: Dayjs; outcome?: string | null; note?: string };
+type StepValues = {
+  on: Dayjs;
+  outcome?: string | null;
+  note?: string;
+  heldOn?: Dayjs;
+  place?: string;
+  hostId?: number;
+  closedSession?: boolean;
+};
 
 /** One step on a proceeding: serve the notice, register a 复议/复核 application, reply, conclude. */
 function StepDialog({
@@ -133,6 +159,9 @@ function StepDialog({
   const step = target?.step;
   const window = !!target?.p.kind.endsWith('_window');
   const outcomes = step === 'conclude' ? (window ? ['lapsed'] : ['upheld', 'overturned']) : [];
+  const hearing = target?.p.kind === 'hearing';
+  // A hearing's conclusion rests on its record (听证笔录, 行政处罚法 art.65).
+  const noteKey = hearing && step === 'conclude' ? 'hearingRecord' : (step ?? 'serve');
   return (
     <FormDialog<StepValues, CaseResponse>
       kind="modal"
@@ -146,6 +175,14 @@ function StepDialog({
           on: isoDay(v.on),
           outcome: step === 'conclude' ? (v.outcome ?? null) : null,
           note: v.note?.trim() || null,
+          ...(step === 'schedule'
+            ? {
+                heldOn: isoDay(v.heldOn),
+                place: v.place?.trim() || null,
+                hostId: v.hostId ?? null,
+                closedSession: v.closedSession ?? false,
+              }
+            : {}),
         })
       }
       success={t('common.done')}
@@ -180,10 +217,44 @@ function StepDialog({
           />
         </Form.Item>
       )}
+      {step === 'schedule' && (
+        <>
+          <Form.Item
+            name="heldOn"
+            label={t('cases.proceeding.heldOn')}
+            extra={t('cases.proceeding.heldOnHint')}
+            rules={[required()]}
+          >
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item
+            name="place"
+            label={t('cases.proceeding.place')}
+            rules={[required(), zodRule(ProceedingStepRequest.shape.place)]}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item
+            name="hostId"
+            label={t('cases.proceeding.host')}
+            extra={t('cases.proceeding.hostHint')}
+            rules={[required()]}
+          >
+            <OfficerSelect />
+          </Form.Item>
+          <Form.Item name="closedSession" valuePropName="checked">
+            <Checkbox>{t('cases.proceeding.closedSession')}</Checkbox>
+          </Form.Item>
+        </>
+      )}
       <Form.Item
         name="note"
-        label={t(`cases.proceeding.noteLabel.${step ?? 'serve'}`)}
-        rules={step === 'reply' ? [required(), zodRule(stepNote)] : [zodRule(stepNote)]}
+        label={t(`cases.proceeding.noteLabel.${noteKey}`)}
+        rules={
+          step === 'reply' || noteKey === 'hearingRecord'
+            ? [required(), zodRule(stepNote)]
+            : [zodRule(stepNote)]
+        }
       >
         <Input.TextArea rows={3} maxLength={4000} />
       </Form.Item>

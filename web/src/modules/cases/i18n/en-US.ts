@@ -353,6 +353,8 @@ export const enUS: Shape<typeof zhCN> = {
       outcomeLabel: 'Outcome',
       step: namesIn(PROCEEDING_STEP_NAMES, 'en-US'),
       stepHint: {
+        schedule:
+          'Tell the party of the time and place at least 7 days before the hearing; it is chaired by someone who did not investigate the case and held in public unless state or business secrets or privacy are involved (行政处罚法 art.64). Record it again if it is postponed.',
         serve:
           'Record the day the document (not-filed notice, reconsideration decision, revocation notice) reached its recipient; the window to apply runs from that day.',
         apply:
@@ -364,6 +366,7 @@ export const enUS: Shape<typeof zhCN> = {
           'A major or complex case’s reconsideration or review may be extended once, by 30 days at most, with approval; tell the applicant in writing. You are recorded as the approver.',
       },
       onLabel: {
+        schedule: 'Notified on',
         serve: 'Received on',
         apply: 'Applied on',
         reply: 'Replied on',
@@ -371,6 +374,8 @@ export const enUS: Shape<typeof zhCN> = {
         extend: 'Approved on',
       },
       noteLabel: {
+        schedule: 'Note (why in closed session, if so)',
+        hearingRecord: 'Gist of the hearing record (the conclusion rests on it)',
         serve: 'Service',
         apply: 'Applicant and request',
         reply: 'Reply',
@@ -378,8 +383,18 @@ export const enUS: Shape<typeof zhCN> = {
         extend: 'Reason for the extension',
       },
       outcome: namesIn(PROCEEDING_OUTCOME_NAMES, 'en-US'),
+      heldOn: 'Hearing date',
+      heldOnHint: 'At least seven days after the notice',
+      place: 'Place',
+      host: 'Chaired by',
+      hostHint: 'Someone who did not investigate the case (usually a legal-detachment officer)',
+      closedSession: 'Closed session (state or business secrets, or privacy)',
+      scheduleText:
+        'Held on {{heldOn}} at {{place}}, chaired by {{host}}; the party was told on {{notifiedOn}}',
+      closedSessionText: ', in closed session',
       extensionText: 'Extended by {{days}} days, approved on {{on}} by {{by}}; now due {{due}}',
       detail: {
+        schedule: 'Hearing',
         victim: 'Victim (served)',
         statement: 'Statement',
         statementText: 'What the party said',

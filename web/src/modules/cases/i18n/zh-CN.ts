@@ -331,6 +331,8 @@ export const zhCN = {
       outcomeLabel: '结果',
       step: namesIn(PROCEEDING_STEP_NAMES, 'zh-CN'),
       stepHint: {
+        schedule:
+          '应当在举行听证的七日前通知当事人听证的时间、地点；听证由非本案调查人员主持，除涉及国家秘密、商业秘密或者个人隐私外公开举行（行政处罚法第六十四条）。延期的，重新登记。',
         serve:
           '登记文书（不予立案通知书、复议决定书、撤销案件告知）送达收件人的日期；复议、复核申请期限自收到之日起计算。',
         apply: '登记复议/复核申请，决定期限自申请之日起计算；超过申请期限的申请不予受理。',
@@ -341,6 +343,7 @@ export const zhCN = {
           '案情重大、复杂的，经批准可延长复议、复核时限，延长不超过三十日，只能延长一次，并书面告知申请人。您将被记录为批准人。',
       },
       onLabel: {
+        schedule: '通知日期',
         serve: '收到日期',
         apply: '申请日期',
         reply: '回复日期',
@@ -348,6 +351,8 @@ export const zhCN = {
         extend: '批准日期',
       },
       noteLabel: {
+        schedule: '备注（不公开举行的理由等）',
+        hearingRecord: '听证笔录要点（据以作出结论）',
         serve: '送达情况',
         apply: '申请人及请求',
         reply: '回复内容',
@@ -355,8 +360,17 @@ export const zhCN = {
         extend: '延长理由',
       },
       outcome: namesIn(PROCEEDING_OUTCOME_NAMES, 'zh-CN'),
+      heldOn: '听证日期',
+      heldOnHint: '不早于通知之日起第七日',
+      place: '听证地点',
+      host: '主持人',
+      hostHint: '须为非本案调查人员（通常为法制部门民警）',
+      closedSession: '不公开举行（涉及国家秘密、商业秘密或者个人隐私）',
+      scheduleText: '{{heldOn}} 在{{place}}举行，主持人 {{host}}，{{notifiedOn}} 通知当事人',
+      closedSessionText: '，不公开举行',
       extensionText: '延长 {{days}} 日，{{on}} {{by}} 批准，届满日期改为 {{due}}',
       detail: {
+        schedule: '听证安排',
         victim: '被侵害人（送达对象）',
         statement: '陈述申辩',
         statementText: '陈述申辩内容',
