@@ -1,6 +1,6 @@
 /** 法律法规库: every law version and offence version the penalty check applies, with ranges. */
 
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { type LawRegisterResponse, type OffenceVersion, TIER_NAMES, tierText } from '@fazhi/common';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, Select, Space, Tag, Typography } from 'antd';
@@ -11,11 +11,14 @@ import { useCan } from '../../app/auth.tsx';
 import { ExcelImport } from '../../app/ui/excel-import.tsx';
 import { ErrorAlert, Page } from '../../app/ui/page.tsx';
 import { ResponsiveTable } from '../../app/ui/responsive-table.tsx';
+import { lawVersionLabel } from './names.ts';
+import { OffenceEditor } from './offence-editor.tsx';
+import { VersionEditor } from './version-editor.tsx';
 
 export default function RegisterPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
-  const can = useCan();
+  const manage = useCan()('rules.manage');
   const q = useQuery({
     queryKey: ['law', 'register'],
     queryFn: () => api.get<LawRegisterResponse>('/api/law/register'),
@@ -23,6 +26,9 @@ export default function RegisterPage() {
   const laws = q.data?.laws ?? [];
   const [version, setVersion] = useState<string | undefined>();
   const [search, setSearch] = useState('');
+  /** The offence editor: open with the row revised, or with none for a new offence. */
+  const [editing, setEditing] = useState<{ offence?: OffenceVersion } | null>(null);
+  const [addingVersion, setAddingVersion] = useState(false);
   const current = version ?? laws.find((l) => l.effectiveUntil === null)?.id;
   const law = laws.find((l) => l.id === current);
   const rows = useMemo(
@@ -41,7 +47,17 @@ export default function RegisterPage() {
           >
             {t('law.register.export')}
           </Button>
-          {can('rules.manage') && (
+          {manage && (
+            <Button icon={<PlusOutlined />} onClick={() => setAddingVersion(true)}>
+              {t('law.versionEditor.add')}
+            </Button>
+          )}
+          {manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
+              {t('law.editor.add')}
+            </Button>
+          )}
+          {manage && (
             <ExcelImport
               what={t('law.register.title')}
               uploadPath="/api/law/offences/import"
@@ -56,15 +72,16 @@ export default function RegisterPage() {
     >
       <ErrorAlert error={q.error} onRetry={() => q.refetch()} />
       <Typography.Paragraph type="secondary">{t('law.register.hint')}</Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 12 }}>
+      {/* (a flex row, not a Space: the long version names must shrink to a phone's width) */}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
         <Select
-          style={{ minWidth: 280 }}
+          style={{ flex: '0 1 520px', minWidth: 0 }}
           aria-label={t('law.register.filterLaw')}
           value={current}
           onChange={setVersion}
           options={laws.map((l) => ({
             value: l.id,
-            label: `${l.title}（${l.effectiveFrom} — ${l.effectiveUntil ?? t('law.register.until')}）`,
+            label: lawVersionLabel(l, t),
           }))}
         />
         <Input.Search
@@ -73,7 +90,7 @@ export default function RegisterPage() {
           onSearch={setSearch}
           style={{ width: 220 }}
         />
-      </Space>
+      </div>
       {law && (
         <Alert
           type="info"
@@ -91,6 +108,9 @@ export default function RegisterPage() {
             </Space>
           }
         />
+      )}
+      {law && !q.isLoading && !q.data?.offences.some((o) => o.version === law.id) && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('law.register.noOffences')} />
       )}
       <ResponsiveTable<OffenceVersion>
         rowKey={(o) => `${o.version}|${o.name}`}
@@ -127,7 +147,35 @@ export default function RegisterPage() {
               </Space>
             ),
           },
+          ...(manage
+            ? [
+                {
+                  key: 'actions',
+                  title: t('common.actions'),
+                  width: 90,
+                  render: (_: unknown, o: OffenceVersion) => (
+                    <Button type="link" size="small" onClick={() => setEditing({ offence: o })}>
+                      {t('law.editor.revise')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
+      />
+      <OffenceEditor
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        offence={editing?.offence}
+        laws={laws}
+        version={current}
+      />
+      <VersionEditor
+        open={addingVersion}
+        onClose={() => setAddingVersion(false)}
+        laws={laws}
+        law={law?.law}
+        onSaved={(v) => setVersion(v.id)}
       />
     </Page>
   );
