@@ -117,6 +117,8 @@ export const NOT_FILED_FEEDBACK: readonly FeedbackKind[] = ['explain_not_filing'
  *   detail holds what the party was told and answered, and the review of any statement)
  * - hearing_window / hearing: the party's time to ask for a 听证 (5 working days from the 告知,
  *   行政处罚法 art.64) and the hearing held by the legal detachment (程序规定 art.124)
+ * - statement_window: after a 告知 by public notice (the party fled, 程序规定 art.168) the 7 days in
+ *   which the party may still state a case; a statement in time (`apply`) calls for a new 告知
  * - decision_notice: serve the 行政处罚决定书 (2 days under the 治安管理处罚法, else 7 working days)
  */
 export const PROCEEDING_KINDS = [
@@ -136,6 +138,7 @@ export const PROCEEDING_KINDS = [
   'penalty_notice',
   'hearing_window',
   'hearing',
+  'statement_window',
   'decision_notice',
 ] as const;
 export type ProceedingKind = (typeof PROCEEDING_KINDS)[number];
@@ -597,6 +600,10 @@ export const CASE_ACTION_BODIES = {
   inform: z
     .object({
       informedOn: IsoDate,
+      /** In person (or served), or — the party having fled — by public notice (程序规定 art.168). */
+      method: z.enum(['in_person', 'public_notice']).default('in_person'),
+      /** Why the party could not be told in person (逃跑 …): required for a public notice. */
+      noticeReason: z.string().trim().max(1000).nullable().default(null),
       statement: z.enum(['waived', 'stated']),
       statementText: z.string().trim().max(4000).nullable().default(null),
       statementReview: z.string().trim().max(4000).nullable().default(null),
@@ -604,6 +611,14 @@ export const CASE_ACTION_BODIES = {
       hearing: z.enum(['waived', 'requested', 'undecided']).nullable().default(null),
     })
     .superRefine((b, ctx) => {
+      if (b.method === 'public_notice') {
+        if (!b.noticeReason) ctx.addIssue({ code: 'custom', path: ['noticeReason'], message: 'required' });
+        // Nobody answered a public notice yet: the 7 days (and any hearing window) run from it.
+        if (b.statement !== 'waived')
+          ctx.addIssue({ code: 'custom', path: ['statement'], message: 'case.inform.publicNoticeAnswer' });
+        if (b.hearing === 'waived' || b.hearing === 'requested')
+          ctx.addIssue({ code: 'custom', path: ['hearing'], message: 'case.inform.publicNoticeAnswer' });
+      }
       if (b.statement !== 'stated') return;
       if (!b.statementText) ctx.addIssue({ code: 'custom', path: ['statementText'], message: 'required' });
       if (!b.statementReview)

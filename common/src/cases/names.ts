@@ -189,6 +189,7 @@ export const PROCEEDING_KIND_NAMES: Record<ProceedingKind, { zh: string; en: str
   appraisal: { zh: '鉴定期间', en: 'Appraisal period' },
   penalty_notice: { zh: '处罚前告知', en: 'Notice of the intended penalty' },
   hearing_window: { zh: '听证申请期', en: 'Window to ask for a hearing' },
+  statement_window: { zh: '公告告知陈述申辩期', en: 'Window to respond to the public notice' },
   hearing: { zh: '听证', en: 'Hearing' },
   decision_notice: { zh: '处罚决定书送达', en: 'Serve the penalty decision' },
 };

@@ -18,7 +18,8 @@ describe('who a case waits for', () => {
     expect(waitingFor('admin', 'in_review')).toEqual(['gate']);
     expect(waitingFor('criminal', 'with_procuratorate')).toEqual(['legal']);
     expect(nextActions('admin', 'approved')).toEqual(['inform', 'decide', 'withdraw']);
-    expect(nextActions('admin', 'informed')).toEqual(['decide', 'withdraw']);
+    // told again (a public notice answered) stays possible, like the withdrawal
+    expect(nextActions('admin', 'informed')).toEqual(['decide', 'inform', 'withdraw']);
     // 立案 / 不予立案 and 行政拘留 wait for the 县级公安机关负责人.
     expect(waitingFor('criminal', 'filing_review')).toEqual(['handler']);
     expect(waitingFor('criminal', 'filing_approval')).toEqual(['branch_head']);
@@ -60,9 +61,16 @@ describe('who a case waits for', () => {
       'decide',
       'withdraw',
     ]);
-    expect(availableActions({ ...told, proposedDecision: 'detention' }, officer)).toEqual(['withdraw']);
+    expect(availableActions({ ...told, proposedDecision: 'detention' }, officer)).toEqual([
+      'inform',
+      'withdraw',
+    ]);
     expect(availableActions({ ...told, proposedDecision: 'detention' }, head)).toEqual(['decide']);
-    expect(availableActions({ ...told, proposedDecision: 'fine' }, officer)).toEqual(['decide', 'withdraw']);
+    expect(availableActions({ ...told, proposedDecision: 'fine' }, officer)).toEqual([
+      'decide',
+      'inform',
+      'withdraw',
+    ]);
     expect(availableActions({ ...told, proposedDecision: 'fine' }, head)).toEqual([]);
   });
 

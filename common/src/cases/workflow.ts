@@ -114,6 +114,8 @@ export const WORKFLOWS = {
     // 行政拘留 is decided by the head of the 县级 organ; warnings and fines by the handling unit.
     informed: {
       decide: { to: 'decided', by: 'handler', byKind: { detention: 'branch_head' } },
+      // Told again in the same round: the party turned up after a public notice and stated a case.
+      inform: { to: 'same', by: 'handler', kinds: ADMIN_PENALTIES, optional: true },
       withdraw: { to: 'investigating', by: 'handler', optional: true },
     },
     decided: { close: { to: 'closed', by: 'handler' } },

@@ -168,6 +168,18 @@ const PENALTY_PROCEDURE_CLOCKS: readonly LegalRule[] = [
     citation: `${XZCF_2021}第64条第1项、第85条`,
   },
   {
+    // Confirmed from the 2018-amended text (art.168); that the 2012 text had the same 7 days from
+    // its entry into force is not confirmed.
+    code: 'public_notice_statement',
+    nameZh: '公告告知申辩期',
+    nameEn: 'Respond to a public notice of a penalty',
+    amount: 7,
+    unit: 'calendar_days',
+    effectiveFrom: '2013-01-01',
+    citation: '公安机关办理行政案件程序规定 第168条',
+    unconfirmed: true,
+  },
+  {
     code: 'penalty_decision_service',
     nameZh: '行政处罚决定书送达',
     nameEn: 'Serve the penalty decision',

@@ -252,6 +252,18 @@ export const FIELD_MESSAGES = {
     zh: '当事人要求听证的期限至 {due} 届满，期满前不得作出决定',
     en: 'The party may ask for a hearing until {due}; no decision before then',
   },
+  'case.inform.publicNoticeAnswer': {
+    zh: '公告告知时当事人尚未答复：陈述申辩登记为未提出，听证（如有权利）登记为尚未答复',
+    en: 'Nobody has answered a public notice yet: record no statement, and the hearing (where due) as not yet answered',
+  },
+  'case.inform.publicNoticeWindow': {
+    zh: '公告告知之日起七日内当事人可以提出申辩，{due} 届满前不得作出决定（程序规定第一百六十八条）',
+    en: 'The party may respond within 7 days of the public notice; no decision before {due} has passed (程序规定 art.168)',
+  },
+  'case.inform.statedAfterNotice': {
+    zh: '当事人在公告期内提出了陈述申辩：请复核后重新告知',
+    en: 'The party responded within the public notice period: review the statement and inform again',
+  },
   'case.hearing.noticeTooShort': {
     zh: '应当在举行听证的七日前通知当事人（行政处罚法第六十四条），最早可于 {earliest} 举行',
     en: 'The party must be told 7 days before the hearing (行政处罚法 art.64); the earliest date is {earliest}',

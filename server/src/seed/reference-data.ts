@@ -109,6 +109,13 @@ const STEPS: DataStep[] = [
       await mergeBuiltInGeneralRules(db);
     },
   },
+  {
+    // Issue 11: the 7 days to respond to a 告知 by public notice (程序规定 art.168).
+    id: '2026-12-public-notice',
+    async apply(db) {
+      await seedLegalRules(db);
+    },
+  },
 ];
 
 export async function applyDataSteps(db: Db): Promise<string[]> {

@@ -290,6 +290,23 @@ describe('行政处罚决定书', () => {
     );
   });
 
+  it('states a 告知 by public notice and the seven days without a response', async () => {
+    const text = await documentText(
+      context({
+        notice: {
+          informedOn: '2021-09-28',
+          statement: 'waived',
+          statementReview: null,
+          hearing: null,
+          hearingOutcome: null,
+          publicNotice: true,
+        },
+      }),
+    );
+    expect(text).toContain('本机关于2021年9月28日依法以公告方式告知违法行为人拟作出行政处罚');
+    expect(text).toContain('其自公告之日起七日内未提出陈述、申辩。');
+  });
+
   it('lists items seized (收缴) apart from the penalties, and 没收 as a penalty', async () => {
     const seized = await documentText(
       context({

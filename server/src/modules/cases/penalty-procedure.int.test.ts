@@ -224,6 +224,73 @@ describe('处罚前告知 and 听证', () => {
     expect(back.body.status).toBe('investigating');
   });
 
+  it('tells a party who fled by public notice and decides only after its 7 days; a response calls for a new 告知', async () => {
+    const { id } = await approvedMinorDetention();
+    // A public notice has no answer yet: a statement or a hearing answer is refused.
+    const answered = await act(officer, id, 'inform', {
+      informedOn: '2026-03-02',
+      method: 'public_notice',
+      noticeReason: '违法行为人逃跑，下落不明',
+      statement: 'waived',
+      hearing: 'waived',
+    });
+    expect(answered.status).toBe(400);
+    expect(answered.body.error.fields.hearing).toContain('公告');
+    const noReason = await act(officer, id, 'inform', {
+      informedOn: '2026-03-02',
+      method: 'public_notice',
+      statement: 'waived',
+      hearing: 'undecided',
+    });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.fields.noticeReason).toBeTruthy();
+    const told = await act(officer, id, 'inform', {
+      informedOn: '2026-03-02',
+      method: 'public_notice',
+      noticeReason: '违法行为人逃跑，下落不明',
+      statement: 'waived',
+      hearing: 'undecided',
+    });
+    expect(told.status, JSON.stringify(told.body)).toBe(200);
+    const window = (await proceedingsOf(id)).find((p) => p.kind === 'statement_window')!;
+    // Seven calendar days from Monday 03-02 end on Monday 03-09 (程序规定 arts.35, 168).
+    expect(window).toMatchObject({
+      status: 'open',
+      clockRule: 'public_notice_statement',
+      dueOn: '2026-03-09',
+    });
+    const early = await act(head, id, 'decide', { decidedOn: '2026-03-09' });
+    expect(early.status).toBe(409);
+    // The hearing window (5 working days, to 03-09) and the statement window both bar it.
+    expect(early.body.error.fields.action).toMatch(/2026-03-09/);
+
+    // The party turns up on 03-05 and states a case: the unit records it; no decision on the old 告知.
+    const came = await officer.post(`/api/cases/${id}/proceedings/${window.id}/apply`, {
+      on: '2026-03-05',
+      note: '当事人到案，称系对方先动手',
+    });
+    expect(came.status).toBe(200);
+    const stated = await act(head, id, 'decide', { decidedOn: '2026-03-10' });
+    expect(stated.status).toBe(409);
+    expect(stated.body.error.fields.action).toContain('重新告知');
+    // Told again in person, the statement reviewed and the hearing waived: the earlier windows end.
+    const again = await act(officer, id, 'inform', {
+      informedOn: '2026-03-05',
+      statement: 'stated',
+      statementText: '系对方先动手',
+      statementReview: '经复核，监控视频显示其先动手，申辩不成立。',
+      hearing: 'waived',
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    const after = await proceedingsOf(id);
+    expect(after.find((p) => p.kind === 'hearing_window')).toMatchObject({
+      status: 'done',
+      detail: expect.objectContaining({ informedAgain: true }),
+    });
+    const decided = await act(head, id, 'decide', { decidedOn: '2026-03-06' });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+  });
+
   it('asks no hearing answer for a small fine, and no 告知 at all for 不予处罚', async () => {
     const approved = async (kind: 'fine' | 'no_penalty', gates: TestClient[], victim = false) => {
       const c = await createCase(officer, {});

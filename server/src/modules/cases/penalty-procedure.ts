@@ -40,6 +40,8 @@ export async function writeNotice(
 ) {
   const { c, round, proposal: p, body: b, right } = v;
   const hearing = right ? b.hearing : null;
+  // Told again (after a public notice was answered): the earlier notice's windows end.
+  const superseded = await endPendingHearings(tx, c.id, 'informedAgain');
   const [notice] = await tx
     .insert(proceedings)
     .values({
@@ -59,6 +61,8 @@ export async function writeNotice(
         statementReview: b.statementReview,
         hearingRight: right ? { message: right.message, basis: right.basis } : null,
         hearing,
+        method: b.method,
+        noticeReason: b.noticeReason,
       },
       createdBy: v.createdBy,
     })
@@ -75,22 +79,48 @@ export async function writeNotice(
           createdBy: v.createdBy,
         })
       : null;
-  return { noticeProceedingId: notice!.id, hearingProceedingId: opened?.id, hearingDue: opened?.dueOn };
+  // 公告告知: the party may still respond within 7 days of the notice (程序规定 art.168).
+  const window =
+    b.method === 'public_notice'
+      ? await openProceeding(tx, {
+          orgId: c.orgId,
+          caseId: c.id,
+          kind: 'statement_window',
+          rule: 'public_notice_statement',
+          startedOn: b.informedOn,
+          detail: { noticeId: notice!.id, round, partyId: p.partyId },
+          createdBy: v.createdBy,
+        })
+      : null;
+  return {
+    noticeProceedingId: notice!.id,
+    hearingProceedingId: opened?.id,
+    hearingDue: opened?.dueOn,
+    ...(window ? { statementDue: window.dueOn } : {}),
+    ...(superseded ?? {}),
+  };
 }
 
-/** A hearing still pending on a withdrawn proposal has nothing left to decide: it ends. */
-export async function endPendingHearings(tx: Queryable, caseId: number) {
+/**
+ * A hearing or response window still pending has nothing left to decide once the proposal is
+ * withdrawn, or once the party is told again: it ends, marked with why.
+ */
+export async function endPendingHearings(
+  tx: Queryable,
+  caseId: number,
+  why: 'withdrawn' | 'informedAgain' = 'withdrawn',
+) {
   const ended = await tx
     .update(proceedings)
     .set({
       status: 'done',
       closedOn: chinaToday(),
-      detail: sql`${proceedings.detail} || '{"withdrawn":true}'::jsonb`,
+      detail: sql`${proceedings.detail} || jsonb_build_object(${why}::text, true)`,
     })
     .where(
       and(
         eq(proceedings.caseId, caseId),
-        inArray(proceedings.kind, ['hearing_window', 'hearing']),
+        inArray(proceedings.kind, ['hearing_window', 'hearing', 'statement_window']),
         eq(proceedings.status, 'open'),
       ),
     )
@@ -128,7 +158,7 @@ export async function assertInformed(
     .where(
       and(
         eq(proceedings.caseId, c.id),
-        inArray(proceedings.kind, ['hearing_window', 'hearing']),
+        inArray(proceedings.kind, ['hearing_window', 'hearing', 'statement_window']),
         sql`(${proceedings.detail} ->> 'noticeId')::int = ${notice.id}`,
       ),
     );
@@ -138,10 +168,15 @@ export async function assertInformed(
       throw new AppError('CONFLICT', { action: 'case.hearing.pending' });
     if (h.kind === 'hearing' && h.outcome === 'overturned')
       throw new AppError('CONFLICT', { action: 'case.hearing.overturned' });
-    if (h.kind === 'hearing_window' && h.status === 'open') {
+    if (h.kind === 'statement_window' && h.outcome === 'applied')
+      throw new AppError('CONFLICT', { action: 'case.inform.statedAfterNotice' });
+    if ((h.kind === 'hearing_window' || h.kind === 'statement_window') && h.status === 'open') {
       if (!h.dueOn || on <= h.dueOn)
         throw new AppError('CONFLICT', {
-          action: { key: 'case.hearing.window', params: { due: h.dueOn ?? '' } },
+          action: {
+            key: h.kind === 'hearing_window' ? 'case.hearing.window' : 'case.inform.publicNoticeWindow',
+            params: { due: h.dueOn ?? '' },
+          },
         });
       await tx
         .update(proceedings)

@@ -139,7 +139,9 @@ async function close(
   if (p.kind === 'hearing' && step === 'conclude') {
     const held = (p.detail as { schedule?: { heldOn: string } }).schedule?.heldOn;
     if (!held || input.on < held)
-      throw new AppError('VALIDATION', { on: { key: 'case.hearing.notHeld', params: { heldOn: held ?? '' } } });
+      throw new AppError('VALIDATION', {
+        on: { key: 'case.hearing.notHeld', params: { heldOn: held ?? '' } },
+      });
     if (!input.note) throw new AppError('VALIDATION', { note: 'required' });
   }
   // A window closes by lapse only once its last day has passed; an application must come in time.

@@ -101,6 +101,8 @@ export function proceedingSteps(
       break;
     // The party asks for a hearing (registered by the unit) or lets the window lapse.
     case 'hearing_window':
+    // The party turns up within the 7 days of a public notice, or lets them pass.
+    case 'statement_window':
       if (clerk) out.push('apply', 'conclude');
       break;
     // 听证由公安机关法制部门组织实施 (程序规定 art.124): the legal detachment records its outcome.

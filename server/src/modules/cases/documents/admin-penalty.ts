@@ -166,14 +166,16 @@ function execution(ctx: DocContext, who: string): string[] {
 function noticeParagraph(n: PenaltyNotice, who: string, scrub: (s: string) => string): string {
   const rights = n.hearing ? '陈述、申辩和要求听证' : '陈述和申辩';
   const parts = [
-    `本机关于${textDate(n.informedOn)}依法告知${who.replace('被处罚', '违法行为')}拟作出行政处罚的内容及事实、理由、依据，并告知其依法享有${rights}的权利`,
+    `本机关于${textDate(n.informedOn)}依法${n.publicNotice ? '以公告方式' : ''}告知${who.replace('被处罚', '违法行为')}拟作出行政处罚的内容及事实、理由、依据，并告知其依法享有${rights}的权利`,
   ];
   parts.push(
     n.statement === 'stated'
       ? `其提出了陈述、申辩，经复核，${scrub(n.statementReview ?? '')
           .replace(/^经复核[，,：:]?/, '')
           .replace(/[。.]+$/, '')}`
-      : '其未提出陈述、申辩',
+      : n.publicNotice
+        ? '其自公告之日起七日内未提出陈述、申辩'
+        : '其未提出陈述、申辩',
   );
   if (n.hearing === 'waived') parts.push('并放弃要求听证');
   else if (n.hearingOutcome?.startsWith('hearing_window:')) parts.push('在法定期限内未要求听证');

@@ -118,6 +118,8 @@ export interface PenaltyNotice {
   hearing: 'waived' | 'requested' | 'undecided' | null;
   /** How the hearing ended, if one was asked for or its window ran out. */
   hearingOutcome: string | null;
+  /** 公告告知 (程序规定 art.168) rather than in person. */
+  publicNotice?: boolean;
   /** The day the hearing was held (as scheduled). */
   hearingHeldOn?: string | null;
 }

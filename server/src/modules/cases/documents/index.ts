@@ -77,6 +77,7 @@ async function penaltyNotice(
     statementReview: detail.statementReview ?? null,
     hearing: detail.hearing ?? null,
     hearingOutcome: h ? `${h.kind}:${h.outcome ?? ''}` : null,
+    publicNotice: (detail as { method?: string }).method === 'public_notice',
     hearingHeldOn: (h?.detail as { schedule?: { heldOn?: string } } | undefined)?.schedule?.heldOn ?? null,
   };
 }

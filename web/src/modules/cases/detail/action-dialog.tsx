@@ -220,6 +220,8 @@ function useSimpleAction(c: CaseResponse, action: CaseAction) {
       ),
       body: (v) => ({
         informedOn: day(v.informedOn),
+        method: v.method ?? 'in_person',
+        noticeReason: typeof v.noticeReason === 'string' ? v.noticeReason.trim() || null : null,
         statement: v.statement,
         statementText: v.statementText || null,
         statementReview: v.statementReview || null,

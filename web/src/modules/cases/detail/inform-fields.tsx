@@ -14,6 +14,8 @@ export function InformFields({ c }: { c: CaseResponse }) {
   const { t, i18n } = useTranslation();
   const form = Form.useFormInstance();
   const statement = Form.useWatch('statement', form);
+  const method = Form.useWatch('method', form) ?? 'in_person';
+  const publicNotice = method === 'public_notice';
   const check = useQuery({
     queryKey: ['cases', c.id, 'penalty-check', 'inform', c.version],
     enabled: Boolean(c.proposal),
@@ -32,8 +34,35 @@ export function InformFields({ c }: { c: CaseResponse }) {
           description={`${hearing.message}（${hearing.basis}）`}
         />
       )}
+      <Form.Item name="method" label={t('cases.inform.method')} initialValue="in_person">
+        <Radio.Group
+          onChange={(e) => {
+            // Nobody has answered a public notice yet: no statement, the hearing (if due) open.
+            if (e.target.value === 'public_notice')
+              form.setFieldsValue({ statement: 'waived', ...(hearing ? { hearing: 'undecided' } : {}) });
+          }}
+          options={(['in_person', 'public_notice'] as const).map((v) => ({
+            value: v,
+            label: t(`cases.inform.methods.${v}`),
+          }))}
+        />
+      </Form.Item>
+      {publicNotice && (
+        <>
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('cases.inform.publicNoticeHint')}
+          />
+          <Form.Item name="noticeReason" label={t('cases.inform.noticeReason')} rules={[required()]}>
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+        </>
+      )}
       <Form.Item name="statement" label={t('cases.inform.statement')} rules={[required()]}>
         <Radio.Group
+          disabled={publicNotice}
           options={(['waived', 'stated'] as const).map((v) => ({
             value: v,
             label: t(`cases.inform.statements.${v}`),
@@ -58,6 +87,7 @@ export function InformFields({ c }: { c: CaseResponse }) {
       {hearing && (
         <Form.Item name="hearing" label={t('cases.inform.hearing')} rules={[required()]}>
           <Radio.Group
+            disabled={publicNotice}
             options={(['waived', 'requested', 'undecided'] as const).map((v) => ({
               value: v,
               label: t(`cases.inform.hearings.${v}`),

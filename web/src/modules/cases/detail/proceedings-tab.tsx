@@ -74,6 +74,9 @@ const DETAIL_ORDER = [
   'concludeOn',
   'concludeNote',
   'withdrawn',
+  'informedAgain',
+  'method',
+  'noticeReason',
   'note',
 ];
 
@@ -82,6 +85,7 @@ function detailText(t: TFunction, k: string, v: unknown): string | null {
   if (k === 'feedbackKind') return feedbackName(String(v));
   if (k === 'statement') return t(`cases.inform.statements.${String(v)}`);
   if (k === 'hearing') return t(`cases.inform.hearings.${String(v)}`);
+  if (k === 'method') return t(`cases.inform.methods.${String(v)}`);
   if (k === 'hearingRight') {
     const h = v as { message?: string; basis?: string };
     return h.message ? `${h.message}${h.basis ? `（${h.basis}）` : ''}` : null;

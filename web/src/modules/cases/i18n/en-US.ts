@@ -170,6 +170,14 @@ export const enUS: Shape<typeof zhCN> = {
     },
     inform: {
       hint: 'Before the penalty is decided, tell the party of it, its facts, grounds and basis, and of the right to be heard (and to a hearing where due); record the answer.',
+      method: 'How the party is told',
+      methods: {
+        in_person: 'In person (or served)',
+        public_notice: 'By public notice (the party fled or cannot be reached)',
+      },
+      noticeReason: 'Why the party cannot be told in person',
+      publicNoticeHint:
+        'Where the offender fled or cannot otherwise be told, the notice may be public; the decision waits until 7 days from it have passed without a response (程序规定 art.168).',
       informedOn: 'Informed on',
       statement: 'Statement',
       statements: { waived: 'Waived', stated: 'Made a statement' },
@@ -394,6 +402,9 @@ export const enUS: Shape<typeof zhCN> = {
       closedSessionText: ', in closed session',
       extensionText: 'Extended by {{days}} days, approved on {{on}} by {{by}}; now due {{due}}',
       detail: {
+        informedAgain: 'Ended: the party was told again',
+        method: 'How told',
+        noticeReason: 'Why by public notice',
         schedule: 'Hearing',
         victim: 'Victim (served)',
         statement: 'Statement',

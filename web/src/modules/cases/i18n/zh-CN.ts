@@ -157,6 +157,11 @@ export const zhCN = {
     },
     inform: {
       hint: '作出处罚决定前，告知当事人拟作出的处罚及其事实、理由、依据，以及陈述、申辩（和听证）的权利；登记当事人的答复。',
+      method: '告知方式',
+      methods: { in_person: '当面（送达）告知', public_notice: '公告告知（当事人逃跑等无法告知）' },
+      noticeReason: '无法当面告知的原因',
+      publicNoticeHint:
+        '违法行为人逃跑等原因无法告知的，可以公告告知；自公告之日起七日内未提出申辩的，方可作出决定（程序规定第一百六十八条）。',
       informedOn: '告知日期',
       statement: '陈述申辩',
       statements: { waived: '放弃陈述申辩', stated: '提出陈述申辩' },
@@ -370,6 +375,9 @@ export const zhCN = {
       closedSessionText: '，不公开举行',
       extensionText: '延长 {{days}} 日，{{on}} {{by}} 批准，届满日期改为 {{due}}',
       detail: {
+        informedAgain: '因重新告知而结束',
+        method: '告知方式',
+        noticeReason: '公告告知的原因',
         schedule: '听证安排',
         victim: '被侵害人（送达对象）',
         statement: '陈述申辩',
