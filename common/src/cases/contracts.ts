@@ -572,8 +572,8 @@ export const CASE_ACTION_BODIES = {
   refuse: z.object({ reason }),
   /** 呈请立案 / 呈请不予立案: the officer's proposal to the branch head, with the reasons. */
   request_filing: z.object({
-    /** 立案, 不予立案, or (重大疑难复杂) the 30-day 立案审查. */
-    proposed: z.enum(['file', 'refuse_filing', 'extend_review']),
+    /** 立案, 不予立案, (重大疑难复杂) the 30-day 立案审查, or 移送 to the organ with jurisdiction. */
+    proposed: z.enum(['file', 'refuse_filing', 'extend_review', 'transfer']),
     reason,
     complainantPartyId: z.number().int().positive().nullable().default(null),
   }),

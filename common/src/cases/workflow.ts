@@ -124,11 +124,12 @@ export const WORKFLOWS = {
     // The officer proposes (呈请立案 / 不予立案); the branch head approves one or the other.
     filing_review: {
       request_filing: { to: 'filing_approval', by: 'handler' },
-      transfer: { to: 'transferred', by: 'handler' },
     },
     filing_approval: {
       file: { to: 'investigating', by: 'branch_head' },
       refuse_filing: { to: 'not_filed', by: 'branch_head' },
+      // A crime outside our jurisdiction is transferred on the branch head's approval (程序规定 art.175).
+      transfer: { to: 'transferred', by: 'branch_head' },
       // 重大疑难复杂: the review may run 30 days, only with the branch head's approval.
       extend_review: { to: 'filing_review', by: 'branch_head' },
     },

@@ -71,7 +71,8 @@ const open = (c: { proceedings: { kind: string; status: string }[] }, kind: stri
 describe('立案 / 不予立案 only with the approval of the 县级公安机关负责人 (程序规定 art.178)', () => {
   it('the officer proposes, only the branch head approves, and the notice is made on approval', async () => {
     const c = await createCase(officer, { caseType: 'criminal', title: '李某被骗案' });
-    expect(c.availableActions).toEqual(['request_filing', 'transfer']);
+    // 移送 too is asked of the branch head (程序规定 art.175), not done by the officer.
+    expect(c.availableActions).toEqual(['request_filing']);
     expect((await act(officer, c.id, 'file', {})).status).toBe(409);
     expect((await act(officer, c.id, 'refuse_filing', { reason: '没有犯罪事实' })).status).toBe(409);
     const asked = await act(officer, c.id, 'request_filing', {
@@ -84,7 +85,7 @@ describe('立案 / 不予立案 only with the approval of the 县级公安机关
     for (const who of [officer, unitlegal, unithead, legal])
       expect((await act(who, c.id, 'refuse_filing', { reason: '没有犯罪事实' })).status).toBe(403);
     const seen = await read(await head.get(`/api/cases/${c.id}`));
-    expect(seen.availableActions).toEqual(['file', 'refuse_filing', 'extend_review']);
+    expect(seen.availableActions).toEqual(['file', 'refuse_filing', 'transfer', 'extend_review']);
     const refused = await act(head, c.id, 'refuse_filing', { reason: '没有犯罪事实' });
     expect(refused.body).toMatchObject({ status: 'not_filed' });
     expect(refused.body.decisions.map((d: { kind: string }) => d.kind)).toEqual(['not_filed']);

@@ -308,7 +308,11 @@ export function simulate(plan: CasePlan, w: Who): SimResult {
   }
   let t = plan.receivedAt + plan.openAfter;
   // 立案 / 不予立案: the officer asks, the branch head approves some hours later (程序规定 art.178).
-  if (plan.opening === 'file' || plan.opening === 'refuse_filing') {
+  if (
+    plan.opening === 'file' ||
+    plan.opening === 'refuse_filing' ||
+    (type === 'criminal' && plan.opening === 'transfer')
+  ) {
     if (!act('request_filing', t)) return res;
     t += plan.filingApprovalAfter ?? between(r, 2, 20) * HOUR;
   }

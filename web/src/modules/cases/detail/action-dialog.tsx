@@ -97,7 +97,7 @@ function useSimpleAction(c: CaseResponse, action: CaseAction) {
         <>
           <Form.Item name="proposed" label={t('cases.act.proposedFiling')} rules={[required()]}>
             <Select
-              options={(['file', 'refuse_filing', 'extend_review'] as const).map((a) => ({
+              options={(['file', 'refuse_filing', 'extend_review', 'transfer'] as const).map((a) => ({
                 value: a,
                 label: actionName(a),
               }))}
