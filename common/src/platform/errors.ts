@@ -7,6 +7,11 @@ export const ERRORS = {
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   INVALID_TOTP: { status: 401, zh: '动态验证码错误', en: 'Wrong verification code' },
+  TOTP_REUSED: {
+    status: 401,
+    zh: '该动态验证码已使用过，请等待验证器显示新的验证码后再输入',
+    en: 'This verification code has already been used; wait for your authenticator to show a new one',
+  },
   SESSION_EXPIRED: {
     status: 401,
     zh: '长时间未操作，会话已过期，请重新登录',

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { authenticator } from 'otplib';
 import pg from 'pg';
 import { createDb, type Database } from '../db/index.ts';
+import { officers } from '../db/schema/index.ts';
 import { type App, createApp } from '../http/app.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo } from '../seed/demo.ts';
 import { prepareDatabase } from '../server.ts';
@@ -39,6 +41,8 @@ export interface TestApp {
   orgId: number;
   client(): TestClient;
   signIn(username: string, password?: string): Promise<TestClient>;
+  /** A TOTP code of the demo secret that the account has not used yet (codes are good once). */
+  totpCode(username: string, secret?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -56,17 +60,29 @@ export async function testApp({ history = false }: { history?: boolean } = {}): 
     orgId,
   });
   const client = () => new TestClient(app);
+  async function totpCode(username: string, secret = DEMO_TOTP_SECRET) {
+    const [o] = await database.db
+      .select({ last: officers.totpLastStep })
+      .from(officers)
+      .where(eq(officers.username, username));
+    const now = () => Math.floor(Date.now() / 30_000);
+    const step = Math.max(now(), (o?.last ?? 0) + 1);
+    // The server accepts one step of drift; a later step than that waits for the clock.
+    while (step > now() + 1) await new Promise((r) => setTimeout(r, 250));
+    return authenticator.clone({ epoch: step * 30_000 }).generate(secret);
+  }
   return {
     app,
     database,
     orgId,
     client,
+    totpCode,
     async signIn(username, password = DEMO_PASSWORD) {
       const c = client();
       const res = await c.post('/api/auth/login', { username, password });
       const body = (await res.json()) as { secondFactor?: string; user?: unknown };
       if (body.secondFactor === 'totp') {
-        const r2 = await c.post('/api/auth/totp', { code: authenticator.generate(DEMO_TOTP_SECRET) });
+        const r2 = await c.post('/api/auth/totp', { code: await totpCode(username) });
         if (r2.status !== 200) throw new Error(`totp for ${username}: ${r2.status} ${await r2.text()}`);
       } else if (!body.user) throw new Error(`sign-in of ${username}: ${res.status} ${JSON.stringify(body)}`);
       return c;

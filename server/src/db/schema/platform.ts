@@ -98,6 +98,8 @@ export const officers = pgTable(
     totpSecret: text('totp_secret'),
     totpPendingSecret: text('totp_pending_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** The last TOTP time step (unix time / 30 s) accepted for this account: a code is good once. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     recoveryCodes: text('recovery_codes').array().notNull().default(sql`'{}'::text[]`),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: tstz('locked_until'),

@@ -4,10 +4,11 @@ import { officers, sessions } from '../../db/schema/index.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { ActorRecord } from './actor.ts';
+import type { ClientInfo } from './auth.service.ts';
 import { checkNewPassword } from './officers.service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import type { Session } from './sessions.ts';
-import { checkTotp, enrolmentPayload, newRecoveryCodes, newTotpSecret } from './totp.ts';
+import { openSession, type Session } from './sessions.ts';
+import { enrolmentPayload, newRecoveryCodes, newTotpSecret, totpStep } from './totp.ts';
 
 /** The acting officer for account changes: a full session, or one that is enrolling 2FA. */
 const selfCtx = (ctx: Ctx, record: ActorRecord): Ctx => ({
@@ -61,31 +62,46 @@ export async function setupTotp(ctx: Ctx, record: ActorRecord) {
   return enrolmentPayload(record.officer.username, secret);
 }
 
-/** Confirms enrolment with a first code; an enrolling session becomes a full one. */
-export async function enableTotp(ctx: Ctx, record: ActorRecord, session: Session, code: string) {
+/**
+ * Confirms enrolment with a first code. Its time step counts as used, so the same code cannot
+ * sign in afterwards. An enrolling session has just proven its second factor: it ends and a new
+ * full session is returned in its place (as at the TOTP step of sign-in).
+ */
+export async function enableTotp(
+  ctx: Ctx,
+  record: ActorRecord,
+  session: Session,
+  code: string,
+  client: ClientInfo,
+): Promise<{ codes: string[]; renewed: { token: string; csrfToken: string } | null }> {
   const [o] = await ctx.db.select().from(officers).where(eq(officers.id, record.officer.id));
-  if (!o?.totpPendingSecret || !checkTotp(o.totpPendingSecret, code))
-    throw new AppError('INVALID_TOTP', { code: 'invalid' });
+  const step = o?.totpPendingSecret ? totpStep(o.totpPendingSecret, code) : null;
+  if (!o || step === null) throw new AppError('INVALID_TOTP', { code: 'invalid' });
   const { codes, hashes } = newRecoveryCodes();
-  await ctx.db.transaction(async (tx) => {
+  const renewed = await ctx.db.transaction(async (tx) => {
     await tx
       .update(officers)
       .set({
         totpSecret: o.totpPendingSecret,
         totpPendingSecret: null,
         totpEnabled: true,
+        totpLastStep: step,
         recoveryCodes: hashes,
       })
       .where(eq(officers.id, o.id));
-    if (session.stage === 'enrol')
-      await tx.update(sessions).set({ stage: 'full' }).where(eq(sessions.id, session.id));
+    let next: { token: string; csrfToken: string } | null = null;
+    if (session.stage === 'enrol') {
+      await tx.delete(sessions).where(eq(sessions.id, session.id));
+      next = await openSession(tx, { orgId: session.orgId, officerId: o.id, stage: 'full', ...client });
+    }
     await audit(tx, selfCtx(ctx, record), {
       action: 'account.totp.enable',
       targetType: 'officer',
       targetId: o.id,
     });
+    return next;
   });
-  return codes;
+  return { codes, renewed };
 }
 
 export async function disableTotp(ctx: Ctx, record: ActorRecord, password: string) {

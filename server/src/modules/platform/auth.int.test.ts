@@ -2,7 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import { authenticator } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, officers, roles, sessions } from '../../db/schema/index.ts';
-import { DEMO_TOTP_SECRET } from '../../seed/demo.ts';
 import { read, type TestApp, testApp } from '../../test-support/test-app.ts';
 
 let t: TestApp;
@@ -61,7 +60,7 @@ describe('sign-in', () => {
     // Half-signed-in sessions reach nothing else.
     expect((await c.get('/api/audit')).status).toBe(403);
     expect((await c.post('/api/auth/totp', { code: '000000' })).status).toBe(401);
-    const ok = await c.post('/api/auth/totp', { code: authenticator.generate(DEMO_TOTP_SECRET) });
+    const ok = await c.post('/api/auth/totp', { code: await t.totpCode('auditor') });
     expect(ok.status).toBe(200);
     expect((await read(ok)).user.roles).toEqual(['auditadmin']);
     expect((await c.get('/api/audit')).status).toBe(200);

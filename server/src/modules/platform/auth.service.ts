@@ -9,7 +9,7 @@ import { type ActorRecord, loadActor } from './actor.ts';
 import { verifyPassword } from './passwords.ts';
 import { openSession, type Session, type SessionStage } from './sessions.ts';
 import { getSecuritySettings } from './settings.service.ts';
-import { checkTotp, useRecoveryCode } from './totp.ts';
+import { claimTotpStep, totpStep, useRecoveryCode } from './totp.ts';
 
 export interface SignInResult {
   stage: SessionStage;
@@ -139,44 +139,85 @@ async function recordFailure(
   });
 }
 
-/** Second-factor step: a TOTP code or a one-time recovery code. */
-export async function completeTotp(ctx: Ctx, session: Session, code: string): Promise<MeResponse> {
+/** A new session replaces the half-signed-in one when the second factor completes. */
+export interface SecondFactorResult {
+  me: MeResponse;
+  token: string;
+  csrfToken: string;
+}
+
+/** Thrown inside the sign-in transaction so that nothing of it lands when a code is reused. */
+class TotpReplayed extends Error {}
+
+/**
+ * Second-factor step: a TOTP code or a one-time recovery code. A TOTP code is good once: its
+ * time step is claimed in the same transaction that completes the sign-in. The pre-2FA session
+ * ends and a new one is issued (its token was sent before the second factor was proven, so it
+ * must not become a full session: session fixation).
+ */
+export async function completeTotp(
+  ctx: Ctx,
+  session: Session,
+  code: string,
+  client: ClientInfo,
+): Promise<SecondFactorResult> {
   const policy = await getSecuritySettings(ctx.db, session.orgId);
   const record = await loadActor(ctx.db, session.officerId);
   if (!record) throw new AppError('UNAUTHENTICATED');
   const { officer } = record;
   if (officer.lockedUntil && officer.lockedUntil > new Date()) throw new AppError('ACCOUNT_LOCKED');
   let remainingCodes: string[] | null = null;
-  const ok = officer.totpSecret !== null && checkTotp(officer.totpSecret, code);
-  if (!ok) remainingCodes = useRecoveryCode(officer.recoveryCodes, code);
-  if (!ok && !remainingCodes) {
+  const step = officer.totpSecret === null ? null : totpStep(officer.totpSecret, code);
+  if (step === null) remainingCodes = useRecoveryCode(officer.recoveryCodes, code);
+  if (step === null && !remainingCodes) {
     const locked = await recordFailure(ctx, officer, { step: 'totp', username: officer.username }, policy);
     throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'INVALID_TOTP');
   }
-  return ctx.db.transaction(async (tx) => {
-    await tx
-      .update(officers)
-      .set({ failedLogins: 0, ...(remainingCodes ? { recoveryCodes: remainingCodes } : {}) })
-      .where(eq(officers.id, officer.id));
-    await tx
-      .update(sessions)
-      .set({ stage: 'full', lastSeenAt: new Date() })
-      .where(eq(sessions.id, session.id));
-    await audit(
-      tx,
-      { ...ctx, actor: record.actor },
-      {
-        action: 'auth.totp',
-        targetType: 'officer',
-        targetId: officer.id,
-        summary: {
-          method: remainingCodes ? 'recovery code' : 'totp',
-          recoveryCodesLeft: remainingCodes?.length,
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      if (step !== null && !(await claimTotpStep(tx, officer.id, step))) throw new TotpReplayed();
+      await tx
+        .update(officers)
+        .set({ failedLogins: 0, ...(remainingCodes ? { recoveryCodes: remainingCodes } : {}) })
+        .where(eq(officers.id, officer.id));
+      // Deleting the half-signed-in session is the lock of the step: of two requests on the same
+      // session only the one that deletes it goes on.
+      const gone = await tx
+        .delete(sessions)
+        .where(eq(sessions.id, session.id))
+        .returning({ id: sessions.id });
+      if (gone.length === 0) throw new AppError('UNAUTHENTICATED');
+      const { token, csrfToken } = await openSession(tx, {
+        orgId: session.orgId,
+        officerId: officer.id,
+        stage: 'full',
+        ...client,
+      });
+      await audit(
+        tx,
+        { ...ctx, actor: record.actor },
+        {
+          action: 'auth.totp',
+          targetType: 'officer',
+          targetId: officer.id,
+          summary: {
+            method: remainingCodes ? 'recovery code' : 'totp',
+            recoveryCodesLeft: remainingCodes?.length,
+          },
         },
-      },
+      );
+      return { me: await toMe(tx, record), token, csrfToken };
+    });
+  } catch (e) {
+    if (!(e instanceof TotpReplayed)) throw e;
+    const locked = await recordFailure(
+      ctx,
+      officer,
+      { step: 'totp', username: officer.username, reason: 'code reused' },
+      policy,
     );
-    return toMe(tx, record);
-  });
+    throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'TOTP_REUSED');
+  }
 }
 
 export async function toMe(db: Queryable, record: ActorRecord): Promise<MeResponse> {

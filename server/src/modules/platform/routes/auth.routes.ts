@@ -34,6 +34,11 @@ const json = <T extends z.ZodType>(schema: T) => ({
   required: true,
 });
 
+const clientOf = (c: Context<AppEnv>) => ({
+  clientIp: c.get('ctx').clientIp,
+  userAgent: c.req.header('user-agent') ?? null,
+});
+
 function signedIn(c: Context<AppEnv>) {
   const session = c.get('session');
   const record = c.get('record');
@@ -68,10 +73,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
       const { username, password } = c.req.valid('json');
       const old = c.get('sessionToken');
       if (old) await closeSession(c.get('ctx').db, old);
-      const result = await login(c.get('ctx'), username, password, {
-        clientIp: c.get('ctx').clientIp,
-        userAgent: c.req.header('user-agent') ?? null,
-      });
+      const result = await login(c.get('ctx'), username, password, clientOf(c));
       setSessionCookies(c, result.token, result.csrfToken);
       return c.json(
         result.me ? { user: result.me } : { secondFactor: result.stage as 'totp' | 'enrol' },
@@ -91,8 +93,14 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const { session } = signedIn(c);
-      const user = await completeTotp(c.get('ctx'), session, c.req.valid('json').code);
-      return c.json({ user }, 200);
+      const { me, token, csrfToken } = await completeTotp(
+        c.get('ctx'),
+        session,
+        c.req.valid('json').code,
+        clientOf(c),
+      );
+      setSessionCookies(c, token, csrfToken);
+      return c.json({ user: me }, 200);
     },
   );
 
@@ -178,7 +186,14 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
     }),
     async (c) => {
       const { record, session } = signedIn(c);
-      const codes = await enableTotp(c.get('ctx'), record, session, c.req.valid('json').code);
+      const { codes, renewed } = await enableTotp(
+        c.get('ctx'),
+        record,
+        session,
+        c.req.valid('json').code,
+        clientOf(c),
+      );
+      if (renewed) setSessionCookies(c, renewed.token, renewed.csrfToken);
       return c.json({ recoveryCodes: codes }, 200);
     },
   );

@@ -1,0 +1,1 @@
+ALTER TABLE "officers" ADD COLUMN "totp_last_step" bigint;
