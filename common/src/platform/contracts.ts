@@ -3,10 +3,19 @@
  * OpenAPI) and web (forms and types). Field messages are keys of FIELD_MESSAGES.
  */
 import { z } from 'zod';
+import { isValidIsoDate } from '../calendar/iso-date.ts';
 import { DATA_SCOPES, PERMISSIONS, ROLE_CODES } from './permissions.ts';
 import { PERSONNEL_KINDS } from './personnel.ts';
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
+const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * A calendar date that exists: `2021-02-30` is refused here, where the field can be named, not
+ * by the database (a 500) or by Date arithmetic (silently 2021-03-02).
+ */
+export const IsoDate = z
+  .string()
+  .regex(ISO_DATE_SHAPE, { message: 'date' })
+  .refine((s) => !ISO_DATE_SHAPE.test(s) || isValidIsoDate(s), { message: 'date.impossible' });
 export const Id = z.coerce.number().int().positive();
 export const Paging = z.object({
   page: z.coerce.number().int().min(1).default(1),

@@ -62,6 +62,16 @@ export const ERRORS = {
     zh: '系统管理员、安全管理员、审计管理员须由不同人员担任（三员分立）',
     en: 'System, security and audit administrators must be different people',
   },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    zh: '请求内容类型不受支持',
+    en: 'The request content type is not supported',
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    zh: '数据库暂时无法连接，请稍后重试；如持续出现，请联系系统管理员',
+    en: 'The database cannot be reached right now; try again shortly, and tell the system administrator if it persists',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const;
 export type ErrorCode = keyof typeof ERRORS;

@@ -63,6 +63,13 @@ export const FIELD_MESSAGES = {
   tooBig: { zh: '不能大于 {max}', en: 'Must be at most {max}' },
   notInList: { zh: '不是可选的值', en: 'Not one of the allowed values' },
   date: { zh: '日期格式应为 YYYY-MM-DD', en: 'Date must be YYYY-MM-DD' },
+  'date.impossible': { zh: '日期不存在（如 2 月 30 日）', en: 'No such date (like 30 February)' },
+  nul: { zh: '不能包含空字符（\\u0000）', en: 'Must not contain a NUL character (\\u0000)' },
+  malformedJson: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  contentType: {
+    zh: '请求内容类型与该接口不符（JSON 接口应为 application/json）',
+    en: 'The content type does not fit this operation (JSON operations take application/json)',
+  },
   'idNumber.length': { zh: '身份证号码应为 18 位', en: 'An ID number has 18 characters' },
   'idNumber.format': { zh: '身份证号码格式不正确', en: 'The ID number is malformed' },
   'idNumber.birthDate': {

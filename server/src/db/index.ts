@@ -37,7 +37,12 @@ export interface CreateDbOptions {
 /** The one place that picks a driver: PostgreSQL when a URL is given, PGlite otherwise. */
 export async function createDb(opts: CreateDbOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // A database that does not answer a connect within 5 s is taken as down (503), not waited on.
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: 5_000,
+    });
     // An idle connection the server drops (restart, failover) must not take the process down;
     // the pool replaces it on the next query.
     pool.on('error', (e) => console.error('database connection lost:', e.message));

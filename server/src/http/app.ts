@@ -9,9 +9,11 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/index.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../db/unavailable.ts';
 import { registerModules } from '../modules/index.ts';
 import { loadActor } from '../modules/platform/actor.ts';
 import { toMe } from '../modules/platform/auth.service.ts';
@@ -24,7 +26,8 @@ import {
 } from '../modules/platform/sessions.ts';
 import { getSecuritySettings } from '../modules/platform/settings.service.ts';
 import type { AppEnv } from './env.ts';
-import { AppError, validationError } from './errors.ts';
+import { AppError } from './errors.ts';
+import { fromHttpException, validationHook } from './validation.ts';
 import { mountWebApp } from './web-app.ts';
 
 export interface AppDeps {
@@ -62,9 +65,7 @@ function sameToken(a: string, b: string): boolean {
 export function createApp(deps: AppDeps): App {
   const { database } = deps;
   const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw validationError(result.error.issues);
-    },
+    defaultHook: (result) => validationHook(result),
   });
 
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
@@ -74,6 +75,14 @@ export function createApp(deps: AppDeps): App {
   app.onError((err, c) => {
     const locale = pickLocale(c.req.header('accept-language'));
     if (err instanceof AppError) return c.json(err.toBody(locale), err.status as 400);
+    const refused = fromHttpException(err);
+    if (refused) return c.json(refused.toBody(locale), refused.status as 400);
+    if (err instanceof HTTPException) return err.getResponse();
+    if (isDatabaseUnavailable(err)) {
+      console.error('database unavailable:', err.message);
+      c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      return c.json(new AppError('DATABASE_UNAVAILABLE').toBody(locale), 503);
+    }
     console.error(err);
     return c.json(new AppError('INTERNAL').toBody(locale), 500);
   });

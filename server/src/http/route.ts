@@ -42,6 +42,17 @@ const errorResponses = {
     description: 'Not found or outside your scope',
     content: { 'application/json': { schema: ErrorResponse } },
   },
+  503: {
+    description: 'The database is unreachable: retry after the seconds in Retry-After',
+    headers: { 'Retry-After': { schema: { type: 'integer' } } },
+    content: { 'application/json': { schema: ErrorResponse } },
+  },
+} as const;
+
+/** Only an operation that reads a body can be sent one of a type it does not take. */
+const unsupportedMediaType = {
+  description: 'A content type the operation does not take',
+  content: { 'application/json': { schema: ErrorResponse } },
 } as const;
 
 type RouteSpec = Omit<RouteConfig, 'middleware' | 'responses'> & {
@@ -61,6 +72,6 @@ export function defineRoute<const S extends RouteSpec>(access: Access, spec: S) 
     ...rest,
     middleware: [guard(access, allowExpiredPassword ?? false)] as const,
     'x-access': access,
-    responses: { 200: ok, ...errorResponses },
+    responses: { 200: ok, ...errorResponses, ...(rest.request?.body ? { 415: unsupportedMediaType } : {}) },
   } as unknown as S & { middleware: [MiddlewareHandler<AppEnv>]; responses: { 200: typeof ok } });
 }

@@ -16,6 +16,7 @@ import {
   TaskListResponse,
 } from '@fazhi/common';
 import { z } from '@hono/zod-openapi';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../../db/unavailable.ts';
 import type { App, AppDeps } from '../../../http/app.ts';
 import { AppError } from '../../../http/errors.ts';
 import { defineRoute } from '../../../http/route.ts';
@@ -59,11 +60,22 @@ export function registerSystemRoutes(app: App, deps: AppDeps) {
       method: 'get',
       path: '/api/health',
       tags: ['System'],
-      summary: 'Liveness and database kind',
+      summary: 'Liveness and database kind; 503 with Retry-After while the database is unreachable',
       response: HealthResponse,
     }),
     async (c) => {
-      await c.get('ctx').db.execute('select 1');
+      try {
+        await c.get('ctx').db.execute('select 1');
+      } catch (err) {
+        if (!isDatabaseUnavailable(err)) throw err;
+        const body = new AppError('DATABASE_UNAVAILABLE').toBody(c.get('ctx').locale);
+        c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+        // Typed `never`: the route's typing knows only its 200 body; the 503 is documented by defineRoute.
+        return c.json(
+          { status: 'down', database: deps.database.kind, version: deps.config.version, ...body },
+          503,
+        ) as never;
+      }
       return c.json(
         { status: 'ok' as const, database: deps.database.kind, version: deps.config.version },
         200,
