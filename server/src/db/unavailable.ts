@@ -51,5 +51,12 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
 
+/** The driver's own words, without the query and its parameters that a wrapping error adds. */
+export function unavailableReason(err: unknown): string {
+  let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+  while (e && typeof e === 'object' && e.cause && typeof e.cause === 'object') e = e.cause as typeof e;
+  return [e?.code, e?.message].filter((x) => typeof x === 'string' && x).join(' ') || 'unknown';
+}
+
 /** Seconds a client should wait before retrying while the database is unreachable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 10;

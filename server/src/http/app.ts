@@ -13,7 +13,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/index.ts';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../db/unavailable.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, unavailableReason } from '../db/unavailable.ts';
 import { registerModules } from '../modules/index.ts';
 import { loadActor } from '../modules/platform/actor.ts';
 import { toMe } from '../modules/platform/auth.service.ts';
@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps): App {
     if (refused) return c.json(refused.toBody(locale), refused.status as 400);
     if (err instanceof HTTPException) return err.getResponse();
     if (isDatabaseUnavailable(err)) {
-      console.error('database unavailable:', err.message);
+      console.error('database unavailable:', unavailableReason(err));
       c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
       return c.json(new AppError('DATABASE_UNAVAILABLE').toBody(locale), 503);
     }
