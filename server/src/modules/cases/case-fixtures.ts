@@ -4,8 +4,26 @@
  */
 import { type DecisionKind, idNumberCheckDigit, REVIEW_CHECKLIST } from '@fazhi/common';
 import { and, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
 import { auditLog, incidents, reviews, units } from '../../db/schema/index.ts';
-import { read, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import { read, type TestApp, type TestClient, testApp } from '../../test-support/test-app.ts';
+
+/**
+ * A test file's app and the demo users it signs in: ready from `beforeAll`, closed `afterAll`.
+ * Read them as `s.t`, `s.users.officer` … inside the tests.
+ */
+export function caseTestApp<const N extends readonly string[]>(names: N) {
+  const s = { users: {} } as { t: TestApp; users: Record<N[number], TestClient> };
+  beforeAll(async () => {
+    s.t = await testApp();
+    const signed = await signInAll(s.t, names);
+    names.forEach((n: N[number], i) => {
+      s.users[n] = signed[i]!;
+    });
+  }, 120_000);
+  afterAll(() => s.t.close());
+  return s;
+}
 
 /** Signs in several demo users at once, typed as a tuple. */
 export async function signInAll<const N extends readonly string[]>(

@@ -4,38 +4,21 @@
  * and 认罪认罚 the documents to the procuratorate state.
  */
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { read, type TestApp, type TestClient, testApp } from '../../test-support/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { read } from '../../test-support/test-app.ts';
 import {
   act,
   approvedFiling,
   backdateReviews,
+  caseTestApp,
   checklist,
   createCase,
   inform,
   proposal,
   readyAdminCase,
-  signInAll,
 } from './case-fixtures.ts';
 
-let t: TestApp;
-let officer: TestClient;
-let unitlegal: TestClient;
-let unithead: TestClient;
-let legal: TestClient;
-let head: TestClient;
-
-beforeAll(async () => {
-  t = await testApp();
-  [officer, unitlegal, unithead, legal, head] = await signInAll(t, [
-    'officer',
-    'unitlegal',
-    'unithead',
-    'legal',
-    'head',
-  ] as const);
-}, 120_000);
-afterAll(() => t.close());
+const s = caseTestApp(['officer', 'unitlegal', 'unithead', 'legal', 'head'] as const);
 
 /** 殴打他人 (2012 art.43: 5–10 days and 200–500 yuan) and 扰乱单位秩序 (art.23: a warning). */
 const perOffence = (hitDays: number, disorder: unknown[] = [{ type: 'warning' }]) => [
@@ -52,24 +35,24 @@ const perOffence = (hitDays: number, disorder: unknown[] = [{ type: 'warning' }]
 
 describe('several offences decided one by one', () => {
   it('takes the kind and totals from the offences, and the 决定书 decides each then executes them together', async () => {
-    const { id, partyId } = await readyAdminCase(t, officer);
+    const { id, partyId } = await readyAdminCase(s.t, s.users.officer);
     const p = proposal('warning', partyId, {
       penaltyItemCodes: ['ZA-43-1', 'ZA-23'],
       offences: perOffence(5),
     });
-    const submitted = await act(officer, id, 'submit', { proposal: p });
+    const submitted = await act(s.users.officer, id, 'submit', { proposal: p });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     // The gravest penalty is the decision's kind: detention, so the branch head decides it.
     expect(submitted.body.proposal).toMatchObject({ kind: 'detention', detentionDays: 5, fineAmount: 200 });
-    for (const who of [unitlegal, unithead, legal, head])
+    for (const who of [s.users.unitlegal, s.users.unithead, s.users.legal, s.users.head])
       expect((await act(who, id, 'approve', { checklist: checklist() })).status).toBe(200);
-    await backdateReviews(t, id, '2021-10-08');
-    await inform(officer, id, '2021-10-08');
-    const decided = await act(head, id, 'decide', { decidedOn: '2021-10-09' });
+    await backdateReviews(s.t, id, '2021-10-08');
+    await inform(s.users.officer, id, '2021-10-08');
+    const decided = await act(s.users.head, id, 'decide', { decidedOn: '2021-10-09' });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     const d = decided.body.decisions[0];
     expect(d.offencePenalties.map((o: { name: string }) => o.name)).toEqual(['殴打他人', '扰乱单位秩序']);
-    const doc = await officer.get(`/api/decisions/${d.id}/document`);
+    const doc = await s.users.officer.get(`/api/decisions/${d.id}/document`);
     expect(doc.status).toBe(200);
     const zip = await JSZip.loadAsync(await doc.arrayBuffer());
     const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
@@ -78,8 +61,8 @@ describe('several offences decided one by one', () => {
   });
 
   it('judges each offence against its own range, refuses offences that do not match the proposal, and adds up to the combined 20 days', async () => {
-    const { id, partyId } = await readyAdminCase(t, officer);
-    const tooLong = await act(officer, id, 'submit', {
+    const { id, partyId } = await readyAdminCase(s.t, s.users.officer);
+    const tooLong = await act(s.users.officer, id, 'submit', {
       proposal: proposal('detention', partyId, {
         penaltyItemCodes: ['ZA-43-1', 'ZA-23'],
         offences: perOffence(10, [
@@ -92,7 +75,7 @@ describe('several offences decided one by one', () => {
     // 11 days for 扰乱单位秩序 (情节较重: 5–10) is refused by that offence's own range.
     expect(tooLong.body.error.fields['proposal.kind']).toContain('“扰乱单位秩序”（情节较重）');
     expect(tooLong.body.error.fields['proposal.kind']).toContain('第二十三条');
-    const missing = await act(officer, id, 'submit', {
+    const missing = await act(s.users.officer, id, 'submit', {
       proposal: proposal('detention', partyId, {
         penaltyItemCodes: ['ZA-43-1', 'ZA-23'],
         offences: perOffence(5).slice(0, 1),
@@ -101,17 +84,17 @@ describe('several offences decided one by one', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.error.fields['proposal.offences']).toContain('每一违法行为');
     // 强制措施 belong to the documents to the procuratorate, not to an administrative penalty.
-    const measures = await act(officer, id, 'submit', {
+    const measures = await act(s.users.officer, id, 'submit', {
       proposal: proposal('fine', partyId, {
         measures: [{ kind: 'criminal_detention', on: '2021-09-28' }],
       }),
     });
     expect(measures.status).toBe(400);
     expect(measures.body.error.fields['proposal.measures']).toContain('强制措施');
-    const seen = await read(await officer.get(`/api/cases/${id}`));
+    const seen = await read(await s.users.officer.get(`/api/cases/${id}`));
     expect(seen.status).toBe('investigating');
     // 10 days for each: 20 days executed together, the law's cap (合并执行，最长不超过二十日).
-    const lawful = await act(officer, id, 'submit', {
+    const lawful = await act(s.users.officer, id, 'submit', {
       proposal: proposal('detention', partyId, {
         penaltyItemCodes: ['ZA-43-1', 'ZA-23'],
         offences: perOffence(10, [{ type: 'detention', days: 10 }]).map((o) =>
@@ -127,23 +110,29 @@ describe('several offences decided one by one', () => {
 describe('what the documents to the procuratorate state', () => {
   /** A filed 盗窃 case with its suspect. */
   async function filedTheft() {
-    const c = await createCase(officer, {
+    const c = await createCase(s.users.officer, {
       caseType: 'criminal',
       title: '李四盗窃案',
       receivedAt: '2021-05-10T09:00:00+08:00',
     });
-    expect((await approvedFiling(officer, head, c.id, 'file', { filedOn: '2021-05-11' })).status).toBe(200);
+    expect(
+      (await approvedFiling(s.users.officer, s.users.head, c.id, 'file', { filedOn: '2021-05-11' })).status,
+    ).toBe(200);
     const withSuspect = await read(
-      await officer.post(`/api/cases/${c.id}/parties`, { kind: 'person', role: 'suspect', name: '李四' }),
+      await s.users.officer.post(`/api/cases/${c.id}/parties`, {
+        kind: 'person',
+        role: 'suspect',
+        name: '李四',
+      }),
     );
-    await officer.put(`/api/cases/${c.id}/offences`, { codes: ['XF-264'] });
+    await s.users.officer.put(`/api/cases/${c.id}/offences`, { codes: ['XF-264'] });
     return { id: c.id as number, suspectId: withSuspect.parties[0].id as number };
   }
   const base = { penaltyItemCodes: ['XF-264'], facts: '李四多次入室盗窃，数额较大。' };
 
   it('carries the 强制措施 and 认罪认罚 of an arrest request into its decision and 提请批准逮捕书', async () => {
     const { id, suspectId } = await filedTheft();
-    const future = await act(officer, id, 'submit', {
+    const future = await act(s.users.officer, id, 'submit', {
       proposal: {
         ...base,
         kind: 'arrest_request',
@@ -152,7 +141,7 @@ describe('what the documents to the procuratorate state', () => {
     });
     expect(future.status).toBe(400);
     expect(Object.keys(future.body.error.fields)).toContain('proposal.measures.0.on');
-    const sub = await act(officer, id, 'submit', {
+    const sub = await act(s.users.officer, id, 'submit', {
       proposal: {
         ...base,
         kind: 'arrest_request',
@@ -163,16 +152,16 @@ describe('what the documents to the procuratorate state', () => {
       },
     });
     expect(sub.status, JSON.stringify(sub.body)).toBe(200);
-    for (const who of [unitlegal, unithead, legal, head])
+    for (const who of [s.users.unitlegal, s.users.unithead, s.users.legal, s.users.head])
       expect((await act(who, id, 'approve', { checklist: checklist() })).status).toBe(200);
-    const decided = await act(legal, id, 'decide', {});
+    const decided = await act(s.users.legal, id, 'decide', {});
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     const d = decided.body.decisions[0];
     expect(d.measures).toEqual([
       { partyId: suspectId, kind: 'criminal_detention', on: '2021-05-11', place: '现羁押于渝州区看守所' },
     ]);
     const zip = await JSZip.loadAsync(
-      await (await officer.get(`/api/decisions/${d.id}/document`)).arrayBuffer(),
+      await (await s.users.officer.get(`/api/decisions/${d.id}/document`)).arrayBuffer(),
     );
     const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
     expect(text).toContain('因涉嫌本案，2021年5月11日被刑事拘留，现羁押于渝州区看守所');
@@ -181,10 +170,10 @@ describe('what the documents to the procuratorate state', () => {
 
   it('asks a 撤销案件 for its ground under 程序规定 art.186', async () => {
     const { id } = await filedTheft();
-    const none = await act(officer, id, 'submit', { proposal: { ...base, kind: 'case_revoked' } });
+    const none = await act(s.users.officer, id, 'submit', { proposal: { ...base, kind: 'case_revoked' } });
     expect(none.status).toBe(400);
     expect(Object.keys(none.body.error.fields)).toContain('proposal.revokeGround');
-    const sub = await act(officer, id, 'submit', {
+    const sub = await act(s.users.officer, id, 'submit', {
       proposal: { ...base, kind: 'case_revoked', revokeGround: 'trivial' },
     });
     expect(sub.status, JSON.stringify(sub.body)).toBe(200);
@@ -194,9 +183,9 @@ describe('what the documents to the procuratorate state', () => {
 
 describe('an organisation as a party', () => {
   it('keeps its 法定代表人, and a person has none', async () => {
-    const { id } = await readyAdminCase(t, officer);
+    const { id } = await readyAdminCase(s.t, s.users.officer);
     const added = await read(
-      await officer.post(`/api/cases/${id}/parties`, {
+      await s.users.officer.post(`/api/cases/${id}/parties`, {
         kind: 'organisation',
         role: 'offender',
         name: '渝州某某娱乐有限公司',
@@ -207,7 +196,7 @@ describe('an organisation as a party', () => {
     const org = added.parties.find((p: { kind: string }) => p.kind === 'organisation');
     expect(org.legalRepresentative).toBe('赵六');
     const person = await read(
-      await officer.post(`/api/cases/${id}/parties`, {
+      await s.users.officer.post(`/api/cases/${id}/parties`, {
         kind: 'person',
         role: 'witness',
         name: '王五',
