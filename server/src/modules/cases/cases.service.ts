@@ -17,6 +17,7 @@ import {
 import { and, count, desc, eq, gte, ilike, lt, lte, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { audit, changes } from '../../audit/record.ts';
 import { type Queryable, rows } from '../../db/index.ts';
+import { containsPattern } from '../../db/like.ts';
 import { cases, incidents, officers, settings, units } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
@@ -314,7 +315,8 @@ export async function listCases(
   if (q.status) conds.push(eq(cases.status, q.status));
   if (q.gate) conds.push(eq(cases.currentGate, q.gate));
   if (q.unitId) conds.push(eq(cases.unitId, q.unitId));
-  if (q.q) conds.push(or(ilike(cases.caseNo, `%${q.q}%`), ilike(cases.title, `%${q.q}%`))!);
+  if (q.q)
+    conds.push(or(ilike(cases.caseNo, containsPattern(q.q)), ilike(cases.title, containsPattern(q.q)))!);
   if (q.from) conds.push(gte(cases.receivedAt, new Date(`${q.from}T00:00:00+08:00`)));
   if (q.to) conds.push(lte(cases.receivedAt, new Date(`${q.to}T23:59:59.999+08:00`)));
   if (q.overdue) conds.push(lt(cases.clockDue, chinaToday()), notInArray(cases.status, TERMINAL));

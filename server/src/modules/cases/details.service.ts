@@ -20,6 +20,7 @@ import {
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit, changes } from '../../audit/record.ts';
+import { containsPattern } from '../../db/like.ts';
 import {
   caseOffences,
   caseParties,
@@ -182,7 +183,10 @@ export async function listPenaltyItems(
 ): Promise<{ items: PenaltyItemResponse[] }> {
   const conds: SQL[] = [eq(penaltyItems.orgId, ctx.orgId)];
   if (q.caseType) conds.push(eq(penaltyItems.caseType, q.caseType));
-  if (q.q) conds.push(or(ilike(penaltyItems.name, `%${q.q}%`), ilike(penaltyItems.code, `%${q.q}%`))!);
+  if (q.q)
+    conds.push(
+      or(ilike(penaltyItems.name, containsPattern(q.q)), ilike(penaltyItems.code, containsPattern(q.q)))!,
+    );
   const rows = await ctx.db
     .select()
     .from(penaltyItems)

@@ -2,6 +2,7 @@ import type { IncidentListQuery, IncidentListResponse } from '@fazhi/common';
 import { and, count, desc, eq, gte, ilike, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
+import { containsPattern } from '../../db/like.ts';
 import { incidentCategories, incidents, units } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { inScope } from '../platform/scope.ts';
@@ -11,7 +12,6 @@ import { chinaDayStart } from './incident-time.ts';
 const DAY_MS = 86_400_000;
 
 /** `%q%` with the user's own % and _ taken literally. */
-export const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The conditions of a list query. Every one reads incidents' own columns, so the count needs

@@ -4,6 +4,7 @@ import { and, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle
 import type { z } from 'zod';
 import { sealPending, verifyChain } from '../../audit/chain.ts';
 import { audit } from '../../audit/record.ts';
+import { containsPattern, prefixPattern } from '../../db/like.ts';
 import { auditLog, auditSeals } from '../../db/schema/index.ts';
 import type { Ctx } from '../../http/context.ts';
 import { writeSheet } from '../../platform-io/excel.ts';
@@ -17,8 +18,10 @@ function where(ctx: Ctx, f: Filters): SQL {
   if (f.from) conds.push(gte(auditLog.at, new Date(`${f.from}T00:00:00+08:00`)));
   if (f.to) conds.push(lt(auditLog.at, new Date(`${addDays(f.to, 1)}T00:00:00+08:00`)));
   if (f.actor)
-    conds.push(or(ilike(auditLog.actorName, `%${f.actor}%`), sql`${auditLog.actorId}::text = ${f.actor}`)!);
-  if (f.action) conds.push(ilike(auditLog.action, `${f.action}%`));
+    conds.push(
+      or(ilike(auditLog.actorName, containsPattern(f.actor)), sql`${auditLog.actorId}::text = ${f.actor}`)!,
+    );
+  if (f.action) conds.push(ilike(auditLog.action, prefixPattern(f.action)));
   if (f.targetType) conds.push(eq(auditLog.targetType, f.targetType));
   if (f.targetId) conds.push(eq(auditLog.targetId, f.targetId));
   if (f.outcome) conds.push(eq(auditLog.outcome, f.outcome));

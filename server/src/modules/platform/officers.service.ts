@@ -12,6 +12,7 @@ import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit, changes } from '../../audit/record.ts';
 import type { Queryable } from '../../db/index.ts';
+import { containsPattern } from '../../db/like.ts';
 import { officerRoles, officers, units } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -55,9 +56,9 @@ export async function listOfficers(ctx: Ctx, q: z.infer<typeof OfficerListQuery>
   if (q.q)
     conds.push(
       or(
-        ilike(officers.name, `%${q.q}%`),
-        ilike(officers.badgeNo, `%${q.q}%`),
-        ilike(officers.username, `%${q.q}%`),
+        ilike(officers.name, containsPattern(q.q)),
+        ilike(officers.badgeNo, containsPattern(q.q)),
+        ilike(officers.username, containsPattern(q.q)),
       )!,
     );
   if (q.role)

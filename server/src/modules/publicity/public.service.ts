@@ -1,9 +1,9 @@
 import type { PublicityContent, PublicPublicityItem, PublicPublicityQuery } from '@fazhi/common';
 import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
+import { containsPattern } from '../../db/like.ts';
 import { orgs, publications } from '../../db/schema/index.ts';
 import type { Ctx } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
-import { likeText } from './publications.service.ts';
 
 /**
  * The public portal reads the published snapshots and nothing else: no join reaches a case,
@@ -26,7 +26,7 @@ function toItem(r: { id: number; publishedAt: Date | null; content: unknown }): 
 
 export async function listPublic(ctx: Ctx, q: PublicPublicityQuery) {
   const conds: SQL[] = [visible(ctx)];
-  if (q.q) conds.push(ilike(publications.searchText, likeText(q.q)));
+  if (q.q) conds.push(ilike(publications.searchText, containsPattern(q.q)));
   const where = and(...conds);
   const rows = await ctx.db
     .select(columns)

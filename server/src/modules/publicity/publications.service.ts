@@ -32,6 +32,7 @@ import {
 } from 'drizzle-orm';
 import { audit } from '../../audit/record.ts';
 import type { Queryable } from '../../db/index.ts';
+import { containsPattern } from '../../db/like.ts';
 import { cases, decisions, officers, publications, units } from '../../db/schema/index.ts';
 import { type Actor, type Ctx, requireActor } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -41,7 +42,6 @@ import { buildContent } from './content.ts';
 import { decisionExclusions } from './exclusions.ts';
 
 /** Escapes LIKE wildcards so a search for "100%" means the text "100%". */
-export const likeText = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
 
 /** Warn this many working days before a publicity task falls due. */
 const DUE_SOON_WORKING_DAYS = 2;
@@ -163,7 +163,8 @@ export async function listPublications(ctx: Ctx, q: PublicationListQuery) {
   if (q.dueSoon === 'false') conds.push(sql`not (${dueSoon})`);
   if (q.mustWithdraw === 'true') conds.push(mustWithdrawCond);
   if (q.mustWithdraw === 'false') conds.push(sql`not (${mustWithdrawCond})`);
-  if (q.q) conds.push(or(ilike(decisions.docNo, likeText(q.q)), ilike(cases.caseNo, likeText(q.q)))!);
+  if (q.q)
+    conds.push(or(ilike(decisions.docNo, containsPattern(q.q)), ilike(cases.caseNo, containsPattern(q.q)))!);
   const where = and(...conds);
 
   // What needs acting on first: decisions to take down, then pending by due date.

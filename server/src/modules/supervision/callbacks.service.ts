@@ -21,11 +21,11 @@ import { and, desc, eq, gte, ilike, lt, lte, ne, type SQL, sql } from 'drizzle-o
 import { alias } from 'drizzle-orm/pg-core';
 import { audit } from '../../audit/record.ts';
 import type { Queryable } from '../../db/index.ts';
+import { containsPattern } from '../../db/like.ts';
 import { callbacks, incidentCategories, incidents, officers, units } from '../../db/schema/index.ts';
 import { type Actor, type Ctx, requireActor } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { inScope } from '../platform/scope.ts';
-import { likeText } from '../publicity/publications.service.ts';
 import { inSubtree } from './camera-checks.service.ts';
 import { readSupervisionSettings } from './daily.ts';
 
@@ -117,7 +117,7 @@ export async function listCallbacks(ctx: Ctx, q: CallbackListQuery): Promise<Cal
   if (q.followUp === 'overdue') conds.push(followUpOverdue(today));
   if (q.from) conds.push(gte(callbacks.createdOn, q.from));
   if (q.to) conds.push(lte(callbacks.createdOn, q.to));
-  if (q.q) conds.push(ilike(incidents.incidentNo, likeText(q.q)));
+  if (q.q) conds.push(ilike(incidents.incidentNo, containsPattern(q.q)));
   const where = and(...conds)!;
   const found = await baseQuery(ctx.db)
     .where(where)

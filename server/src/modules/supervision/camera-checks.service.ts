@@ -18,11 +18,11 @@ import { alias } from 'drizzle-orm/pg-core';
 import ExcelJS from 'exceljs';
 import { audit, changes } from '../../audit/record.ts';
 import type { Queryable } from '../../db/index.ts';
+import { containsPattern } from '../../db/like.ts';
 import { cameraChecks, incidentCategories, incidents, officers, units } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { inScope } from '../platform/scope.ts';
-import { likeText } from '../publicity/publications.service.ts';
 import { previousDay } from './daily.ts';
 
 /** The instants a China-time day spans: [start, end). */
@@ -104,7 +104,7 @@ export async function listCameraChecks(ctx: Ctx, q: CameraCheckListQuery): Promi
   const conds: SQL[] = [inScope(actor, cameraChecks.unitId, cameraChecks.orgId)];
   if (q.day) conds.push(eq(cameraChecks.sampleDay, q.day));
   if (q.unit) conds.push(inSubtree(ctx.orgId, q.unit, cameraChecks.unitId));
-  if (q.q) conds.push(ilike(incidents.incidentNo, likeText(q.q)));
+  if (q.q) conds.push(ilike(incidents.incidentNo, containsPattern(q.q)));
   const scope = and(...conds)!;
   const where = q.result ? and(scope, eq(cameraChecks.result, q.result))! : scope;
   const found = await baseQuery(ctx.db)

@@ -19,6 +19,7 @@ import {
 } from '@fazhi/common';
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
+import { containsPattern } from '../../db/like.ts';
 import {
   accountabilityRecords,
   cases,
@@ -35,7 +36,6 @@ import { notFound } from '../../http/errors.ts';
 import { findingScope, inSubtree, overdueCond, type RuleInfo, ruleInfos, ruleOf } from './findings-common.ts';
 
 /** Escapes LIKE wildcards so a search for "100%" means the text "100%". */
-const likeText = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
 
 const f = supervisionFindings;
 
@@ -149,7 +149,7 @@ export async function listFindings(ctx: Ctx, q: FindingListQuery) {
   const today = chinaToday();
   const conds = findingConditions(actor, q, today);
   if (q.q) {
-    const t = likeText(q.q);
+    const t = containsPattern(q.q);
     conds.push(or(ilike(incidents.incidentNo, t), ilike(cases.caseNo, t), ilike(officers.name, t))!);
   }
   const where = and(...conds);
