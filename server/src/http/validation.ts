@@ -37,8 +37,13 @@ interface HookResult {
  * character in what passed answers 400 with the fields named.
  */
 export function validationHook(result: HookResult): void {
-  if (!result.success) throw validationError(result.error?.issues ?? []);
+  // On failure `data` is the input as sent: its NUL is named beside the schema's complaints.
   const at = nulPath(result.data);
+  if (!result.success) {
+    const error = validationError(result.error?.issues ?? []);
+    if (at !== null) error.fields[at] ??= 'nul';
+    throw error;
+  }
   if (at !== null) throw new AppError('VALIDATION', { [at]: 'nul' });
 }
 
