@@ -187,21 +187,26 @@ export async function recordCameraResult(
 // ---- 每日警情通报: the 4G 执法记录仪 section ---------------------------------------------------------
 
 /**
- * The bulletin is published to the whole branch (挂网通报), so it is not cut to the reader's
- * unit; it is for those who check (camera.check) and those who supervise (supervision.read).
+ * The bulletin is for those who check (camera.check) and those who supervise (supervision.read).
+ * Its failures name incident places and officers, so a reader whose role is not branch-wide
+ * sees the rows of their own unit and the units under it only (a station reads its own part of
+ * the 挂网通报); the command centre and the branch's detachments see every unit.
  */
-function requireBulletinReader(ctx: Ctx) {
+function bulletinScope(ctx: Ctx): SQL {
   const actor = requireActor(ctx);
   if (!actor.permissions.has('camera.check') && !actor.permissions.has('supervision.read'))
     throw new AppError('FORBIDDEN');
-  return actor;
+  const org = eq(cameraChecks.orgId, actor.orgId);
+  return actor.scope === 'branch'
+    ? org
+    : and(org, inSubtree(actor.orgId, actor.unitId, cameraChecks.unitId))!;
 }
 
 export async function cameraBulletin(
   ctx: Ctx,
   day = previousDay(chinaToday()),
 ): Promise<CameraBulletinResponse> {
-  requireBulletinReader(ctx);
+  const scope = bulletinScope(ctx);
   const n = (result: string) =>
     sql<number>`(count(*) filter (where ${cameraChecks.result} = ${result}))::int`;
   const perUnit = await ctx.db
@@ -216,7 +221,7 @@ export async function cameraBulletin(
     })
     .from(cameraChecks)
     .innerJoin(units, eq(units.id, cameraChecks.unitId))
-    .where(and(eq(cameraChecks.orgId, ctx.orgId), eq(cameraChecks.sampleDay, day)))
+    .where(and(scope, eq(cameraChecks.sampleDay, day)))
     .groupBy(cameraChecks.unitId, units.name, units.path)
     .orderBy(units.path);
   const row = (r: Omit<CameraBulletinRow, 'openRate' | 'fullRate'>): CameraBulletinRow => ({
@@ -236,11 +241,7 @@ export async function cameraBulletin(
   });
   const failures = await baseQuery(ctx.db)
     .where(
-      and(
-        eq(cameraChecks.orgId, ctx.orgId),
-        eq(cameraChecks.sampleDay, day),
-        inArray(cameraChecks.result, ['not_recorded', 'partial']),
-      ),
+      and(scope, eq(cameraChecks.sampleDay, day), inArray(cameraChecks.result, ['not_recorded', 'partial'])),
     )
     .orderBy(units.path, incidents.receivedAt);
   return {

@@ -224,10 +224,42 @@ describe('body-camera sample', () => {
     expect(bulletin.totals.fullRate).toBe(0);
     expect(bulletin.failures.map((f: { id: number }) => f.id).sort()).toEqual([a.id, b.id, c.id].sort());
 
-    // Published branch-wide: a station officer reads it too; the mediator has no business there.
+    // A station officer reads their unit's part of it; the mediator has no business there.
     expect((await officer2.get(`/api/supervision/camera-checks/bulletin?day=${day}`)).status).toBe(200);
     const mediator = await t.signIn('mediator');
     expect((await mediator.get(`/api/supervision/camera-checks/bulletin?day=${day}`)).status).toBe(403);
+  });
+
+  it('cuts the bulletin to a station reader’s own unit; branch-wide roles see every unit', async () => {
+    const d = '2025-06-16';
+    const ps1 = await many(3, { day: d, unit: 'PS-01' });
+    const ps2 = await many(3, { day: d, unit: 'PS-02' });
+    expect((await command.post('/api/supervision/camera-checks/sample', { day: d })).status).toBe(200);
+    const checks = await checksOf(d);
+    expect(checks).toHaveLength(6);
+    for (const incidentId of [ps1[0], ps2[0]]) {
+      const check = checks.find((c) => c.incidentId === incidentId)!;
+      await command.post(`/api/supervision/camera-checks/${check.id}`, { result: 'not_recorded' });
+    }
+    const bulletinOf = async (c: TestClient) =>
+      read(await c.get(`/api/supervision/camera-checks/bulletin?day=${d}`));
+
+    const branch = await bulletinOf(legal);
+    expect(branch.units.map((u: { unitId: number }) => u.unitId).sort()).toEqual(
+      [unit['PS-01'], unit['PS-02']].sort(),
+    );
+    expect(branch.failures).toHaveLength(2);
+
+    // officer2 (刘洋, PS-02) has supervision.read with the scope of his unit.
+    const own = await bulletinOf(officer2);
+    expect(own.units.map((u: { unitId: number }) => u.unitId)).toEqual([unit['PS-02']]);
+    expect(own.totals).toMatchObject({ sampled: 3, notRecorded: 1, pending: 2 });
+    expect(own.failures.map((f: { incidentId: number }) => f.incidentId)).toEqual([ps2[0]]);
+    expect(JSON.stringify(own)).not.toContain('城关派出所');
+    const xlsx = await officer2.get(`/api/supervision/camera-checks/bulletin.xlsx?day=${d}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    expect(wb.worksheets[1]!.rowCount).toBe(2);
   });
 
   it('exports the bulletin as a workbook that opens', async () => {
