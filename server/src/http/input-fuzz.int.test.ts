@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rows } from '../db/index.ts';
+import { DEMO_ACCOUNTS } from '../seed/demo.ts';
 import { type TestApp, type TestClient, testApp } from '../test-support/test-app.ts';
 
 /**
@@ -72,19 +73,7 @@ beforeAll(async () => {
     }),
   );
   anonymous = t.client();
-  for (const username of [
-    'admin',
-    'security',
-    'auditor',
-    'legal',
-    'head',
-    'officer',
-    'unitlegal',
-    'unithead',
-    'command',
-    'inspector',
-    'mediator',
-  ]) {
+  for (const { username } of DEMO_ACCOUNTS) {
     const c = await t.signIn(username);
     clients.set(username, c);
     const me = (await (await c.get('/api/auth/me')).json()) as { user: { permissions: string[] } };
