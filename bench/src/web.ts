@@ -211,6 +211,8 @@ async function startBuiltServer() {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), FAZHI_DATA_DIR: dataDir };
   env.FAZHI_SCHEDULER = 'off'; // no daily scan competing with the page loads
+  // plain HTTP, and the API sign-in sends no Origin, so say so (docs/operations.md, Secure cookies)
+  env.FAZHI_SECURE_COOKIES = 'false';
   delete env.DATABASE_URL;
   const t0 = performance.now();
   const child = spawn(process.execPath, [path.join(root, 'server/bin/fazhi.js'), 'serve'], {

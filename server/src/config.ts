@@ -10,7 +10,10 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   version: string;
-  /** Cookies get `Secure` when the server is reached over HTTPS (set behind a TLS proxy). */
+  /**
+   * Cookies get `Secure` (sent over HTTPS only). On unless FAZHI_SECURE_COOKIES=false says the
+   * server runs on plain HTTP for development; a browser on http://localhost is let in anyway.
+   */
   secureCookies: boolean;
   /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
   trustProxy: boolean;
@@ -24,7 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.FAZHI_DATA_DIR ?? './data'),
     version: rootPkg.version,
-    secureCookies: env.FAZHI_SECURE_COOKIES === 'true',
+    secureCookies: env.FAZHI_SECURE_COOKIES !== 'false',
     trustProxy: env.FAZHI_TRUST_PROXY === 'true',
     scheduler: env.FAZHI_SCHEDULER !== 'off',
   };

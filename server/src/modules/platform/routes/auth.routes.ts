@@ -34,6 +34,27 @@ const json = <T extends z.ZodType>(schema: T) => ({
   required: true,
 });
 
+/**
+ * Whether the browser's page is http://localhost (or a loopback address): the one case where a
+ * cookie without `Secure` cannot cross a network, so the README's `npm start` demo and the
+ * browser tests work in every browser without turning `Secure` off. It is judged by `Origin`,
+ * which the browser sets (a page cannot forge it, and a proxy passes it on), never by `Host`:
+ * a TLS proxy that forwards to 127.0.0.1 often sends `Host: 127.0.0.1`, and that must not drop
+ * `Secure`. A client that forges `Origin` only weakens its own cookie. No `Origin`: `Secure`.
+ */
+export function fromLoopbackPage(origin: string | undefined): boolean {
+  if (!origin) return false;
+  try {
+    const u = new URL(origin);
+    return (
+      u.protocol === 'http:' &&
+      (u.hostname === 'localhost' || u.hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(u.hostname))
+    );
+  } catch {
+    return false;
+  }
+}
+
 const clientOf = (c: Context<AppEnv>) => ({
   clientIp: c.get('ctx').clientIp,
   userAgent: c.req.header('user-agent') ?? null,
@@ -47,14 +68,19 @@ function signedIn(c: Context<AppEnv>) {
 }
 
 export function registerAuthRoutes(app: App, deps: AppDeps) {
-  const cookieOpts = { path: '/', sameSite: 'Strict', secure: deps.config.secureCookies } as const;
+  const cookieOpts = (c: Context<AppEnv>) =>
+    ({
+      path: '/',
+      sameSite: 'Strict',
+      secure: deps.config.secureCookies && !fromLoopbackPage(c.req.header('origin')),
+    }) as const;
   const setSessionCookies = (c: Context<AppEnv>, token: string, csrf: string) => {
-    setCookie(c, SESSION_COOKIE, token, { ...cookieOpts, httpOnly: true });
-    setCookie(c, CSRF_COOKIE, csrf, { ...cookieOpts, httpOnly: false });
+    setCookie(c, SESSION_COOKIE, token, { ...cookieOpts(c), httpOnly: true });
+    setCookie(c, CSRF_COOKIE, csrf, { ...cookieOpts(c), httpOnly: false });
   };
   const clearCookies = (c: Context<AppEnv>) => {
-    deleteCookie(c, SESSION_COOKIE, cookieOpts);
-    deleteCookie(c, CSRF_COOKIE, cookieOpts);
+    deleteCookie(c, SESSION_COOKIE, cookieOpts(c));
+    deleteCookie(c, CSRF_COOKIE, cookieOpts(c));
   };
 
   app.openapi(
