@@ -19,6 +19,21 @@ async function halfSignedIn(username: string): Promise<TestClient> {
   return c;
 }
 
+/** Runs `body` while `role` requires a second factor; leaves `username` without one after. */
+async function whileRoleRequiresTotp(role: string, username: string, body: () => Promise<void>) {
+  const db = t.database.db;
+  await db.update(roles).set({ requiresTotp: true }).where(eq(roles.code, role));
+  try {
+    await body();
+  } finally {
+    await db.update(roles).set({ requiresTotp: false }).where(eq(roles.code, role));
+    await db
+      .update(officers)
+      .set({ totpEnabled: false, totpSecret: null, totpLastStep: null })
+      .where(eq(officers.username, username));
+  }
+}
+
 describe('TOTP codes are good once', () => {
   it('refuses a code already used to sign in, with a bilingual message', async () => {
     const code = await t.totpCode('security');
@@ -50,9 +65,7 @@ describe('TOTP codes are good once', () => {
   });
 
   it('counts the enrolment code as used', async () => {
-    const db = t.database.db;
-    await db.update(roles).set({ requiresTotp: true }).where(eq(roles.code, 'inspector'));
-    try {
+    await whileRoleRequiresTotp('inspector', 'inspector', async () => {
       const c = t.client();
       await c.post('/api/auth/login', { username: 'inspector', password: DEMO_PASSWORD });
       const { secret } = await c.json<{ secret: string }>(c.post('/api/account/totp/setup'));
@@ -61,13 +74,7 @@ describe('TOTP codes are good once', () => {
       const again = t.client();
       await again.post('/api/auth/login', { username: 'inspector', password: DEMO_PASSWORD });
       expect((await read(await again.post('/api/auth/totp', { code }))).error.code).toBe('TOTP_REUSED');
-    } finally {
-      await db.update(roles).set({ requiresTotp: false }).where(eq(roles.code, 'inspector'));
-      await db
-        .update(officers)
-        .set({ totpEnabled: false, totpSecret: null, totpLastStep: null })
-        .where(eq(officers.username, 'inspector'));
-    }
+    });
   });
 });
 
@@ -88,31 +95,19 @@ describe('session renewal at the second factor', () => {
   });
 
   it('renews the session when enrolment completes', async () => {
-    const db = t.database.db;
-    await db.update(roles).set({ requiresTotp: true }).where(eq(roles.code, 'command'));
-    try {
+    await whileRoleRequiresTotp('command', 'command', async () => {
       const c = t.client();
-      expect(
-        await c.json(c.post('/api/auth/login', { username: 'command', password: DEMO_PASSWORD })),
-      ).toEqual({
-        secondFactor: 'enrol',
-      });
+      const login = await c.json(c.post('/api/auth/login', { username: 'command', password: DEMO_PASSWORD }));
+      expect(login).toEqual({ secondFactor: 'enrol' });
       const before = new Map(c.cookies);
       const { secret } = await c.json<{ secret: string }>(c.post('/api/account/totp/setup'));
-      expect(
-        (await c.post('/api/account/totp/enable', { code: authenticator.generate(secret) })).status,
-      ).toBe(200);
+      const enabled = await c.post('/api/account/totp/enable', { code: authenticator.generate(secret) });
+      expect(enabled.status).toBe(200);
       expect(c.cookies.get('fazhi_session')).not.toBe(before.get('fazhi_session'));
       expect((await c.get('/api/tasks')).status).toBe(200);
       const stale = t.client();
       stale.cookies = before;
       expect((await stale.get('/api/tasks')).status).toBe(401);
-    } finally {
-      await db.update(roles).set({ requiresTotp: false }).where(eq(roles.code, 'command'));
-      await db
-        .update(officers)
-        .set({ totpEnabled: false, totpSecret: null, totpLastStep: null })
-        .where(eq(officers.username, 'command'));
-    }
+    });
   });
 });
