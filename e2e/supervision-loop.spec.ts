@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dialog, expectMessage, label } from './support/antd.ts';
 import { browserSuite } from './support/suite.ts';
@@ -15,24 +15,6 @@ import { browserSuite } from './support/suite.ts';
 const suite = browserSuite('supervision-loop');
 
 const user = (username: string) => suite.user(username);
-
-/** The API as the signed-in user of a context: its session cookie, and the CSRF echo on writes. */
-async function apiOf(context: BrowserContext) {
-  const csrf = (await context.cookies()).find((c) => c.name === 'fazhi_csrf')?.value ?? '';
-  const call = async <T>(method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> => {
-    const res = await context.request.fetch(`${suite.server.baseUrl}${url}`, {
-      method,
-      data,
-      headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
-    });
-    if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  return {
-    get: <T>(url: string) => call<T>('GET', url),
-    post: <T>(url: string, data: unknown) => call<T>('POST', url, data),
-  };
-}
 
 /** The China-time date of an instant (legal dates are CST dates). */
 const cstDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -89,7 +71,7 @@ describe('the supervision loop', () => {
     // A 殴打他人 incident (a category that needs a case) received 26 hours ago, handled on the
     // scene with the camera on, and no case: past the 24-hour limit of 有警无案.
     const legal = await user('legal');
-    const legalApi = await apiOf(legal.context);
+    const legalApi = await suite.api(legal.context);
     const units = await legalApi.get<{ items: { id: number; code: string }[] }>('/api/units');
     const ps01 = units.items.find((u) => u.code === 'PS-01');
     expect(ps01).toBeDefined();

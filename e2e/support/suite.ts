@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { signedInUser, type UserSession } from './antd.ts';
 import { launchBrowser, type RunningServer, screenshotDir, startServer } from './harness.ts';
@@ -46,6 +46,24 @@ export function browserSuite(name: string) {
     track(s: UserSession) {
       sessions.push(s);
       return s;
+    },
+    /** The API as the signed-in user of a context: its session cookie, and the CSRF echo on writes. */
+    async api(context: BrowserContext) {
+      const csrf = (await context.cookies()).find((c) => c.name === 'fazhi_csrf')?.value ?? '';
+      const call = async <T>(method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown): Promise<T> => {
+        const res = await context.request.fetch(`${started(server).baseUrl}${url}`, {
+          method,
+          data,
+          headers: method === 'GET' ? {} : { 'X-CSRF-Token': csrf },
+        });
+        if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
+        return (await res.json()) as T;
+      };
+      return {
+        get: <T>(url: string) => call<T>('GET', url),
+        post: <T>(url: string, data: unknown) => call<T>('POST', url, data),
+        put: <T>(url: string, data: unknown) => call<T>('PUT', url, data),
+      };
     },
     /** A new browser context signed in as the user. */
     async user(username: string): Promise<UserSession> {

@@ -26,6 +26,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { bilingual } from '../../../app/i18n/index.ts';
@@ -141,6 +142,17 @@ function ProposalFields({ form, c }: { form: FormInstance<Values>; c: CaseRespon
   const codes = (Form.useWatch(['proposal', 'penaltyItemCodes'], form) as string[] | undefined) ?? [];
   const each = decidesEach(c, draft);
   const cleaned = draft?.kind ? clean(c, { proposal: draft, split }) : undefined;
+  // Offences decided one by one: the kind follows from their penalties (the gravest), shown in
+  // the select as it would be saved; 不予处罚 stays the officer's own choice.
+  const derived =
+    each && draft
+      ? withOffenceTotals({ ...clean(c, { proposal: { ...draft, kind: 'warning' }, split }) }).kind
+      : undefined;
+  const hasPenalty = each && splitOffences(codes, split).some((o) => o.penalties.length > 0);
+  useEffect(() => {
+    if (hasPenalty && derived && kind !== 'no_penalty' && kind !== derived)
+      form.setFieldValue(['proposal', 'kind'], derived);
+  }, [hasPenalty, derived, kind, form]);
   const penaltyText = usePenaltyText();
   const allowed = new Set(c.offences.filter((o) => codes.includes(o.code)).flatMap((o) => o.penalties));
   return (
