@@ -1,7 +1,16 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { closeDropdown, dialog, expectMessage, label, pickOption, pickTreeNode } from './support/antd.ts';
+import {
+  closeDropdown,
+  dialog,
+  expectMessage,
+  label,
+  pickOption,
+  pickTreeNode,
+  waitUntil,
+  watchErrors,
+} from './support/antd.ts';
 import { screenshotDir } from './support/harness.ts';
 import { browserSuite } from './support/suite.ts';
 
@@ -272,7 +281,7 @@ describe('the enforcement loop', () => {
     });
     const publicPage = await visitor.newPage();
     const publicErrors: string[] = [];
-    publicPage.on('pageerror', (e) => publicErrors.push(e.message));
+    watchErrors(publicPage, 'visitor', publicErrors);
     suite.track({ context: visitor, page: publicPage, errors: publicErrors, close: () => visitor.close() });
     // every answer the portal gets from the server, to check nothing unmasked travels either
     const answers: Promise<string>[] = [];
@@ -304,10 +313,7 @@ describe('the enforcement loop', () => {
     for (const body of await Promise.all(answers))
       for (const secret of SECRETS) expect(body).not.toContain(secret);
     // the modal's opening animation done, so the screenshot shows it as a visitor does
-    await publicPage.waitForFunction(
-      // a string: the e2e project has no DOM types
-      "document.getAnimations().every((a) => a.playState !== 'running')",
-    );
+    await waitUntil(publicPage, "document.getAnimations().every((a) => a.playState !== 'running')");
     await publicPage.screenshot({ path: path.join(screenshotDir, 'enforcement-loop-public.png') });
     expect(publicErrors).toEqual([]);
   }, 240_000);

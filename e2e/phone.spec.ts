@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { dialog, expectMessage, label, pickTreeNode, type UserSession } from './support/antd.ts';
+import { dialog, expectMessage, label, pickTreeNode, type UserSession, watchErrors } from './support/antd.ts';
 import { screenshotDir, signIn } from './support/harness.ts';
 import { browserSuite } from './support/suite.ts';
 
@@ -27,7 +27,7 @@ async function onPhone(username?: string): Promise<UserSession> {
   });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`${username ?? 'visitor'}: ${e.message}`));
+  watchErrors(page, username ?? 'visitor', errors);
   const session = suite.track({ context, page, errors, close: () => context.close() });
   if (username) await signIn(page, suite.server.baseUrl, username);
   return session;

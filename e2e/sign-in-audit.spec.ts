@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { watchErrors } from './support/antd.ts';
 import { launchBrowser, type RunningServer, screenshotDir, signIn, startServer } from './support/harness.ts';
 
 let server: RunningServer;
@@ -21,7 +22,7 @@ describe('the audit administrator', () => {
   it('signs in with the second factor and finds the sign-in in the audit log', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    watchErrors(page, 'sign-in', errors);
     await signIn(page, server.baseUrl, 'auditor');
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await page.waitForURL(/\/audit/);

@@ -3,7 +3,7 @@ import { chinaToday, METRICS } from '@fazhi/common';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { dialog, expectMessage, label, pickOption } from './support/antd.ts';
+import { dialog, expectMessage, label, pickOption, waitUntil } from './support/antd.ts';
 import { browserSuite } from './support/suite.ts';
 
 /**
@@ -146,7 +146,7 @@ describe('数据填报', () => {
     const excel = dialog(page, '填报表 · Excel 导入');
     await excel.waitFor();
     // the modal's opening animation done, so the click lands on the button, not on its way in
-    await page.waitForFunction("document.getAnimations().every((a) => a.playState !== 'running')");
+    await waitUntil(page, "document.getAnimations().every((a) => a.playState !== 'running')");
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       excel.getByRole('button', { name: label('下载模板') }).click(),

@@ -1,6 +1,7 @@
 import { METRICS } from '@fazhi/common';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { waitUntil } from './support/antd.ts';
 import { findRawCodes } from './support/raw-codes.ts';
 import { browserSuite } from './support/suite.ts';
 
@@ -33,9 +34,7 @@ const allowedOn = (path: string) => ALLOWED.filter((a) => a.page.test(path)).fla
 /** Waits for the page to have rendered its data: no spinner, no skeleton, the network quiet. */
 async function settled(page: Page) {
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.waitForFunction("!document.querySelector('.ant-spin-spinning, .ant-skeleton')", undefined, {
-    timeout: 20_000,
-  });
+  await waitUntil(page, "!document.querySelector('.ant-spin-spinning, .ant-skeleton')", 20_000);
 }
 
 const problems: string[] = [];
@@ -65,8 +64,11 @@ async function openMenuEntry(page: Page, href: string) {
 describe('no page shows a raw code', () => {
   it('every menu entry of every demo role reads in labels', async () => {
     const seen = new Set<string>();
+    // Every page also works under the Content-Security-Policy: nothing refused, nothing thrown.
+    const errors: string[] = [];
     for (const role of ROLES) {
-      const { page } = await suite.user(role);
+      const session = await suite.user(role);
+      const { page } = session;
       await check(page, `${role} ${new URL(page.url()).pathname}`);
       const hrefs = await page
         .locator('.ant-menu-root a[href]')
@@ -78,10 +80,12 @@ describe('no page shows a raw code', () => {
         await openMenuEntry(page, href);
         await check(page, `${role} ${href}`);
       }
+      errors.push(...session.errors);
       await page.context().close();
     }
     expect(seen.size).toBeGreaterThan(30);
     expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
   }, 300_000);
 
   it('detail pages read in labels: a case, a finding, the records of a figure, the audit log', async () => {

@@ -14,6 +14,30 @@ export interface UserSession {
   close(): Promise<void>;
 }
 
+/**
+ * Collects what a user would see go wrong on a page into `errors`: uncaught errors, and anything
+ * the Content-Security-Policy refused (a script, style, image or request the page needed).
+ */
+export function watchErrors(page: Page, who: string, errors: string[]) {
+  page.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(`${who}: ${m.text()}`);
+  });
+}
+
+/**
+ * Waits until an expression is true in the page. Playwright's waitForFunction compiles a string
+ * with eval inside the page, which the Content-Security-Policy forbids; evaluate does not.
+ * (A string: the e2e project has no DOM types.)
+ */
+export async function waitUntil(page: Page, expression: string, timeout = 30_000) {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate<boolean>(expression))) {
+    if (Date.now() > end) throw new Error(`waited ${timeout} ms in vain for: ${expression}`);
+    await page.waitForTimeout(100);
+  }
+}
+
 /** A user of their own: a fresh browser context (own cookies), zh-CN, signed in. */
 export async function signedInUser(
   browser: Browser,
@@ -23,7 +47,7 @@ export async function signedInUser(
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
+  watchErrors(page, username, errors);
   await signIn(page, baseUrl, username);
   return { context, page, errors, close: () => context.close() };
 }

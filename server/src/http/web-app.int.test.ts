@@ -101,6 +101,20 @@ describe('the built web app', () => {
     expect(again.status).toBe(304);
   });
 
+  it('serves every page and the API under a strict Content-Security-Policy', async () => {
+    for (const p of ['/', '/cases/1', '/public/publicity', '/api/health', '/api/docs']) {
+      const csp = (await get(p)).headers.get('content-security-policy') ?? '';
+      expect(csp, p).toContain("script-src 'self'");
+      expect(csp, p).toContain("frame-ancestors 'none'");
+      expect(csp, p).toContain("object-src 'none'");
+      expect(csp, p).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval)/);
+    }
+    // the API reference loads its scripts from files too, none inline
+    const docs = await (await get('/api/docs')).text();
+    expect(docs).not.toMatch(/<script>/);
+    expect((await get('/api/docs/init.js')).headers.get('content-type')).toMatch(/javascript/);
+  });
+
   it('answers every route of the app with index.html, but a missing chunk with 404', async () => {
     for (const route of ['/cases/1', '/tasks', '/public/publicity', '/index.html']) {
       const res = await get(route);
