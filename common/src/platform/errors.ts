@@ -62,6 +62,11 @@ export const ERRORS = {
     zh: '系统管理员、安全管理员、审计管理员须由不同人员担任（三员分立）',
     en: 'System, security and audit administrators must be different people',
   },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    zh: '上传的内容过大，未作处理',
+    en: 'The request is too large; nothing was done',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     zh: '请求内容类型不受支持',

@@ -156,6 +156,14 @@ export const FIELD_MESSAGES = {
     zh: '请先在案件中关联该违法行为',
     en: 'Link this offence to the case first',
   },
+  'upload.tooLarge': {
+    zh: '文件不能超过 {limit} MB',
+    en: 'A file may be at most {limit} MB',
+  },
+  'body.tooLarge': {
+    zh: '请求内容不能超过 {limit} MB',
+    en: 'A request may be at most {limit} MB',
+  },
   'case.offence.eachOnce': {
     zh: '分别裁量时，每一违法行为须且只须填写一次处罚（行政案件）',
     en: 'When offences are decided one by one, give each offence of the proposal its penalties exactly once (administrative cases)',

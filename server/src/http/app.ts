@@ -25,6 +25,7 @@ import {
   touchSession,
 } from '../modules/platform/sessions.ts';
 import { getSecuritySettings } from '../modules/platform/settings.service.ts';
+import { limitBody } from './body-limit.ts';
 import type { AppEnv } from './env.ts';
 import { AppError } from './errors.ts';
 import { fromHttpException, validationHook } from './validation.ts';
@@ -91,6 +92,8 @@ export function createApp(deps: AppDeps): App {
     '*',
     secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }),
   );
+  // No body is read beyond its limit, before the session is looked at (413 naming the limit).
+  app.use('/api/*', limitBody);
   // Lists, the OpenAPI document and report figures shrink to a fifth or less in gzip.
   app.use('/api/*', compress(), measureJson);
 

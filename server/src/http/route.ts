@@ -49,10 +49,16 @@ const errorResponses = {
   },
 } as const;
 
-/** Only an operation that reads a body can be sent one of a type it does not take. */
-const unsupportedMediaType = {
-  description: 'A content type the operation does not take',
-  content: { 'application/json': { schema: ErrorResponse } },
+/** Only an operation that reads a body can be sent one of a type it does not take, or too big. */
+const bodyResponses = {
+  413: {
+    description: 'The body is larger than the limit (25 MB with a file, 8 MB otherwise), named in fields',
+    content: { 'application/json': { schema: ErrorResponse } },
+  },
+  415: {
+    description: 'A content type the operation does not take',
+    content: { 'application/json': { schema: ErrorResponse } },
+  },
 } as const;
 
 type RouteSpec = Omit<RouteConfig, 'middleware' | 'responses'> & {
@@ -72,6 +78,6 @@ export function defineRoute<const S extends RouteSpec>(access: Access, spec: S) 
     ...rest,
     middleware: [guard(access, allowExpiredPassword ?? false)] as const,
     'x-access': access,
-    responses: { 200: ok, ...errorResponses, ...(rest.request?.body ? { 415: unsupportedMediaType } : {}) },
+    responses: { 200: ok, ...errorResponses, ...(rest.request?.body ? bodyResponses : {}) },
   } as unknown as S & { middleware: [MiddlewareHandler<AppEnv>]; responses: { 200: typeof ok } });
 }
