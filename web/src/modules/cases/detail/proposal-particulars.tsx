@@ -88,6 +88,8 @@ export function OffencePenaltyFields({ c, codes }: { c: CaseResponse; codes: str
             size="small"
             data-testid={`split-${code}`}
             style={{ marginBottom: 12 }}
+            // the offence with its article, wrapped rather than cut off on a phone
+            styles={{ title: { whiteSpace: 'normal' } }}
             title={`${o.name}（${o.law}${o.article}）`}
           >
             <Row gutter={16}>
