@@ -4,7 +4,7 @@
  * marks such a date 暂定, and loading the notice closes the form and shows the year just loaded.
  */
 import { describe, expect, it } from 'vitest';
-import { dialog } from './support/antd.ts';
+import { dialog, fillRange } from './support/antd.ts';
 import { browserSuite } from './support/suite.ts';
 
 const suite = browserSuite('calendar');
@@ -38,10 +38,7 @@ describe('the system administrator', () => {
     expect(await drawer.locator('#year').inputValue()).toBe(`${nextYear}`);
     await drawer.locator('#source').fill('国办发明电（测试）');
     await drawer.locator('#entries_0_name').fill('元旦');
-    const range = drawer.locator('.ant-picker-range').first();
-    await range.locator('input').first().fill(`${nextYear}-01-01`);
-    await range.locator('input').nth(1).fill(`${nextYear}-01-03`);
-    await range.locator('input').nth(1).press('Enter');
+    await fillRange(drawer, `${nextYear}-01-01`, `${nextYear}-01-03`);
     await drawer.getByRole('button', { name: /载\s*入/ }).click();
 
     await page.getByText(`已载入 ${nextYear} 年节假日安排`).waitFor();

@@ -5,7 +5,7 @@
  * which the page then shows, still empty, with what the check does until offences are entered.
  */
 import { describe, expect, it } from 'vitest';
-import { dialog, expectMessage, label } from './support/antd.ts';
+import { dialog, expectMessage, fillDate, label } from './support/antd.ts';
 import { browserSuite } from './support/suite.ts';
 
 const suite = browserSuite('law-register');
@@ -54,11 +54,8 @@ describe('the legal detachment', () => {
     for (const [field, date] of [
       ['adoptedOn', '2026-06-30'],
       ['effectiveFrom', '2027-01-01'],
-    ] as const) {
-      await modal.locator(`#${field}`).click();
-      await modal.locator(`#${field}`).fill(date);
-      await modal.locator(`#${field}`).press('Enter');
-    }
+    ] as const)
+      await fillDate(modal, field, date);
     await modal.locator('#source').fill('测试文本');
     await modal.getByRole('button', { name: label('保存') }).click();
     await expectMessage(page, '已新增法律版本 治安管理处罚法@2027-01-01');

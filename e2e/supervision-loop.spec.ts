@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { dialog, expectMessage, label } from './support/antd.ts';
+import { dialog, expectMessage, fillRange, label } from './support/antd.ts';
 import { browserSuite } from './support/suite.ts';
 
 /**
@@ -48,21 +48,6 @@ async function openFinding(page: Page, incidentNo: string) {
   await link.first().click();
   await page.waitForURL(/\/supervision\/findings\/\d+$/);
   await page.getByTestId('finding-message').filter({ hasText: incidentNo }).waitFor();
-}
-
-/**
- * Types a date range into an antd RangePicker and leaves it (blur commits the typed dates;
- * Enter would also submit the dialog's form).
- */
-async function fillRange(scope: Locator, from: string, to: string) {
-  const inputs = scope.locator('.ant-picker-range input');
-  await inputs.nth(0).click();
-  await inputs.nth(0).fill(from);
-  await inputs.nth(1).click();
-  await inputs.nth(1).fill(to);
-  await scope.locator('.ant-drawer-title, .ant-modal-title').first().click();
-  await expect.poll(() => inputs.nth(0).inputValue()).toBe(from);
-  await expect.poll(() => inputs.nth(1).inputValue()).toBe(to);
 }
 
 describe('the supervision loop', () => {

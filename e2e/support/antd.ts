@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { signIn } from './harness.ts';
 
 /**
@@ -109,6 +110,30 @@ export async function closeDropdown(scope: Locator) {
   await openDropdown(scope.page())
     .waitFor({ state: 'hidden', timeout: 5_000 })
     .catch(() => undefined);
+}
+
+/**
+ * Types a date range into an antd RangePicker and leaves it by clicking the dialog's title: blur
+ * commits the typed dates, where Enter would also submit the dialog's form (as it is meant to).
+ */
+export async function fillRange(scope: Locator, from: string, to: string) {
+  const inputs = scope.locator('.ant-picker-range input');
+  await inputs.nth(0).click();
+  await inputs.nth(0).fill(from);
+  await inputs.nth(1).click();
+  await inputs.nth(1).fill(to);
+  await scope.locator('.ant-drawer-title, .ant-modal-title').first().click();
+  await expect.poll(() => inputs.nth(0).inputValue()).toBe(from);
+  await expect.poll(() => inputs.nth(1).inputValue()).toBe(to);
+}
+
+/** Types a date into the antd DatePicker `#fieldId` of a dialog and leaves it (see fillRange). */
+export async function fillDate(scope: Locator, fieldId: string, date: string) {
+  const input = scope.locator(`#${fieldId}`);
+  await input.click();
+  await input.fill(date);
+  await scope.locator('.ant-drawer-title, .ant-modal-title').first().click();
+  await expect.poll(() => input.inputValue()).toBe(date);
 }
 
 /**
