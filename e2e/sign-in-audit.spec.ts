@@ -33,6 +33,11 @@ describe('the audit administrator', () => {
     expect(text).toContain('审计管理员');
     expect(await rows.count()).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: path.join(screenshotDir, 'audit-log.png') });
+    // The chain of the demo branch verifies, every record signed by this server's key.
+    await page.getByRole('button', { name: /校验审计链/ }).click();
+    const verdict = page.locator('.ant-modal-confirm', { hasText: '审计链完整' });
+    await verdict.waitFor();
+    expect(await verdict.textContent()).toMatch(/已校验 \d+ 条记录/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -4,7 +4,11 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { ephemeralAuditKeys, useAuditKeys } from '../../server/src/audit/keys.ts';
 import { createDb, type Database } from '../../server/src/db/index.ts';
+
+// Benchmark databases die with the run: their audit records are signed with a key in memory.
+useAuditKeys(ephemeralAuditKeys());
 
 export interface Target {
   name: 'postgres' | 'embedded';

@@ -22,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../../e2e/support/harness.ts';
+import { useAuditKeys, writeNewKeyFile } from '../../server/src/audit/keys.ts';
 import { createDb } from '../../server/src/db/index.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo.ts';
 import { prepareDatabase } from '../../server/src/server.ts';
@@ -201,6 +202,8 @@ async function signedInOfficer(baseUrl: string, context: BrowserContext): Promis
  */
 async function startBuiltServer() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fazhi-bench-web-'));
+  // the key the server will find beside its database (FAZHI_DATA_DIR/audit.key)
+  useAuditKeys(writeNewKeyFile(path.join(dataDir, 'audit.key')));
   const database = await createDb({ dataDir });
   try {
     await prepareDatabase(database, () => {});

@@ -5,6 +5,7 @@
  * new list or a new code cannot reach a page unnamed.
  */
 import { AUDIT_ACTION_NAMES, AUDIT_TARGET_TYPE_NAMES } from './audit/events.ts';
+import { AUDIT_PROBLEM_NAMES } from './audit/problems.ts';
 import {
   CASE_ACTION_NAMES,
   CASE_STATUS_NAMES,
@@ -105,6 +106,7 @@ export const CODE_LIST_NAMES: Readonly<Record<string, Names>> = {
   ADMIN_ROLES: ROLE_NAMES,
   COERCIVE_MEASURES: COERCIVE_MEASURE_NAMES,
   AUDIT_ACTIONS: AUDIT_ACTION_NAMES,
+  AUDIT_PROBLEM_KINDS: AUDIT_PROBLEM_NAMES,
   AUDIT_TARGET_TYPES: AUDIT_TARGET_TYPE_NAMES,
   AWARD_KINDS: AWARD_KIND_NAMES,
   AWARD_STATUSES: AWARD_STATUS_NAMES,

@@ -1,4 +1,5 @@
 export * from './audit/events.ts';
+export * from './audit/problems.ts';
 export * from './calendar/index.ts';
 export * from './cases/index.ts';
 export * from './dashboard/index.ts';

@@ -1,7 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { sealPending, verifyChain } from './audit/chain.ts';
+import { AUDIT_PROBLEM_NAMES } from '@fazhi/common';
+import { keyFilePath, writeNewKeyFile } from './audit/keys.ts';
+import { verifyChain } from './audit/verify.ts';
 import { loadConfig } from './config.ts';
+import { grantAppRole } from './db/app-role.ts';
 import { createDb } from './db/index.ts';
 import { createApp } from './http/app.ts';
 import { lawCommand } from './modules/law/cli.ts';
@@ -9,7 +12,7 @@ import { reportCommand } from './modules/reports/cli.ts';
 import { seedDemo } from './seed/demo.ts';
 import { firstOrgId } from './seed/org.ts';
 import { consoleProgress } from './seed/progress.ts';
-import { prepareDatabase, startServer } from './server.ts';
+import { installAuditKeys, prepareDatabase, startServer } from './server.ts';
 
 const HELP = `fazhi — the Fazhi (法治) server and its maintenance commands
 
@@ -21,8 +24,15 @@ Commands:
   migrate            Apply the schema migrations and reference-data steps, then exit.
   seed --demo        Load the demo branch (units, officers, one account per role) into an empty
                      database. Refuses when a branch already exists.
-  audit verify       Seal pending audit records, walk the hash chain and report the first broken
-                     record (exit 1 when broken).
+  audit verify [--json]
+                     Check the audit chain, reading only: every record altered, deleted or
+                     inserted behind the application's back is named (exit 1 when any).
+  audit keygen [--out FILE]
+                     Write a new audit key file (default: FAZHI_AUDIT_KEY_FILE or
+                     <data dir>/audit.key); never overwrites one.
+  db grant-app-role ROLE
+                     (PostgreSQL, as the owner, after every migrate) Give the existing role ROLE
+                     what the running server needs: no direct write to the audit log.
   openapi --out F    Write the OpenAPI 3.1 document to file F.
   report check FILE [--year YYYY]
                      Check a report (.docx or .txt) for figures that contradict each other and,
@@ -40,6 +50,8 @@ Environment:
   PORT               HTTP port (default 3000)
   DATABASE_URL       PostgreSQL connection string; unset = embedded PGlite database
   FAZHI_DATA_DIR     Folder of the embedded database and other local data (default ./data)
+  FAZHI_AUDIT_KEY_FILE
+                     The audit key file (default <data dir>/audit.key; required with PostgreSQL)
 `;
 
 async function main(argv: string[]) {
@@ -51,6 +63,7 @@ async function main(argv: string[]) {
       out: { type: 'string' },
       year: { type: 'string' },
       lang: { type: 'string' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -60,6 +73,16 @@ async function main(argv: string[]) {
     console.log(HELP);
     return 0;
   }
+  if (command === 'audit' && sub === 'keygen') {
+    const file =
+      values.out ?? keyFilePath({ keyFile: config.auditKeyFile, dataDir: config.dataDir, mayCreate: false });
+    const ring = writeNewKeyFile(file);
+    console.log(`audit key ${ring.current.id} written to ${file} (mode 600); give every instance this file`);
+    return 0;
+  }
+  const verifying = command === 'audit' && sub === 'verify';
+  // verify only reads: it never makes a key (it would find every record signed by another)
+  if (command !== 'openapi') installAuditKeys(config, (m) => console.error(m), !verifying);
   if (command === 'report') {
     return reportCommand(sub, { file: arg, year: values.year, out: values.out }, () =>
       createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
@@ -100,20 +123,37 @@ async function main(argv: string[]) {
       console.log(`demo branch loaded: ${r.units} units, ${r.officers} officers`);
       return 0;
     }
-    if (command === 'audit' && sub === 'verify') {
-      await prepareDatabase(database, () => {});
-      const sealed = await sealPending(database.db);
-      if (sealed) console.log(`sealed ${sealed} pending records`);
-      const result = await verifyChain(database.db, (n) => process.stderr.write(`\rchecked ${n} records`));
+    if (verifying) {
+      const result = await verifyChain(database.db, (n) => {
+        if (!values.json) process.stderr.write(`\rchecked ${n} records`);
+      });
+      if (values.json) {
+        console.log(JSON.stringify(result, null, 2));
+        return result.ok ? 0 : 1;
+      }
       process.stderr.write('\n');
+      const pending = result.pending ? `, ${result.pending} just written and not sealed yet` : '';
       if (result.ok) {
-        console.log(`audit chain intact: ${result.checked} records verified`);
+        console.log(`audit chain intact: ${result.checked} records verified${pending}`);
         return 0;
       }
       console.log(
-        `audit chain BROKEN at record #${result.brokenAt}: ${result.reason} (${result.checked} records verified before it)`,
+        `audit chain BROKEN: ${result.problemCount} problem(s); ${result.checked} records verified${pending}`,
       );
+      for (const p of result.problems)
+        console.log(`  #${p.auditId}  ${p.kind}: ${AUDIT_PROBLEM_NAMES[p.kind].en}`);
+      if (result.problemCount > result.problems.length)
+        console.log(`  … and ${result.problemCount - result.problems.length} more`);
       return 1;
+    }
+    if (command === 'db' && sub === 'grant-app-role') {
+      if (!arg) {
+        console.error('usage: fazhi db grant-app-role ROLE');
+        return 2;
+      }
+      await grantAppRole(database.db, arg);
+      console.log(`role ${arg} may run the server; it writes the audit log only through fazhi_audit_append`);
+      return 0;
     }
     if (command === 'openapi') {
       const app = createApp({ database, config, orgId: 0 });

@@ -19,6 +19,8 @@ export interface Config {
   trustProxy: boolean;
   /** Run the daily jobs (supervision scan, camera sample, call-backs) in this instance. */
   scheduler: boolean;
+  /** FAZHI_AUDIT_KEY_FILE: the audit key file (default `<data dir>/audit.key`, see audit/keys.ts). */
+  auditKeyFile: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,5 +32,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.FAZHI_SECURE_COOKIES !== 'false',
     trustProxy: env.FAZHI_TRUST_PROXY === 'true',
     scheduler: env.FAZHI_SCHEDULER !== 'off',
+    auditKeyFile: env.FAZHI_AUDIT_KEY_FILE || undefined,
   };
 }

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { sealPending } from './audit/chain.ts';
+import { loadAuditKeys, useAuditKeys } from './audit/keys.ts';
 import type { Config } from './config.ts';
 import { createDb, type Database } from './db/index.ts';
 import { createApp, defaultWebDist } from './http/app.ts';
@@ -10,6 +11,16 @@ import { firstOrgId } from './seed/org.ts';
 import { consoleProgress } from './seed/progress.ts';
 import { applyDataSteps } from './seed/reference-data.ts';
 
+/** The audit key of this deployment (FAZHI_AUDIT_KEY_FILE), installed for the process. */
+export function installAuditKeys(config: Config, log: (m: string) => void = console.log, create = true) {
+  useAuditKeys(
+    loadAuditKeys(
+      { keyFile: config.auditKeyFile, dataDir: config.dataDir, mayCreate: !config.databaseUrl && create },
+      log,
+    ),
+  );
+}
+
 /** Migrations and reference data; safe to run on every start and from any instance. */
 export async function prepareDatabase(database: Database, log: (m: string) => void = console.log) {
   await database.migrate();
@@ -18,6 +29,7 @@ export async function prepareDatabase(database: Database, log: (m: string) => vo
 }
 
 export async function startServer(config: Config, log: (m: string) => void = console.log) {
+  installAuditKeys(config, log);
   const database = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await prepareDatabase(database, log);
   let orgId = await firstOrgId(database.db);
@@ -33,9 +45,19 @@ export async function startServer(config: Config, log: (m: string) => void = con
     log(`demo branch loaded in ${Math.round((performance.now() - started) / 1000)} s`);
   }
   const app = createApp({ database, config, orgId, webDist: defaultWebDist() });
-  // Seal audit records into the hash chain shortly after they commit.
+  // Seal audit records into the hash chain shortly after they commit; a record the application
+  // did not write is never sealed, and said once in the log (`fazhi audit verify` names it too).
+  const refusedSeen = new Set<number>();
+  const refused = (ids: number[]) => {
+    const fresh = ids.filter((id) => !refusedSeen.has(id));
+    for (const id of fresh) refusedSeen.add(id);
+    if (fresh.length)
+      console.error(
+        `audit records not written by the application, left out of the chain: #${fresh.join(', #')}`,
+      );
+  };
   const sealer = setInterval(() => {
-    sealPending(database.db).catch((e: unknown) => console.error('audit sealing failed', e));
+    sealPending(database.db, refused).catch((e: unknown) => console.error('audit sealing failed', e));
   }, 2000);
   // PGlite runs no autovacuum: refresh the planner's statistics ourselves, or list queries are
   // planned blind on an embedded database that grew since it was created.

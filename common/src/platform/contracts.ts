@@ -3,6 +3,7 @@
  * OpenAPI) and web (forms and types). Field messages are keys of FIELD_MESSAGES.
  */
 import { z } from 'zod';
+import { AUDIT_PROBLEM_KINDS } from '../audit/problems.ts';
 import { isValidIsoDate } from '../calendar/iso-date.ts';
 import { DATA_SCOPES, PERMISSIONS, ROLE_CODES } from './permissions.ts';
 import { PERSONNEL_KINDS } from './personnel.ts';
@@ -316,10 +317,15 @@ export type AuditRecordResponse = z.infer<typeof AuditRecordResponse>;
 export const AuditListResponse = z.object({ items: z.array(AuditRecordResponse), total: z.number() });
 export const AuditVerifyResponse = z.object({
   ok: z.boolean(),
+  /** Sealed records that verified. */
   checked: z.number(),
-  brokenAt: z.number().nullable(),
-  reason: z.string().nullable(),
+  /** Records just written, not sealed yet. */
+  pending: z.number(),
+  /** Every altered, deleted or inserted record, in record order (the first 1000). */
+  problems: z.array(z.object({ kind: z.enum(AUDIT_PROBLEM_KINDS), auditId: z.number() })),
+  problemCount: z.number(),
 });
+export type AuditVerifyResponse = z.infer<typeof AuditVerifyResponse>;
 
 // ---- tasks and health ------------------------------------------------------------------------------
 

@@ -1,7 +1,9 @@
 import type { AuditAction, AuditTargetType } from '@fazhi/common';
-import type { Queryable } from '../db/index.ts';
-import { auditLog } from '../db/schema/index.ts';
+import { sql } from 'drizzle-orm';
+import { type Queryable, rows } from '../db/index.ts';
 import type { Ctx } from '../http/context.ts';
+import { type AuditRow, recordMac, storedJson } from './canonical.ts';
+import { auditKeys } from './keys.ts';
 
 export interface AuditEntry {
   /** One of the events named in common/ (AUDIT_ACTION_NAMES): people read the name, not the code. */
@@ -17,11 +19,19 @@ export interface AuditEntry {
 /**
  * Writes one audit record on the given transaction, so the record commits or rolls back with
  * the change it describes. Never call it on the bare database for a state change.
+ *
+ * The record takes its number first and is signed with the audit key over its content and that
+ * number (see keys.ts), then goes in through `fazhi_audit_append`, the only way the
+ * application's database role can add to the log.
  */
 export async function audit(tx: Queryable, ctx: Ctx, entry: AuditEntry): Promise<void> {
+  const key = auditKeys().current;
   const a = ctx.actor;
-  await tx.insert(auditLog).values({
+  const [next] = await rows<{ id: unknown }>(tx, sql`select nextval('audit_log_id_seq') as id`);
+  const r: AuditRow = {
+    id: Number(next!.id),
     orgId: ctx.orgId,
+    at: new Date(),
     actorId: a?.officerId ?? entry.subject?.id ?? null,
     actorName: a?.name ?? entry.subject?.name ?? null,
     actorRole: a ? a.roles.join(',') : null,
@@ -31,9 +41,19 @@ export async function audit(tx: Queryable, ctx: Ctx, entry: AuditEntry): Promise
     targetType: entry.targetType ?? null,
     targetId: entry.targetId === undefined ? null : String(entry.targetId),
     outcome: entry.outcome ?? 'success',
-    summary: entry.summary ?? null,
+    summary: storedJson(entry.summary),
     clientIp: ctx.clientIp,
-  });
+    keyId: key.id,
+    mac: null,
+  };
+  const mac = recordMac(key, r);
+  await tx.execute(
+    sql`select fazhi_audit_append(${r.id}::bigint, ${r.orgId}::integer, ${r.at.toISOString()}::timestamptz,
+      ${r.actorId}::integer, ${r.actorName}::text, ${r.actorRole}::text, ${r.unitId}::integer,
+      ${r.unitName}::text, ${r.action}::text, ${r.targetType}::text, ${r.targetId}::text,
+      ${r.outcome}::text, ${r.summary === null ? null : JSON.stringify(r.summary)}::jsonb,
+      ${r.clientIp}::text, ${key.id}::text, ${mac}::text)`,
+  );
 }
 
 /** Before/after summary of the fields that changed, for update records. */

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -50,7 +51,9 @@ export async function createDb(opts: CreateDbOptions): Promise<Database> {
     return {
       db,
       kind: 'postgres',
-      migrate: () => migrateNodePg(drizzleNodePg(pool, { schema }), { migrationsFolder }),
+      migrate: async () => {
+        if (!(await upToDate(db))) await migrateNodePg(drizzleNodePg(pool, { schema }), { migrationsFolder });
+      },
       close: () => pool.end(),
     };
   }
@@ -69,9 +72,29 @@ export async function createDb(opts: CreateDbOptions): Promise<Database> {
   return {
     db: pgliteDb as unknown as Db,
     kind: 'embedded',
-    migrate: () => migratePglite(pgliteDb, { migrationsFolder }),
+    migrate: async () => {
+      if (!(await upToDate(pgliteDb as unknown as Db))) await migratePglite(pgliteDb, { migrationsFolder });
+    },
     close: () => client.close(),
   };
+}
+
+/**
+ * Whether every migration is applied already. Then starting skips the migrator, whose first step
+ * (CREATE SCHEMA drizzle) the application's own database role may not do (`fazhi db
+ * grant-app-role`): the owner migrates, the application only starts.
+ */
+async function upToDate(db: Db): Promise<boolean> {
+  const latest = Math.max(...readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis));
+  try {
+    const [r] = await rows<{ at: unknown }>(
+      db,
+      sql`select max(created_at) as at from drizzle.__drizzle_migrations`,
+    );
+    return Number(r?.at ?? 0) >= latest;
+  } catch {
+    return false;
+  }
 }
 
 /** Runs raw SQL on either driver and returns its rows (both drivers answer `{rows}`). */

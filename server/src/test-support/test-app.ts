@@ -2,11 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { authenticator } from 'otplib';
 import pg from 'pg';
+import { ephemeralAuditKeys, useAuditKeys } from '../audit/keys.ts';
 import { createDb, type Database } from '../db/index.ts';
 import { officers } from '../db/schema/index.ts';
 import { type App, createApp } from '../http/app.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo } from '../seed/demo.ts';
 import { prepareDatabase } from '../server.ts';
+
+// Every test file signs its audit records with a key of its own, held in memory.
+useAuditKeys(ephemeralAuditKeys());
 
 /**
  * A database for one test file: PGlite in memory, or a fresh PostgreSQL database when

@@ -235,6 +235,10 @@ export const auditLog = pgTable(
     outcome: text('outcome').notNull().default('success'),
     summary: jsonb('summary'),
     clientIp: text('client_ip'),
+    /** The audit key that made `mac` (server/src/audit/keys.ts); null on records from before keys. */
+    keyId: text('key_id'),
+    /** HMAC of the record (its number included) by the transaction that wrote it. */
+    mac: text('mac'),
   },
   (t) => [
     index('audit_org_at').on(t.orgId, t.at),
@@ -243,11 +247,23 @@ export const auditLog = pgTable(
   ],
 );
 
-/** One seal per audit row, in chain order: hash = sha256(prev_hash ‖ canonical(audit row)). */
+/**
+ * One seal per audit row, in chain order: hash = HMAC(audit key, prev_hash ‖ canonical(audit
+ * row)); seals made before audit keys (key_id null) are sha256(prev_hash ‖ canonical(row)).
+ */
 export const auditSeals = pgTable('audit_seals', {
   seq: bigserial('seq', { mode: 'number' }).primaryKey(),
   auditId: bigint('audit_id', { mode: 'number' }).notNull().unique(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
   sealedAt: tstz('sealed_at').notNull().defaultNow(),
+  keyId: text('key_id'),
+});
+
+/**
+ * Records written before audit keys existed and not yet sealed when the keys came (migration
+ * 0016): the only records without a MAC that the sealer takes into the chain.
+ */
+export const auditLegacyUnsealed = pgTable('audit_legacy_unsealed', {
+  auditId: bigint('audit_id', { mode: 'number' }).primaryKey(),
 });

@@ -1,8 +1,10 @@
 import { DownloadOutlined, LockOutlined, SafetyCertificateOutlined, UnlockOutlined } from '@ant-design/icons';
 import {
   AUDIT_ACTIONS,
+  AUDIT_PROBLEM_NAMES,
   AUDIT_TARGET_TYPES,
   type AuditRecordResponse,
+  type AuditVerifyResponse,
   auditActionName,
   auditTargetTypeName,
 } from '@fazhi/common';
@@ -20,13 +22,6 @@ import { EMPTY, formatDateTime } from '../../../app/ui/format.ts';
 import { ErrorAlert, Page } from '../../../app/ui/page.tsx';
 import { type Filters, useList } from '../../../app/ui/use-list.ts';
 import { AuditDetail, actionName, targetText } from './audit-detail.tsx';
-
-interface Verify {
-  ok: boolean;
-  checked: number;
-  brokenAt: number | null;
-  reason: string | null;
-}
 
 // the date range is one picker on the form and two filters (from, to) in the address bar
 const toForm = ({ from, to, ...f }: Filters) => ({
@@ -46,18 +41,22 @@ export default function AuditPage() {
   const [detail, setDetail] = useState<AuditRecordResponse | null>(null);
 
   const exporter = useAction(() => api.download('/api/audit/export', list.filters, 'audit.xlsx'));
-  const verify = useAction(() => api.get<Verify>('/api/audit/verify'), {
-    onSuccess: (r) =>
-      r.ok
-        ? modal.success({ title: t('audit.verifyOk'), content: t('audit.verifyOkDetail', { n: r.checked }) })
-        : modal.error({
-            title: t('audit.verifyBroken'),
-            content: t('audit.verifyBrokenDetail', {
-              n: r.checked,
-              id: r.brokenAt ?? '?',
-              reason: r.reason ?? '',
-            }),
-          }),
+  const verify = useAction(() => api.get<AuditVerifyResponse>('/api/audit/verify'), {
+    onSuccess: (r) => {
+      const pending = r.pending ? ` ${t('audit.verifyPending', { n: r.pending })}` : '';
+      if (r.ok) {
+        modal.success({
+          title: t('audit.verifyOk'),
+          content: t('audit.verifyOkDetail', { n: r.checked }) + pending,
+        });
+        return;
+      }
+      modal.error({
+        title: t('audit.verifyBroken'),
+        width: 600,
+        content: <VerifyProblems result={r} pending={pending} />,
+      });
+    },
   });
 
   return (
@@ -211,5 +210,37 @@ export default function AuditPage() {
       </div>
       <AuditDetail record={detail} onClose={() => setDetail(null)} />
     </Page>
+  );
+}
+
+/** Every record the check found altered, deleted or inserted, by number. */
+function VerifyProblems({ result, pending }: { result: AuditVerifyResponse; pending: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Typography.Paragraph>
+        {t('audit.verifyBrokenDetail', { n: result.checked, count: result.problemCount })}
+        {pending}
+      </Typography.Paragraph>
+      <Table
+        size="small"
+        rowKey={(p) => `${p.kind}-${p.auditId}`}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        dataSource={result.problems}
+        columns={[
+          { title: t('audit.record'), dataIndex: 'auditId', width: 100, render: (id: number) => `#${id}` },
+          {
+            title: t('audit.problem'),
+            dataIndex: 'kind',
+            render: (k: AuditVerifyResponse['problems'][number]['kind']) => bilingual(AUDIT_PROBLEM_NAMES[k]),
+          },
+        ]}
+      />
+      {result.problemCount > result.problems.length && (
+        <Typography.Text type="secondary">
+          {t('audit.verifyMore', { n: result.problemCount - result.problems.length })}
+        </Typography.Text>
+      )}
+    </>
   );
 }

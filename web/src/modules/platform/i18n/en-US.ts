@@ -180,8 +180,12 @@ export const enUS: typeof zhCN = {
     verify: 'Verify chain',
     verifyOk: 'The audit chain is intact',
     verifyOkDetail: '{{n}} records checked; nothing was edited, deleted or inserted.',
+    verifyPending: '{{n}} records just written are not sealed yet (sealed within seconds).',
     verifyBroken: 'The audit chain is broken',
     verifyBrokenDetail:
-      '{{n}} records checked; record #{{id}} fails: {{reason}}. Report this to the security administrator now.',
+      '{{n}} records checked; {{count}} records fail (below). Report this to the security administrator now.',
+    verifyMore: '… and {{n}} more (`fazhi audit verify --json` lists them all)',
+    record: 'Record',
+    problem: 'Problem',
   },
 };

@@ -176,8 +176,11 @@ export const zhCN = {
     verify: '校验审计链',
     verifyOk: '审计链完整',
     verifyOkDetail: '已校验 {{n}} 条记录，未发现篡改、删除或插入。',
+    verifyPending: '另有 {{n}} 条刚写入的记录尚未封链（数秒内完成）。',
     verifyBroken: '审计链校验未通过',
-    verifyBrokenDetail:
-      '已校验 {{n}} 条记录，在第 {{id}} 号记录处发现异常：{{reason}}。请立即报告安全管理员。',
+    verifyBrokenDetail: '已校验 {{n}} 条记录，{{count}} 条记录异常（见下表）。请立即报告安全管理员。',
+    verifyMore: '……另有 {{n}} 条（`fazhi audit verify --json` 可列出全部）',
+    record: '记录',
+    problem: '异常',
   },
 };
