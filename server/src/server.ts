@@ -32,7 +32,7 @@ export async function startServer(config: Config, log: (m: string) => void = con
     orgId = (await seedDemo(database.db, { progress: consoleProgress(log) })).orgId;
     log(`demo branch loaded in ${Math.round((performance.now() - started) / 1000)} s`);
   }
-  const app = createApp({ database, config, orgId, webDist: defaultWebDist() });
+  const app = createApp({ database, config, orgId, webDist: defaultWebDist(), uploads: config.uploads });
   // Seal audit records into the hash chain shortly after they commit.
   const sealer = setInterval(() => {
     sealPending(database.db).catch((e: unknown) => console.error('audit sealing failed', e));
