@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { sealPending } from './audit/chain.ts';
 import type { Config } from './config.ts';
 import { createDb, type Database } from './db/index.ts';
+import { clearStaleUploads } from './files/receive.ts';
 import { createApp, defaultWebDist } from './http/app.ts';
 import { startDailyScheduler } from './modules/supervision/daily.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -32,6 +33,8 @@ export async function startServer(config: Config, log: (m: string) => void = con
     orgId = (await seedDemo(database.db, { progress: consoleProgress(log) })).orgId;
     log(`demo branch loaded in ${Math.round((performance.now() - started) / 1000)} s`);
   }
+  const stale = await clearStaleUploads(config.uploads.tmpDir);
+  if (stale) log(`removed ${stale} upload(s) a stopped server left in ${config.uploads.tmpDir}`);
   const app = createApp({ database, config, orgId, webDist: defaultWebDist(), uploads: config.uploads });
   // Seal audit records into the hash chain shortly after they commit.
   const sealer = setInterval(() => {
