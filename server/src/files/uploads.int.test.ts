@@ -191,6 +191,20 @@ describe('uploads stream to the file store', () => {
     expect(await leftovers()).toEqual([]);
   });
 
+  it('refuses more files than the route takes, and NUL in a text field, naming the field', async () => {
+    const two = evidenceForm(randomBytes(10));
+    two.append('file', new File([randomBytes(10)], 'second.mp4'));
+    const many = await officer.request('POST', `/api/cases/${caseId}/evidence`, two);
+    expect(many.status).toBe(400);
+    expect((await read(many)).error.fields.file).toBe('最多上传 1 个文件');
+    const nul = evidenceForm(randomBytes(10));
+    nul.set('description', 'a\u0000b');
+    const res = await officer.request('POST', `/api/cases/${caseId}/evidence`, nul);
+    expect(res.status).toBe(400);
+    expect(Object.keys((await read(res)).error.fields)).toEqual(['description']);
+    expect(await leftovers()).toEqual([]);
+  });
+
   it('removes, at start, the temporary files a crash left behind, and only those', async () => {
     await writeFile(path.join(tmpDir, 'upload-left-by-a-crash'), 'x');
     await writeFile(path.join(tmpDir, 'upload-in-flight'), 'x');
