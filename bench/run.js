@@ -4,7 +4,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const name = process.argv[2];
-const known = ['core', 'supervision', 'report', 'web'];
+const known = ['core', 'supervision', 'report', 'web', 'upload'];
 if (!known.includes(name)) {
   console.error(`usage: npm run bench -- <${known.join('|')}>`);
   process.exit(2);

@@ -16,16 +16,13 @@
  * shows its before and after. BENCH_WEB_BUILD=0 skips building the web app first.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../../e2e/support/harness.ts';
-import { useAuditKeys, writeNewKeyFile } from '../../server/src/audit/keys.ts';
-import { createDb } from '../../server/src/db/index.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../server/src/seed/demo.ts';
-import { prepareDatabase } from '../../server/src/server.ts';
+import { DEMO_PASSWORD } from '../../server/src/seed/demo.ts';
+import { demoDataDir } from './demo-data-dir.ts';
 import { round } from './measure.ts';
 
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
@@ -201,16 +198,7 @@ async function signedInOfficer(baseUrl: string, context: BrowserContext): Promis
  * ready database and the browser tests' start-up limit does not apply.
  */
 async function startBuiltServer() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'fazhi-bench-web-'));
-  // the key the server will find beside its database (FAZHI_DATA_DIR/audit.key)
-  useAuditKeys(writeNewKeyFile(path.join(dataDir, 'audit.key')));
-  const database = await createDb({ dataDir });
-  try {
-    await prepareDatabase(database, () => {});
-    await seedDemo(database.db);
-  } finally {
-    await database.close();
-  }
+  const dataDir = await demoDataDir('fazhi-bench-web-');
   const port = 20000 + Math.floor(Math.random() * 20000);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), FAZHI_DATA_DIR: dataDir };
   env.FAZHI_SCHEDULER = 'off'; // no daily scan competing with the page loads

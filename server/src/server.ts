@@ -4,6 +4,7 @@ import { sealPending } from './audit/chain.ts';
 import { loadAuditKeys, useAuditKeys } from './audit/keys.ts';
 import type { Config } from './config.ts';
 import { createDb, type Database } from './db/index.ts';
+import { clearStaleUploads } from './files/receive.ts';
 import { createApp, defaultWebDist } from './http/app.ts';
 import { startDailyScheduler } from './modules/supervision/daily.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -44,7 +45,9 @@ export async function startServer(config: Config, log: (m: string) => void = con
     orgId = (await seedDemo(database.db, { progress: consoleProgress(log) })).orgId;
     log(`demo branch loaded in ${Math.round((performance.now() - started) / 1000)} s`);
   }
-  const app = createApp({ database, config, orgId, webDist: defaultWebDist() });
+  const stale = await clearStaleUploads(config.uploads.tmpDir);
+  if (stale) log(`removed ${stale} upload(s) a stopped server left in ${config.uploads.tmpDir}`);
+  const app = createApp({ database, config, orgId, webDist: defaultWebDist(), uploads: config.uploads });
   // Seal audit records into the hash chain shortly after they commit; a record the application
   // did not write is never sealed, and said once in the log (`fazhi audit verify` names it too).
   const refusedSeen = new Set<number>();

@@ -256,6 +256,12 @@ export const PenaltyItemListQuery = z.object({
 });
 export const PenaltyItemListResponse = z.object({ items: z.array(PenaltyItemResponse) });
 
+/** The text fields of an evidence upload (multipart, beside `file`). */
+export const EvidenceUploadFields = z.object({
+  description: z.string().trim().max(1000).optional(),
+});
+export type EvidenceUploadFields = z.infer<typeof EvidenceUploadFields>;
+
 export const EvidenceResponse = z.object({
   id: z.number(),
   fileName: z.string(),

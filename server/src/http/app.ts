@@ -11,9 +11,10 @@ import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Config } from '../config.ts';
+import type { Config, UploadSettings } from '../config.ts';
 import type { Database } from '../db/index.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, unavailableReason } from '../db/unavailable.ts';
+import { uploadSettings } from '../files/settings.ts';
 import { registerModules } from '../modules/index.ts';
 import { loadActor } from '../modules/platform/actor.ts';
 import { toMe } from '../modules/platform/auth.service.ts';
@@ -37,6 +38,8 @@ export interface AppDeps {
   orgId: number;
   /** Folder of the built web app; omitted in API-only tests. */
   webDist?: string | null;
+  /** Where uploads wait and how large evidence may be; tests take the defaults. */
+  uploads?: UploadSettings;
 }
 
 export type App = OpenAPIHono<AppEnv>;
@@ -93,7 +96,7 @@ export function createApp(deps: AppDeps): App {
     secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }),
   );
   // No body is read beyond its limit, before the session is looked at (413 naming the limit).
-  app.use('/api/*', limitBody);
+  app.use('/api/*', limitBody({ evidence: uploadSettings(deps).evidenceLimit }));
   // Lists, the OpenAPI document and report figures shrink to a fifth or less in gzip.
   app.use('/api/*', compress(), measureJson);
 

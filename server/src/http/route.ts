@@ -52,7 +52,8 @@ const errorResponses = {
 /** Only an operation that reads a body can be sent one of a type it does not take, or too big. */
 const bodyResponses = {
   413: {
-    description: 'The body is larger than the limit (25 MB with a file, 8 MB otherwise), named in fields',
+    description:
+      'The body is larger than the limit, named in fields: evidence FAZHI_EVIDENCE_UPLOAD_MB (100 MB by default), other files 25 MB, 8 MB otherwise',
     content: { 'application/json': { schema: ErrorResponse } },
   },
   415: {

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { authenticator } from 'otplib';
 import pg from 'pg';
 import { ephemeralAuditKeys, useAuditKeys } from '../audit/keys.ts';
+import type { UploadSettings } from '../config.ts';
 import { createDb, type Database } from '../db/index.ts';
 import { officers } from '../db/schema/index.ts';
 import { type App, createApp } from '../http/app.ts';
@@ -54,7 +55,13 @@ export interface TestApp {
  * The app on a migrated database holding the demo branch; with `history`, also the demo year
  * of enforcement work (slower: only tests that read it ask for it).
  */
-export async function testApp({ history = false }: { history?: boolean } = {}): Promise<TestApp> {
+export async function testApp({
+  history = false,
+  uploads,
+}: {
+  history?: boolean;
+  uploads?: UploadSettings;
+} = {}): Promise<TestApp> {
   const database = await testDatabase();
   await prepareDatabase(database, () => {});
   const { orgId } = await seedDemo(database.db, { history });
@@ -62,6 +69,7 @@ export async function testApp({ history = false }: { history?: boolean } = {}): 
     database,
     config: { version: 'test', secureCookies: false, trustProxy: false },
     orgId,
+    ...(uploads ? { uploads } : {}),
   });
   const client = () => new TestClient(app);
   async function totpCode(username: string, secret = DEMO_TOTP_SECRET) {

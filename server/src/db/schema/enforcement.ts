@@ -14,7 +14,8 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { bytea, tstz } from './columns.ts';
+import { tstz } from './columns.ts';
+import { fileBlobs } from './files.ts';
 import { officers, orgIdColumn, units } from './platform.ts';
 
 const orgId = orgIdColumn;
@@ -235,12 +236,15 @@ export const evidence = pgTable(
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
+    /** The content, in the file store. */
+    blobId: bigint('blob_id', { mode: 'number' })
+      .notNull()
+      .references(() => fileBlobs.id),
     description: text('description'),
     uploadedBy: integer('uploaded_by').notNull(),
     uploadedAt: tstz('uploaded_at').notNull().defaultNow(),
   },
-  (t) => [index('evidence_case').on(t.caseId)],
+  (t) => [index('evidence_case').on(t.caseId), uniqueIndex('evidence_blob').on(t.blobId)],
 );
 
 /** One act at one review gate (三级五关): approve, send back, or disagree, with the checklist. */

@@ -1,4 +1,5 @@
 export * from './enforcement.ts';
+export * from './files.ts';
 export * from './law.ts';
 export * from './platform.ts';
 export * from './reports.ts';

@@ -11,7 +11,8 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { bytea, tstz } from './columns.ts';
+import { tstz } from './columns.ts';
+import { fileBlobs } from './files.ts';
 import { orgIdColumn } from './platform.ts';
 
 const orgId = orgIdColumn;
@@ -99,11 +100,17 @@ export const submissionFiles = pgTable(
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
+    /** The content, in the file store. */
+    blobId: bigint('blob_id', { mode: 'number' })
+      .notNull()
+      .references(() => fileBlobs.id),
     uploadedBy: integer('uploaded_by').notNull(),
     uploadedAt: tstz('uploaded_at').notNull().defaultNow(),
   },
-  (t) => [index('submission_files_submission').on(t.submissionId)],
+  (t) => [
+    index('submission_files_submission').on(t.submissionId),
+    uniqueIndex('submission_files_blob').on(t.blobId),
+  ],
 );
 
 /**

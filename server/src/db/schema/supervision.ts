@@ -14,6 +14,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { bytea, tstz } from './columns.ts';
+import { fileBlobs } from './files.ts';
 import { orgIdColumn } from './platform.ts';
 
 const orgId = orgIdColumn;
@@ -133,11 +134,14 @@ export const findingFiles = pgTable(
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
+    /** The content, in the file store. */
+    blobId: bigint('blob_id', { mode: 'number' })
+      .notNull()
+      .references(() => fileBlobs.id),
     uploadedBy: integer('uploaded_by').notNull(),
     uploadedAt: tstz('uploaded_at').notNull().defaultNow(),
   },
-  (t) => [index('finding_files_finding').on(t.findingId)],
+  (t) => [index('finding_files_finding').on(t.findingId), uniqueIndex('finding_files_blob').on(t.blobId)],
 );
 
 /**

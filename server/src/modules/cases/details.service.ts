@@ -2,7 +2,6 @@
  * The particulars of a case: parties, offences, evidence, collective discussion, and the
  * administrative case period's extension and appraisal time.
  */
-import { createHash } from 'node:crypto';
 import {
   type AppraisalRequest,
   type CaseResponse,
@@ -31,6 +30,8 @@ import {
   penaltyItems,
   proceedings,
 } from '../../db/schema/index.ts';
+import type { ReceivedFile } from '../../files/receive.ts';
+import { storeFile } from '../../files/store.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { policeAmong } from '../platform/personnel.ts';
@@ -206,22 +207,21 @@ export async function listPenaltyItems(
   };
 }
 
-export const MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;
-
-/** Stores a file with its SHA-256; files are never overwritten, a new version is a new row. */
+/**
+ * Stores a received file in the file store with its SHA-256; files are never overwritten, a new
+ * version is a new row. Its size is bounded by the request's limit (FAZHI_EVIDENCE_UPLOAD_MB).
+ */
 export async function addEvidence(
   ctx: Ctx,
   caseId: number,
-  file: { name: string; type: string; data: Buffer },
+  file: ReceivedFile,
   description: string | null,
 ): Promise<EvidenceResponse> {
   const actor = requireActor(ctx);
-  if (file.data.length === 0) throw new AppError('VALIDATION', { file: 'required' });
-  if (file.data.length > MAX_EVIDENCE_BYTES)
-    throw new AppError('VALIDATION', { file: { key: 'tooBig', params: { max: '50 MB' } } });
-  const sha256 = createHash('sha256').update(file.data).digest('hex');
+  if (file.size === 0) throw new AppError('VALIDATION', { file: 'required' });
   return ctx.db.transaction(async (tx) => {
     const { c } = await findCase({ ...ctx, db: tx as unknown as Ctx['db'] }, tx, caseId);
+    const { blobId, sha256 } = await storeFile(tx, c.orgId, file);
     const [row] = await tx
       .insert(evidence)
       .values({
@@ -229,10 +229,10 @@ export async function addEvidence(
         caseId,
         fileName: file.name.slice(0, 200) || 'file',
         contentType: file.type || 'application/octet-stream',
-        size: file.data.length,
+        size: file.size,
         sha256,
-        content: file.data,
-        description: description?.slice(0, 1000) || null,
+        blobId,
+        description: description || null,
         uploadedBy: actor.officerId,
       })
       .returning();

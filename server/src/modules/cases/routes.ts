@@ -12,6 +12,7 @@ import {
   DecisionResponse,
   DiscussionRequest,
   EvidenceResponse,
+  EvidenceUploadFields,
   ExtendPeriodRequest,
   OffencesRequest,
   OfflineReportCreateRequest,
@@ -28,9 +29,12 @@ import {
 } from '@fazhi/common';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { storedFileDownload } from '../../files/download.ts';
+import { fieldValue, multipartBody, withUpload } from '../../files/receive.ts';
+import { uploadSettings } from '../../files/settings.ts';
 import type { App, AppDeps } from '../../http/app.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, validationError } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { DOCX } from '../../platform-io/docx.ts';
 import { idParam, json } from '../platform/routes/helpers.ts';
@@ -66,8 +70,9 @@ function fileDownload(c: Context<AppEnv>, type: string, name: string, data: Buff
   return c.body(new Uint8Array(data), 200) as never;
 }
 
-export function registerCasesRoutes(app: App, _deps: AppDeps) {
+export function registerCasesRoutes(app: App, deps: AppDeps) {
   const tags = ['Cases'];
+  const uploads = uploadSettings(deps);
   // Fixed paths first: /api/cases/{id} would otherwise take them as an id.
   app.openapi(
     defineRoute('case.read', {
@@ -229,38 +234,30 @@ export function registerCasesRoutes(app: App, _deps: AppDeps) {
       method: 'post',
       path: '/api/cases/{id}/evidence',
       tags,
-      summary: 'Upload evidence (multipart: file, description); stored with its SHA-256, never overwritten',
+      summary:
+        'Upload evidence (multipart: file, description); streamed to the file store with its SHA-256, never overwritten. At most FAZHI_EVIDENCE_UPLOAD_MB (100 MB by default), else 413',
       request: {
         params: idParam,
-        body: {
-          content: {
-            'multipart/form-data': {
-              schema: z.object({
-                file: z.any().openapi({ type: 'string', format: 'binary' }),
-                description: z.string().optional(),
-              }),
-            },
-          },
-          required: true,
-        },
+        body: multipartBody({ file: { type: 'string', format: 'binary' }, description: { type: 'string' } }, [
+          'file',
+        ]),
       },
       response: EvidenceResponse,
     }),
     async (c) => {
-      const body = await c.req.parseBody();
-      const file = body.file;
-      if (!(file instanceof File)) throw new AppError('VALIDATION', { file: 'required' });
-      const description = typeof body.description === 'string' ? body.description.trim() || null : null;
-      const data = Buffer.from(await file.arrayBuffer());
-      return c.json(
-        await addEvidence(
-          c.get('ctx'),
-          c.req.valid('param').id,
-          { name: file.name, type: file.type, data },
-          description,
-        ),
-        200,
+      const id = c.req.valid('param').id;
+      const evidence = await withUpload(
+        c,
+        { tmpDir: uploads.tmpDir, fileFields: ['file'], maxFiles: 1, maxFileBytes: uploads.evidenceLimit },
+        async (form) => {
+          const fields = EvidenceUploadFields.safeParse({ description: fieldValue(form, 'description') });
+          if (!fields.success) throw validationError(fields.error.issues);
+          const [file] = form.files;
+          if (!file) throw new AppError('VALIDATION', { file: 'required' });
+          return addEvidence(c.get('ctx'), id, file, fields.data.description || null);
+        },
       );
+      return c.json(evidence, 200);
     },
   );
   app.openapi(
@@ -268,14 +265,13 @@ export function registerCasesRoutes(app: App, _deps: AppDeps) {
       method: 'get',
       path: '/api/evidence/{id}/download',
       tags,
-      summary: 'Download an evidence file (its SHA-256 in X-Content-SHA256)',
+      summary: 'Download an evidence file, streamed from the file store (its SHA-256 in X-Content-SHA256)',
       request: { params: idParam },
       download: 'application/octet-stream',
     }),
     async (c) => {
-      const e = await getEvidenceFile(c.get('ctx'), c.req.valid('param').id);
-      c.header('X-Content-SHA256', e.sha256);
-      return fileDownload(c, e.contentType, e.fileName, e.content);
+      const ctx = c.get('ctx');
+      return storedFileDownload(c, ctx.db, await getEvidenceFile(ctx, c.req.valid('param').id)) as never;
     },
   );
   app.openapi(

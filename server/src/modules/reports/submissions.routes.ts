@@ -3,6 +3,8 @@ import {
   CollectionDetailResponse,
   CollectionListResponse,
   CollectionRemindResponse,
+  SUBMISSION_FILE_MAX_BYTES,
+  SUBMISSION_FILES_MAX,
   SubmissionFileDeleteQuery,
   SubmissionImportFields,
   SubmissionImportResponse,
@@ -14,13 +16,13 @@ import {
   SubmissionVersionRequest,
 } from '@fazhi/common';
 import { z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import { storedFileDownload } from '../../files/download.ts';
+import { multipartBody, withUpload } from '../../files/receive.ts';
+import { uploadSettings } from '../../files/settings.ts';
 import type { App, AppDeps } from '../../http/app.ts';
-import type { AppEnv } from '../../http/env.ts';
 import { AppError, validationError } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { idParam, json, upload, XLSX_TYPE, xlsxDownload } from '../platform/routes/helpers.ts';
-import { fileDownload } from '../supervision/findings.routes.ts';
 import { formWorkbook, importForm } from './submissions/excel.ts';
 import {
   acceptSubmission,
@@ -32,7 +34,6 @@ import {
   returnSubmission,
   saveSubmission,
   signSubmission,
-  type UploadedFile,
 } from './submissions/forms.service.ts';
 import {
   closeCollection,
@@ -49,19 +50,15 @@ const fileParams = z.object({
   fileId: z.coerce.number().int().positive(),
 });
 
-async function uploaded(c: Context<AppEnv>): Promise<UploadedFile[]> {
-  const body = await c.req.parseBody({ all: true });
-  const files: UploadedFile[] = [];
-  for (const x of [body.files, body.file].flat()) {
-    if (x instanceof File)
-      files.push({ name: x.name, type: x.type, data: Buffer.from(await x.arrayBuffer()) });
-  }
-  return files;
-}
-
 /** 数据填报: collection rounds (the detachment) and departments' forms. */
-export function registerSubmissionRoutes(app: App, _deps: AppDeps) {
+export function registerSubmissionRoutes(app: App, deps: AppDeps) {
   const tags = ['Report submissions'];
+  const attachUpload = {
+    tmpDir: uploadSettings(deps).tmpDir,
+    fileFields: ['files', 'file'],
+    maxFiles: SUBMISSION_FILES_MAX,
+    maxFileBytes: SUBMISSION_FILE_MAX_BYTES,
+  };
   app.openapi(
     defineRoute('report.read', {
       method: 'get',
@@ -194,38 +191,35 @@ export function registerSubmissionRoutes(app: App, _deps: AppDeps) {
       method: 'post',
       path: '/api/reports/submissions/{id}/files',
       tags,
-      summary: 'Attach files to a draft or returned form (multipart `files`; SHA-256 kept)',
+      summary:
+        'Attach files to a draft or returned form (multipart `files`, each at most 20 MB; streamed to the file store, SHA-256 kept)',
       request: {
         params: idParam,
-        body: {
-          content: {
-            'multipart/form-data': {
-              schema: z.object({
-                files: z.any().openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
-              }),
-            },
-          },
-          required: true,
-        },
+        body: multipartBody({ files: { type: 'array', items: { type: 'string', format: 'binary' } } }, [
+          'files',
+        ]),
       },
       response: SubmissionResponse,
     }),
-    async (c) => c.json(await attachFiles(c.get('ctx'), c.req.valid('param').id, await uploaded(c)), 200),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const result = await withUpload(c, attachUpload, (form) => attachFiles(c.get('ctx'), id, form.files));
+      return c.json(result, 200);
+    },
   );
   app.openapi(
     defineRoute('signed-in', {
       method: 'get',
       path: '/api/reports/submissions/{id}/files/{fileId}',
       tags,
-      summary: 'Download an attachment (its SHA-256 in X-Content-SHA256)',
+      summary: 'Download an attachment, streamed from the file store (its SHA-256 in X-Content-SHA256)',
       request: { params: fileParams },
       download: 'application/octet-stream',
     }),
     async (c) => {
       const { id, fileId } = c.req.valid('param');
-      const file = await getSubmissionFile(c.get('ctx'), id, fileId);
-      c.header('X-Content-SHA256', file.sha256);
-      return fileDownload(c, file.contentType, file.fileName, file.content);
+      const ctx = c.get('ctx');
+      return storedFileDownload(c, ctx.db, await getSubmissionFile(ctx, id, fileId)) as never;
     },
   );
   app.openapi(

@@ -1,4 +1,5 @@
 import {
+  FINDING_FILE_MAX_BYTES,
   FINDING_FILES_MAX,
   FindingAnswerFields,
   FindingCreateRequest,
@@ -15,21 +16,19 @@ import {
 } from '@fazhi/common';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { storedFileDownload } from '../../files/download.ts';
+import { fieldValue, multipartBody, type ReceivedForm, withUpload } from '../../files/receive.ts';
+import { uploadSettings } from '../../files/settings.ts';
 import type { App, AppDeps } from '../../http/app.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { AppError, validationError } from '../../http/errors.ts';
+import { validationError } from '../../http/errors.ts';
 import { defineRoute } from '../../http/route.ts';
 import { DOCX } from '../../platform-io/docx.ts';
 import { idParam, json } from '../platform/routes/helpers.ts';
 import { createDocument, getDocument, getDocumentFile, listDocuments } from './documents.service.ts';
 import { getFinding, getFindingFile, listFindings } from './findings.service.ts';
 import { registerRecordRoutes } from './records.routes.ts';
-import {
-  answerFinding,
-  createManualFinding,
-  type UploadedFile,
-  verifyFinding,
-} from './rectification.service.ts';
+import { answerFinding, createManualFinding, verifyFinding } from './rectification.service.ts';
 import { supervisionStats } from './stats.service.ts';
 // The 待办 provider registers itself once, when the module is first loaded.
 import './tasks.ts';
@@ -51,29 +50,25 @@ export function fileDownload(
 }
 
 /** The multipart answer: text fields validated by the shared contract, files under `files`. */
-async function answerBody(c: Context<AppEnv>) {
-  const body = await c.req.parseBody({ all: true });
-  const parsed = FindingAnswerFields.safeParse({ note: one(body.note) ?? '', version: one(body.version) });
+function answerFields(form: ReceivedForm) {
+  const parsed = FindingAnswerFields.safeParse({
+    note: fieldValue(form, 'note') ?? '',
+    version: fieldValue(form, 'version'),
+  });
   if (!parsed.success) throw validationError(parsed.error.issues);
-  const raw = [body.files, body.file].flat().filter((x) => x !== undefined);
-  if (raw.length > FINDING_FILES_MAX)
-    throw new AppError('VALIDATION', { files: { key: 'file.tooMany', params: { max: FINDING_FILES_MAX } } });
-  const files: UploadedFile[] = [];
-  for (const x of raw) {
-    if (!(x instanceof File)) continue;
-    files.push({ name: x.name, type: x.type, data: Buffer.from(await x.arrayBuffer()) });
-  }
-  return { fields: parsed.data, files };
+  return parsed.data;
 }
-
-const one = (v: unknown): string | undefined => {
-  const x = Array.isArray(v) ? v[0] : v;
-  return typeof x === 'string' ? x : undefined;
-};
 
 /** Findings, rectification and documents; accountability, committee in records.routes.ts. */
 export function registerFindingRoutes(app: App, deps: AppDeps) {
   const tags = ['Supervision findings'];
+  const { tmpDir } = uploadSettings(deps);
+  const answerUpload = {
+    tmpDir,
+    fileFields: ['files', 'file'],
+    maxFiles: FINDING_FILES_MAX,
+    maxFileBytes: FINDING_FILE_MAX_BYTES,
+  };
   app.openapi(
     defineRoute('supervision.read', {
       method: 'get',
@@ -112,31 +107,27 @@ export function registerFindingRoutes(app: App, deps: AppDeps) {
       method: 'post',
       path: '/api/supervision/findings/{id}/answer',
       tags,
-      summary: 'The unit answers with what it did (multipart: note, version, files 0..10)',
+      summary:
+        'The unit answers with what it did (multipart: note, version, files 0..10, each at most 20 MB); files are streamed to the file store',
       request: {
         params: idParam,
-        body: {
-          content: {
-            'multipart/form-data': {
-              schema: z.object({
-                note: z.string(),
-                version: z.string(),
-                // One file arrives as a value, several as an array: validated in answerBody.
-                files: z
-                  .any()
-                  .optional()
-                  .openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
-              }),
-            },
+        body: multipartBody(
+          {
+            note: { type: 'string' },
+            version: { type: 'string' },
+            files: { type: 'array', items: { type: 'string', format: 'binary' } },
           },
-          required: true,
-        },
+          ['note', 'version'],
+        ),
       },
       response: FindingDetailResponse,
     }),
     async (c) => {
-      const { fields, files } = await answerBody(c);
-      return c.json(await answerFinding(c.get('ctx'), c.req.valid('param').id, fields, files), 200);
+      const id = c.req.valid('param').id;
+      const detail = await withUpload(c, answerUpload, (form) =>
+        answerFinding(c.get('ctx'), id, answerFields(form), form.files),
+      );
+      return c.json(detail, 200);
     },
   );
   app.openapi(
@@ -144,15 +135,15 @@ export function registerFindingRoutes(app: App, deps: AppDeps) {
       method: 'get',
       path: '/api/supervision/findings/{id}/files/{fileId}',
       tags,
-      summary: 'Download a rectification evidence file (its SHA-256 in X-Content-SHA256)',
+      summary:
+        'Download a rectification evidence file, streamed from the file store (its SHA-256 in X-Content-SHA256)',
       request: { params: fileParams },
       download: 'application/octet-stream',
     }),
     async (c) => {
       const { id, fileId } = c.req.valid('param');
-      const file = await getFindingFile(c.get('ctx'), id, fileId);
-      c.header('X-Content-SHA256', file.sha256);
-      return fileDownload(c, file.contentType, file.fileName, file.content);
+      const ctx = c.get('ctx');
+      return storedFileDownload(c, ctx.db, await getFindingFile(ctx, id, fileId)) as never;
     },
   );
   app.openapi(

@@ -5,7 +5,7 @@
  * transaction, and takes the finding's `version` so two people cannot overwrite each other.
  * The detachment can also record a finding by hand.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   addDays,
   chinaToday,
@@ -34,27 +34,23 @@ import {
   supervisionFindings,
   units,
 } from '../../db/schema/index.ts';
+import type { ReceivedFile } from '../../files/receive.ts';
+import { storeFile } from '../../files/store.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { inScope } from '../platform/scope.ts';
 import { findFinding, findingDetail } from './findings.service.ts';
 import { DEFAULT_RECTIFY_DAYS, ruleInfos } from './findings-common.ts';
 
-export interface UploadedFile {
-  name: string;
-  type: string;
-  data: Buffer;
-}
-
 const f = supervisionFindings;
 const txCtx = (ctx: Ctx, tx: Queryable): Ctx => ({ ...ctx, db: tx as unknown as Ctx['db'] });
 
-function checkFiles(files: UploadedFile[]) {
+function checkFiles(files: ReceivedFile[]) {
   if (files.length > FINDING_FILES_MAX)
     throw new AppError('VALIDATION', { files: { key: 'file.tooMany', params: { max: FINDING_FILES_MAX } } });
   for (const file of files) {
-    if (file.data.length === 0) throw new AppError('VALIDATION', { files: 'required' });
-    if (file.data.length > FINDING_FILE_MAX_BYTES)
+    if (file.size === 0) throw new AppError('VALIDATION', { files: 'required' });
+    if (file.size > FINDING_FILE_MAX_BYTES)
       throw new AppError('VALIDATION', {
         files: { key: 'file.tooLarge', params: { max: FINDING_FILE_MAX_BYTES / 1024 / 1024 } },
       });
@@ -96,7 +92,7 @@ export async function answerFinding(
   ctx: Ctx,
   id: number,
   input: FindingAnswerFields,
-  files: UploadedFile[],
+  files: ReceivedFile[],
 ): Promise<FindingDetailResponse> {
   const actor = requireActor(ctx);
   checkFiles(files);
@@ -108,17 +104,21 @@ export async function answerFinding(
       .set({ status: 'answered', answeredAt: now, version: row.version + 1 })
       .where(eq(f.id, id));
     const eventId = await addEvent(tx, row.orgId, id, 'answered', input.note, actor.officerId);
-    const stored = files.map((file) => ({
-      orgId: row.orgId,
-      findingId: id,
-      eventId,
-      fileName: file.name.slice(0, 200) || 'file',
-      contentType: file.type || 'application/octet-stream',
-      size: file.data.length,
-      sha256: createHash('sha256').update(file.data).digest('hex'),
-      content: file.data,
-      uploadedBy: actor.officerId,
-    }));
+    const stored = [];
+    for (const file of files) {
+      const { blobId, size, sha256 } = await storeFile(tx, row.orgId, file);
+      stored.push({
+        orgId: row.orgId,
+        findingId: id,
+        eventId,
+        fileName: file.name.slice(0, 200) || 'file',
+        contentType: file.type || 'application/octet-stream',
+        size,
+        sha256,
+        blobId,
+        uploadedBy: actor.officerId,
+      });
+    }
     if (stored.length) await tx.insert(findingFiles).values(stored);
     await audit(tx, ctx, {
       action: 'supervision.finding.answer',

@@ -179,14 +179,25 @@ async function applyOutcomes(tx: Queryable, orgId: number, findings: Loaded[], o
       };
     });
   if (!files.length) return;
+  // In bulk, as the file store keeps them (files/store.ts): a blob each, one chunk (under 1 MB).
   await tx.execute(sql`
-    insert into finding_files (org_id, finding_id, event_id, file_name, content_type, size, sha256, content,
+    with v as (
+      select v.*, e.id as event_id, coalesce(v.uploaded_by, e.actor_id, 0) as uploader,
+        nextval(pg_get_serial_sequence('file_blobs', 'id')) as blob_id
+      from jsonb_to_recordset(${JSON.stringify(files)}::jsonb)
+        as v(finding_id bigint, at timestamptz, uploaded_by int, b64 text, size int, sha text)
+      join finding_events e on e.finding_id = v.finding_id and e.at = v.at and e.kind = 'answered'
+    ), blobs as (
+      insert into file_blobs (id, org_id, size, sha256, created_at)
+      select blob_id, ${orgId}, size, sha, at from v
+    ), chunks as (
+      insert into file_chunks (blob_id, seq, data) select blob_id, 0, decode(b64, 'base64') from v
+    )
+    insert into finding_files (org_id, finding_id, event_id, file_name, content_type, size, sha256, blob_id,
       uploaded_by, uploaded_at)
-    select ${orgId}, v.finding_id, e.id, '整改报告.txt', 'text/plain; charset=utf-8', v.size, v.sha,
-      decode(v.b64, 'base64'), coalesce(v.uploaded_by, e.actor_id, 0), v.at
-    from jsonb_to_recordset(${JSON.stringify(files)}::jsonb)
-      as v(finding_id bigint, at timestamptz, uploaded_by int, b64 text, size int, sha text)
-    join finding_events e on e.finding_id = v.finding_id and e.at = v.at and e.kind = 'answered'`);
+    select ${orgId}, v.finding_id, v.event_id, '整改报告.txt', 'text/plain; charset=utf-8', v.size, v.sha,
+      v.blob_id, v.uploader, v.at
+    from v`);
 }
 
 export async function seedDemoRectification(tx: Queryable, orgId: number): Promise<void> {

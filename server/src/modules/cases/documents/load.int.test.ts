@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseParties, cases, decisions, evidence, officers } from '../../../db/schema/index.ts';
+import { storeBytes } from '../../../files/store.ts';
 import { type TestApp, testApp } from '../../../test-support/test-app.ts';
 import { ID_1 } from '../case-fixtures.ts';
 import { decisionDocument } from './index.ts';
@@ -52,15 +52,15 @@ async function decided(caseType: 'admin' | 'criminal', decision: Partial<typeof 
     ['询问笔录.pdf', '违法行为人张三丰的陈述和申辩'],
     ['监控录像.mp4', null],
   ] as const) {
-    const content = Buffer.from(fileName);
+    const stored = await storeBytes(db, t.orgId, Buffer.from(fileName));
     await db.insert(evidence).values({
       orgId: t.orgId,
       caseId: c!.id,
       fileName,
       contentType: 'application/octet-stream',
-      size: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
-      content,
+      size: stored.size,
+      sha256: stored.sha256,
+      blobId: stored.blobId,
       description,
       uploadedBy: officer!.id,
     });

@@ -3,7 +3,6 @@
  * values and notes, the head's sign-off, the detachment's accept / return, and attachments.
  * Each step locks the form, checks its `version` and status, and is recorded by recordStep.
  */
-import { createHash } from 'node:crypto';
 import {
   availableSubmissionActions,
   chinaToday,
@@ -29,6 +28,8 @@ import {
   submissionVersions,
   units,
 } from '../../../db/schema/index.ts';
+import type { ReceivedFile } from '../../../files/receive.ts';
+import { deleteBlob, storeFile } from '../../../files/store.ts';
 import { type Ctx, requireActor } from '../../../http/context.ts';
 import { AppError } from '../../../http/errors.ts';
 import {
@@ -41,12 +42,6 @@ import {
   recordStep,
   type StoredValues,
 } from './common.ts';
-
-export interface UploadedFile {
-  name: string;
-  type: string;
-  data: Buffer;
-}
 
 const s = submissions;
 const txCtx = (ctx: Ctx, tx: Queryable): Ctx => ({ ...ctx, db: tx as unknown as Ctx['db'] });
@@ -305,12 +300,12 @@ export async function returnSubmission(
 }
 
 /** Attachments (the department's own tables, a scan of the signed form), kept with SHA-256. */
-export async function attachFiles(ctx: Ctx, id: number, files: UploadedFile[]): Promise<SubmissionResponse> {
+export async function attachFiles(ctx: Ctx, id: number, files: ReceivedFile[]): Promise<SubmissionResponse> {
   const actor = requireActor(ctx);
   if (files.length === 0) throw new AppError('VALIDATION', { files: 'required' });
   for (const f of files) {
-    if (f.data.length === 0) throw new AppError('VALIDATION', { files: 'required' });
-    if (f.data.length > SUBMISSION_FILE_MAX_BYTES)
+    if (f.size === 0) throw new AppError('VALIDATION', { files: 'required' });
+    if (f.size > SUBMISSION_FILE_MAX_BYTES)
       throw new AppError('VALIDATION', {
         files: { key: 'file.tooLarge', params: { max: SUBMISSION_FILE_MAX_BYTES / 1024 / 1024 } },
       });
@@ -325,16 +320,20 @@ export async function attachFiles(ctx: Ctx, id: number, files: UploadedFile[]): 
       throw new AppError('VALIDATION', {
         files: { key: 'file.tooMany', params: { max: SUBMISSION_FILES_MAX } },
       });
-    const stored = files.map((f) => ({
-      orgId: row.orgId,
-      submissionId: id,
-      fileName: f.name.slice(0, 200) || 'file',
-      contentType: f.type || 'application/octet-stream',
-      size: f.data.length,
-      sha256: createHash('sha256').update(f.data).digest('hex'),
-      content: f.data,
-      uploadedBy: actor.officerId,
-    }));
+    const stored = [];
+    for (const f of files) {
+      const { blobId, size, sha256 } = await storeFile(tx, row.orgId, f);
+      stored.push({
+        orgId: row.orgId,
+        submissionId: id,
+        fileName: f.name.slice(0, 200) || 'file',
+        contentType: f.type || 'application/octet-stream',
+        size,
+        sha256,
+        blobId,
+        uploadedBy: actor.officerId,
+      });
+    }
     await tx.insert(submissionFiles).values(stored);
     await audit(tx, ctx, {
       action: 'report.submission.attach',
@@ -377,8 +376,10 @@ export async function deleteSubmissionFile(
         fileName: submissionFiles.fileName,
         size: submissionFiles.size,
         sha256: submissionFiles.sha256,
+        blobId: submissionFiles.blobId,
       });
     if (!gone) throw new AppError('NOT_FOUND');
+    await deleteBlob(tx, gone.blobId);
     await audit(tx, ctx, {
       action: 'report.submission.detach',
       targetType: 'submission',

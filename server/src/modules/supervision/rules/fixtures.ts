@@ -19,6 +19,7 @@ import {
   supervisionFindings,
   units,
 } from '../../../db/schema/index.ts';
+import { storeBytes } from '../../../files/store.ts';
 import type { TestApp } from '../../../test-support/test-app.ts';
 
 /** A China-time instant: at('2025-06-10', '12:00'). */
@@ -239,14 +240,15 @@ export class Fixtures {
   }
 
   async evidence(caseId: number, uploadedAt: Date) {
+    const stored = await storeBytes(this.db, this.t.orgId, Buffer.from('a'));
     await this.db.insert(evidence).values({
       orgId: this.t.orgId,
       caseId,
       fileName: 'a.txt',
       contentType: 'text/plain',
-      size: 1,
-      sha256: 'x',
-      content: Buffer.from('a'),
+      size: stored.size,
+      sha256: stored.sha256,
+      blobId: stored.blobId,
       uploadedBy: this.officerId,
       uploadedAt,
     });

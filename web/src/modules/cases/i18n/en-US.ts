@@ -269,7 +269,7 @@ export const enUS: Shape<typeof zhCN> = {
       upload: 'Upload evidence',
       uploadTitle: 'Upload evidence',
       drop: 'Click or drop a file here',
-      dropHint: 'Up to 50 MB per file; stored with its SHA-256 and never overwritten.',
+      dropHint: 'Up to 100 MB per file by default; stored with its SHA-256, never overwritten.',
       chooseFile: 'Choose a file first',
       uploaded: '{{name}} uploaded',
       fileName: 'File',

@@ -247,7 +247,7 @@ export const zhCN = {
       upload: '上传证据',
       uploadTitle: '上传证据材料',
       drop: '点击或拖拽文件到此处',
-      dropHint: '单个文件不超过 50 MB；文件存储后计算 SHA-256 校验值，不可覆盖。',
+      dropHint: '单个文件默认不超过 100 MB；存储时计算 SHA-256 校验值，不可覆盖。',
       chooseFile: '请先选择文件',
       uploaded: '已上传 {{name}}',
       fileName: '文件名',
