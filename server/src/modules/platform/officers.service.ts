@@ -5,6 +5,7 @@ import {
   type OfficerListQuery,
   type OfficerResponse,
   type OfficerUpdateRequest,
+  type PasswordResetResponse,
   POLICE_ROLES,
   type RoleCode,
 } from '@fazhi/common';
@@ -17,7 +18,7 @@ import { officerRoles, officers, units } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { rolesOf } from './actor.ts';
-import { hashPassword, passwordProblem } from './passwords.ts';
+import { hashPassword, oneTimePassword, passwordProblem } from './passwords.ts';
 import { inScope } from './scope.ts';
 import { closeAllSessions } from './sessions.ts';
 import { getSecuritySettings } from './settings.service.ts';
@@ -148,10 +149,16 @@ export async function createOfficer(ctx: Ctx, input: OfficerCreateRequest): Prom
     await assertUnitInScope(ctx, tx, input.unitId);
     await assertUnique(tx, ctx.orgId, input);
     const { password: _, ...fields } = input;
-    // An initial password set by an administrator is already expired: the officer must change it.
+    // An initial password set by an administrator is good for one sign-in: the officer must change it.
     const [row] = await tx
       .insert(officers)
-      .values({ ...fields, orgId: ctx.orgId, passwordHash, passwordChangedAt: new Date(0) })
+      .values({
+        ...fields,
+        orgId: ctx.orgId,
+        passwordHash,
+        passwordChangedAt: new Date(0),
+        mustChangePassword: true,
+      })
       .returning();
     await audit(tx, ctx, {
       action: 'officer.create',
@@ -248,18 +255,35 @@ export async function unlockOfficer(ctx: Ctx, id: number): Promise<OfficerRespon
   });
 }
 
-export async function resetOfficerPassword(ctx: Ctx, id: number, password: string): Promise<OfficerResponse> {
-  await checkNewPassword(ctx.db, ctx.orgId, 'password', password);
-  const passwordHash = await hashPassword(password);
+/**
+ * 三员分立: the administrator never chooses an officer's password. The server draws a one-time
+ * password, shown once to the administrator to hand over; it opens nothing but the password
+ * change at the next sign-in, and the second factor stays as it was (only the security
+ * administrator resets that), so the reset alone does not let the administrator in.
+ */
+export async function resetOfficerPassword(ctx: Ctx, id: number): Promise<PasswordResetResponse> {
+  const oneTime = oneTimePassword(await getSecuritySettings(ctx.db, ctx.orgId));
+  const passwordHash = await hashPassword(oneTime);
   return ctx.db.transaction(async (tx) => {
     await findInScope(ctx, tx, id);
     await tx
       .update(officers)
-      .set({ passwordHash, passwordChangedAt: new Date(0), failedLogins: 0, lockedUntil: null })
+      .set({
+        passwordHash,
+        passwordChangedAt: new Date(),
+        mustChangePassword: true,
+        failedLogins: 0,
+        lockedUntil: null,
+      })
       .where(eq(officers.id, id));
-    await closeAllSessions(tx, id);
-    await audit(tx, ctx, { action: 'officer.resetPassword', targetType: 'officer', targetId: id });
-    return getOfficer({ ...ctx, db: tx }, id);
+    const sessionsEnded = await closeAllSessions(tx, id);
+    await audit(tx, ctx, {
+      action: 'officer.resetPassword',
+      targetType: 'officer',
+      targetId: id,
+      summary: { oneTimePassword: true, sessionsEnded },
+    });
+    return { officer: await getOfficer({ ...ctx, db: tx }, id), oneTimePassword: oneTime };
   });
 }
 
