@@ -58,8 +58,13 @@ export const zhOrg = {
     unlockConfirm: '确定解锁“{{name}}”的账号？',
     resetPassword: '重置密码',
     resetPasswordTitle: '重置密码：{{name}}',
-    resetPasswordHint: '请通过安全渠道将新密码告知本人，并提醒其登录后立即修改。',
+    resetPasswordHint:
+      '系统将随机生成一次性密码，仅向您显示一次。该密码只能用于本人下次登录时设置新密码，其双因素认证保持不变。',
     passwordReset: '密码已重置',
+    oneTimePassword: '一次性密码（仅显示这一次）：',
+    oneTimePasswordHint:
+      '请当面或通过安全渠道交给本人。此密码不会再次显示；本人下次登录时必须改为自己的密码。',
+    oneTimePasswordDone: '我已记下',
     resetTotp: '重置双因素认证',
     resetTotpConfirm:
       '重置后，“{{name}}”原绑定的身份验证器和恢复码全部失效，下次登录时需重新绑定。确定重置？',
@@ -105,6 +110,8 @@ export const zhOrg = {
     lockoutMinutesHint: '锁定期满自动解锁，安全管理员也可提前解锁',
     idleTimeoutMinutes: '会话空闲超时',
     idleTimeoutMinutesHint: '无操作超过该时长后须重新登录',
+    stepUpMinutes: '完整身份证号码验证时效',
+    stepUpMinutesHint: '距上次输入动态验证码超过该时长，查看完整身份证号码时须再次输入',
     units: { chars: '位', days: '天', times: '次', minutes: '分钟' },
   },
 };
