@@ -208,6 +208,13 @@ export const PasswordChangeRequest = z.object({
   currentPassword: z.string().min(1),
   newPassword: z.string().min(1),
 });
+/** Step-up: a 6-digit code of the authenticator (a recovery code is for signing in, not for this). */
+export const StepUpRequest = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: 'invalid' }),
+});
 /** The session's second factor is proven as of `secondFactorAt` (step-up before a full ID number). */
 export const StepUpResponse = z.object({ secondFactorAt: z.string() });
 export const TotpSetupResponse = z.object({

@@ -5,6 +5,7 @@ import {
   OkResponse,
   PasswordChangeRequest,
   RecoveryCodesResponse,
+  StepUpRequest,
   StepUpResponse,
   TotpDisableRequest,
   TotpEnableRequest,
@@ -184,7 +185,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
         'A full ID number (`?reveal=1`) answers 403 STEP_UP_REQUIRED when this session last proved its ' +
         "second factor longer ago than the security policy's `stepUpMinutes` (15 by default); a TOTP code " +
         'here renews it. A wrong code counts towards the lockout.',
-      request: { body: json(TotpRequest) },
+      request: { body: json(StepUpRequest) },
       response: StepUpResponse,
     }),
     async (c) => {
