@@ -91,8 +91,10 @@ export const enOrg: typeof zhOrg = {
     viewPermissions: 'View',
     permissionsOf: 'Permissions: {{name}}',
     sysadminHint:
-      'Separation of duties: the system administrator may not read or handle enforcement records.',
+      'Separation of duties: the system administrator may not read or handle enforcement records, nor hold the security administrator’s powers (roles, unlocking, second-factor resets, the security policy).',
     totpOffTitle: 'Stop requiring 2FA',
+    totpRequiredHint:
+      'This role reads law-enforcement records or administers the system: it must require 2FA',
     totpOffConfirm:
       'Members of "{{name}}" will be able to sign in with a password only, which is less safe. Continue?',
   },

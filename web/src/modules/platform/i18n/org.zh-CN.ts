@@ -85,8 +85,10 @@ export const zhOrg = {
     editPermissions: '编辑权限',
     viewPermissions: '查看权限',
     permissionsOf: '角色权限：{{name}}',
-    sysadminHint: '三员分立：系统管理员不得拥有查看或处理执法业务数据的权限。',
+    sysadminHint:
+      '三员分立：系统管理员不得拥有查看或处理执法业务数据的权限，也不得拥有安全管理员的权限（角色管理、解锁、重置双因素认证、安全策略）。',
     totpOffTitle: '取消强制双因素认证',
+    totpRequiredHint: '该角色可查看执法数据或管理系统，按等保三级要求必须启用双因素认证',
     totpOffConfirm: '取消后，“{{name}}”角色的人员可以仅凭密码登录，安全性将降低。确定取消？',
   },
   permissionGroups: {
