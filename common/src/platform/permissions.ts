@@ -141,6 +141,15 @@ export const SECURITY_ADMIN_PERMISSIONS: readonly Permission[] = [
   'security.manage',
 ];
 
+/**
+ * The password reset (officer.manage) and the second-factor reset (security.manage): together
+ * they take over an account, so no role and no officer may hold both.
+ */
+export const holdsBothResets = (permissions: Iterable<string>): boolean => {
+  const set = new Set(permissions);
+  return set.has('officer.manage') && set.has('security.manage');
+};
+
 /** How far a user's reads and writes reach in the unit tree. */
 export const DATA_SCOPES = ['unit', 'subtree', 'branch'] as const;
 export type DataScope = (typeof DATA_SCOPES)[number];

@@ -167,6 +167,30 @@ describe('second-factor reset', () => {
       expect(grant.status, p).toBe(400);
       expect((await read(grant)).error.code).toBe('SEPARATION_OF_DUTIES');
     }
+    // …nor take the password reset into a role of its own, or give one person both.
+    const secadmin = items.find((r: { code: string }) => r.code === 'secadmin');
+    const both = await security.patch('/api/roles/secadmin', {
+      permissions: [...secadmin.permissions, 'officer.manage'],
+    });
+    expect(both.status).toBe(400);
+    expect((await read(both)).error.fields.permissions).toContain('重置双因素认证');
+    const command = items.find((r: { code: string }) => r.code === 'command');
+    expect(
+      (
+        await security.patch('/api/roles/command', {
+          permissions: [...command.permissions, 'security.manage'],
+        })
+      ).status,
+    ).toBe(200);
+    try {
+      const held = await security.put(`/api/officers/${await officerId('inspector')}/roles`, {
+        roles: ['command', 'sysadmin'],
+      });
+      expect(held.status).toBe(400);
+      expect((await read(held)).error.fields.roles).toContain('重置双因素认证');
+    } finally {
+      await security.patch('/api/roles/command', { permissions: command.permissions });
+    }
     const reset = await security.post(`/api/officers/${id}/reset-totp`);
     expect(reset.status).toBe(200);
     expect(await read(reset)).toMatchObject({ totpEnabled: false });

@@ -1,6 +1,7 @@
 import {
   ADMIN_ROLES,
   chinaToday,
+  holdsBothResets,
   type OfficerCreateRequest,
   type OfficerListQuery,
   type OfficerResponse,
@@ -14,7 +15,7 @@ import type { z } from 'zod';
 import { audit, changes } from '../../audit/record.ts';
 import type { Queryable } from '../../db/index.ts';
 import { containsPattern } from '../../db/like.ts';
-import { officerRoles, officers, units } from '../../db/schema/index.ts';
+import { officerRoles, officers, roles as roleTable, units } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { rolesOf } from './actor.ts';
@@ -223,6 +224,15 @@ export async function setOfficerRoles(ctx: Ctx, id: number, roles: RoleCode[]): 
     const { o } = await findInScope(ctx, tx, id);
     if (o.personnelKind !== 'police' && unique.some((r) => POLICE_ROLES.includes(r)))
       throw new AppError('VALIDATION', { roles: 'officer.roles.policeOnly' });
+    // Nobody may reset both an account's password and its second factor.
+    const granted = unique.length
+      ? await tx
+          .select({ permissions: roleTable.permissions })
+          .from(roleTable)
+          .where(and(eq(roleTable.orgId, ctx.orgId), inArray(roleTable.code, unique)))
+      : [];
+    if (holdsBothResets(granted.flatMap((r) => r.permissions)))
+      throw new AppError('SEPARATION_OF_DUTIES', { roles: 'roles.resetsApart' });
     const before = (await rolesOf(tx, [id])).get(id) ?? [];
     await tx.delete(officerRoles).where(eq(officerRoles.officerId, id));
     if (unique.length)

@@ -1,6 +1,7 @@
 import type { RoleUpdateRequest } from '@fazhi/common';
 import {
   CASE_DATA_PERMISSIONS,
+  holdsBothResets,
   needsSecondFactor,
   PERMISSIONS,
   type Permission,
@@ -57,6 +58,8 @@ export async function updateRole(
     if (!before) throw notFound();
     // A role that reads case data or administers the system keeps its second factor (等保 level 3).
     const permissions = patch.permissions ?? (before.permissions as Permission[]);
+    if (holdsBothResets(permissions))
+      throw new AppError('SEPARATION_OF_DUTIES', { permissions: 'roles.resetsApart' });
     if (patch.requiresTotp === false && needsSecondFactor(permissions))
       throw new AppError('VALIDATION', { requiresTotp: 'roles.totpRequired' });
     await tx
