@@ -23,6 +23,10 @@ export const AUDIT_ACTION_NAMES = {
   'auth.login': { zh: '登录', en: 'Sign-in' },
   'auth.lock': { zh: '账号锁定', en: 'Account locked' },
   'auth.totp': { zh: '双因素验证', en: 'Two-factor check' },
+  'auth.stepUp': {
+    zh: '再次验证动态验证码（查看完整身份证号码前）',
+    en: 'Verification code re-entered (before a full ID number)',
+  },
   'auth.logout': { zh: '退出登录', en: 'Sign-out' },
   'auth.logoutAll': { zh: '退出所有设备', en: 'Sign-out everywhere' },
   'account.password': { zh: '修改密码', en: 'Password change' },

@@ -39,6 +39,16 @@ export const ERRORS = {
     zh: '密码已过期，请先修改密码',
     en: 'Your password has expired; change it first',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '您的密码已由管理员重置为一次性密码，请先修改密码后再使用系统',
+    en: 'Your password was reset to a one-time password: change it before doing anything else',
+  },
+  STEP_UP_REQUIRED: {
+    status: 403,
+    zh: '查看完整身份证号码前，请再次输入动态验证码',
+    en: 'Enter a verification code again to see the full ID number',
+  },
   NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
   CONFLICT: {
     status: 409,

@@ -119,6 +119,18 @@ export const FIELD_MESSAGES = {
     zh: '三员（系统、安全、审计管理员）不能由同一人兼任',
     en: 'One person cannot hold two of the system, security and audit administrator roles',
   },
+  'roles.totpRequired': {
+    zh: '该角色可查看执法数据或管理系统，必须启用双因素认证',
+    en: 'This role reads law-enforcement records or administers the system: it must require a second factor',
+  },
+  'roles.securityOnly': {
+    zh: '角色管理、解锁、重置双因素认证和安全策略属于安全管理员，不能授予系统管理员（三员分立）',
+    en: 'Roles, unlocking, second-factor resets and the security policy belong to the security administrator, never to the system administrator',
+  },
+  'roles.resetsApart': {
+    zh: '重置密码（管理人员）与重置双因素认证（管理安全策略）不能由同一角色或同一人员拥有（三员分立）',
+    en: 'Resetting passwords (manage officers) and resetting second factors (manage security settings) cannot belong to one role or one person',
+  },
   'calendar.year': { zh: '年份与日期不符', en: 'The date is not in that year' },
   'calendar.duplicate': { zh: '同一日期出现了两次', en: 'This date appears twice' },
   'calendar.outOfRange': {

@@ -117,6 +117,39 @@ export const CASE_DATA_PERMISSIONS: readonly Permission[] = [
   'submission.sign',
 ];
 
+/**
+ * Permissions a role may hold without a second factor: reading the unit tree, the officer list
+ * and the roles. Any other permission reads law-enforcement records (cases, incidents, ID
+ * numbers) or administers the system, and 等保 level 3 asks two factors for it: a role that
+ * holds one requires TOTP, whatever its stored flag says (built-in or edited roles alike).
+ */
+export const SINGLE_FACTOR_PERMISSIONS: readonly Permission[] = ['unit.read', 'officer.read', 'role.read'];
+
+/** Whether a role with these permissions requires a second factor (see SINGLE_FACTOR_PERMISSIONS). */
+export const needsSecondFactor = (permissions: readonly string[]): boolean =>
+  permissions.some((p) => !SINGLE_FACTOR_PERMISSIONS.includes(p as Permission));
+
+/**
+ * The security administrator's powers: roles, unlocking, resetting a second factor, the security
+ * policy. 三员分立: the system administrator never holds one, so whoever resets a password
+ * (officer.manage) cannot also reset the second factor of the same account.
+ */
+export const SECURITY_ADMIN_PERMISSIONS: readonly Permission[] = [
+  'officer.assignRoles',
+  'officer.unlock',
+  'role.manage',
+  'security.manage',
+];
+
+/**
+ * The password reset (officer.manage) and the second-factor reset (security.manage): together
+ * they take over an account, so no role and no officer may hold both.
+ */
+export const holdsBothResets = (permissions: Iterable<string>): boolean => {
+  const set = new Set(permissions);
+  return set.has('officer.manage') && set.has('security.manage');
+};
+
 /** How far a user's reads and writes reach in the unit tree. */
 export const DATA_SCOPES = ['unit', 'subtree', 'branch'] as const;
 export type DataScope = (typeof DATA_SCOPES)[number];
@@ -164,13 +197,12 @@ const RECTIFY: Permission[] = ['supervision.read', 'supervision.answer', 'evalua
 /** 数据填报: a department fills its form of figures; its head signs it off. */
 const SUBMIT: Permission[] = ['submission.fill'];
 
-export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
+const BUILT_IN_ROLE_SPECS: readonly Omit<RoleDefinition, 'requiresTotp'>[] = [
   {
     code: 'sysadmin',
     nameZh: '系统管理员',
     nameEn: 'System administrator',
     scope: 'branch',
-    requiresTotp: true,
     permissions: [...READ_ORG, 'unit.manage', 'officer.manage', 'role.read', 'calendar.manage'],
   },
   {
@@ -178,7 +210,6 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameZh: '安全管理员',
     nameEn: 'Security administrator',
     scope: 'branch',
-    requiresTotp: true,
     permissions: [
       ...READ_ORG,
       'officer.assignRoles',
@@ -193,7 +224,6 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameZh: '审计管理员',
     nameEn: 'Audit administrator',
     scope: 'branch',
-    requiresTotp: true,
     permissions: ['unit.read', 'audit.read', 'audit.export'],
   },
   {
@@ -201,7 +231,6 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameZh: '办案民警',
     nameEn: 'Case officer',
     scope: 'unit',
-    requiresTotp: false,
     permissions: [...READ_ORG, ...HANDLE, ...RECTIFY],
   },
   {
@@ -209,7 +238,6 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameZh: '法制员',
     nameEn: 'Unit legal officer',
     scope: 'unit',
-    requiresTotp: false,
     permissions: [...READ_ORG, ...REVIEW, ...RECTIFY, ...SUBMIT],
   },
   {
@@ -217,7 +245,6 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameZh: '办案部门负责人',
     nameEn: 'Unit head',
     scope: 'subtree',
-    requiresTotp: false,
     permissions: [...READ_ORG, ...REVIEW, ...RECTIFY, ...SUBMIT, 'submission.sign'],
   },
   {
@@ -225,7 +252,6 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameZh: '法制支队',
     nameEn: 'Legal detachment',
     scope: 'branch',
-    requiresTotp: false,
     permissions: [
       ...READ_ORG,
       ...REVIEW,
@@ -245,7 +271,6 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameZh: '分局领导',
     nameEn: 'Branch head',
     scope: 'branch',
-    requiresTotp: false,
     permissions: [
       ...READ_ORG,
       'incident.read',
@@ -263,7 +288,6 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameZh: '指挥中心',
     nameEn: 'Command centre',
     scope: 'branch',
-    requiresTotp: false,
     permissions: [
       ...READ_ORG,
       'incident.read',
@@ -279,7 +303,6 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameZh: '督察支队',
     nameEn: 'Inspectorate',
     scope: 'branch',
-    requiresTotp: false,
     permissions: [
       ...READ_ORG,
       'incident.read',
@@ -295,10 +318,15 @@ export const BUILT_IN_ROLES: readonly RoleDefinition[] = [
     nameZh: '驻所律师',
     nameEn: 'Stationed mediator',
     scope: 'unit',
-    requiresTotp: false,
     permissions: ['unit.read'],
   },
 ];
+
+/** Every built-in role but the stationed mediator's requires a second factor (needsSecondFactor). */
+export const BUILT_IN_ROLES: readonly RoleDefinition[] = BUILT_IN_ROLE_SPECS.map((r) => ({
+  ...r,
+  requiresTotp: needsSecondFactor(r.permissions),
+}));
 
 /** The names of the built-in roles by code, as people read them (roles, audit log, officer lists). */
 export const ROLE_NAMES = Object.fromEntries(

@@ -158,7 +158,12 @@ export function createApp(deps: AppDeps): App {
         c.set('sessionToken', token);
         c.set('record', record);
         if (session.stage === 'full') {
-          c.set('ctx', { ...c.get('ctx'), orgId: session.orgId, actor: record.actor });
+          c.set('ctx', {
+            ...c.get('ctx'),
+            orgId: session.orgId,
+            actor: record.actor,
+            secondFactorAt: session.secondFactorAt,
+          });
           c.set('passwordExpired', (await toMe(database.db, record)).passwordExpired);
         }
       }

@@ -23,6 +23,8 @@ export interface Ctx {
   locale: Locale;
   clientIp: string | null;
   actor: Actor | null;
+  /** When the request's session last proved the second factor (step-up for full ID numbers). */
+  secondFactorAt?: Date | null;
 }
 
 export function requireActor(ctx: Ctx): Actor {

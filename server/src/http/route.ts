@@ -28,6 +28,9 @@ export function guard(access: Access, allowExpiredPassword: boolean): Middleware
       return next();
     }
     if (session.stage !== 'full') throw new AppError('SECOND_FACTOR_REQUIRED');
+    // A one-time password from an administrator's reset opens nothing but the password change.
+    if (!allowExpiredPassword && record.officer.mustChangePassword)
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (!allowExpiredPassword && c.get('passwordExpired')) throw new AppError('PASSWORD_EXPIRED');
     if (access !== 'signed-in' && !record.actor.permissions.has(access)) throw new AppError('FORBIDDEN');
     return next();

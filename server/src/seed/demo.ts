@@ -1,5 +1,11 @@
-import type { PersonnelKind, QualificationLevel, RoleCode, UnitKind } from '@fazhi/common';
-import { seededRandom } from '@fazhi/common';
+import {
+  BUILT_IN_ROLES,
+  type PersonnelKind,
+  type QualificationLevel,
+  type RoleCode,
+  seededRandom,
+  type UnitKind,
+} from '@fazhi/common';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { officerRoles, officers, units } from '../db/schema/index.ts';
@@ -184,8 +190,9 @@ export async function seedDemo(
       legalOfficer?: boolean;
       legalProfession?: boolean;
       kind?: PersonnelKind;
-      totp?: boolean;
     }) => {
+      // Every account whose role requires a second factor is enrolled with the demo secret.
+      const totp = o.roles.some((code) => BUILT_IN_ROLES.find((r) => r.code === code)?.requiresTotp);
       const year = 2012 + Math.floor(random() * 10);
       const [row] = await tx
         .insert(officers)
@@ -204,9 +211,9 @@ export async function seedDemo(
           personnelKind: o.kind ?? 'police',
           passwordHash,
           passwordChangedAt: now,
-          totpEnabled: o.totp ?? false,
-          totpSecret: o.totp ? DEMO_TOTP_SECRET : null,
-          recoveryCodes: o.totp ? newRecoveryCodes().hashes : [],
+          totpEnabled: totp,
+          totpSecret: totp ? DEMO_TOTP_SECRET : null,
+          recoveryCodes: totp ? newRecoveryCodes().hashes : [],
         })
         .returning({ id: officers.id });
       if (o.roles.length)
@@ -227,7 +234,6 @@ export async function seedDemo(
         legalProfession: a.role === 'legal' || a.role === 'mediator',
         // The stationed lawyer (郑律师) has an account but is no police officer.
         kind: a.role === 'mediator' ? 'lawyer' : 'police',
-        totp: admin,
       });
     }
     let n = 0;

@@ -1,4 +1,4 @@
-import { BUILT_IN_ROLES, DEFAULT_INCIDENT_CATEGORIES, LEGAL_RULES } from '@fazhi/common';
+import { BUILT_IN_ROLES, DEFAULT_INCIDENT_CATEGORIES, LEGAL_RULES, needsSecondFactor } from '@fazhi/common';
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/index.ts';
 import { incidentCategories, legalRules, orgs, penaltyItems, roles } from '../db/schema/index.ts';
@@ -176,7 +176,10 @@ export async function seedLegalRules(db: Queryable) {
     .onConflictDoNothing();
 }
 
-/** Built-in roles gain the permissions later modules add (a branch's own additions stay). */
+/**
+ * Built-in roles gain the permissions later modules add (a branch's own additions stay), and
+ * require a second factor when their permissions ask for one (needsSecondFactor).
+ */
 export async function syncBuiltInRolePermissions(db: Queryable) {
   for (const org of await db.select({ id: orgs.id }).from(orgs)) {
     for (const def of BUILT_IN_ROLES) {
@@ -188,7 +191,7 @@ export async function syncBuiltInRolePermissions(db: Queryable) {
       const merged = [...new Set([...row.permissions, ...def.permissions])];
       await db
         .update(roles)
-        .set({ permissions: merged })
+        .set({ permissions: merged, requiresTotp: row.requiresTotp || needsSecondFactor(merged) })
         .where(and(eq(roles.orgId, org.id), eq(roles.code, def.code)));
     }
   }

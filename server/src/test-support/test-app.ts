@@ -72,7 +72,9 @@ export async function testApp({
     ...(uploads ? { uploads } : {}),
   });
   const client = () => new TestClient(app);
-  async function totpCode(username: string, secret = DEMO_TOTP_SECRET) {
+  /** The secrets of accounts the helper enrolled (the demo accounts have DEMO_TOTP_SECRET). */
+  const secrets = new Map<string, string>();
+  async function totpCode(username: string, secret = secrets.get(username) ?? DEMO_TOTP_SECRET) {
     const [o] = await database.db
       .select({ last: officers.totpLastStep })
       .from(officers)
@@ -83,6 +85,33 @@ export async function testApp({
     while (step > now() + 1) await new Promise((r) => setTimeout(r, 250));
     return authenticator.clone({ epoch: step * 30_000 }).generate(secret);
   }
+  /**
+   * Every account that reads case data has a second factor, and a code is good once: signing in
+   * as the same account again within 30 seconds would wait for the next code. Test set-up is not
+   * what the replay check is about (second-factor.int.test.ts is), so it forgets the account's
+   * last used step before a sign-in.
+   */
+  const rewindTotp = (username: string) =>
+    database.db.update(officers).set({ totpLastStep: null }).where(eq(officers.username, username));
+  const signingIn = new Map<string, Promise<void>>();
+  async function signInOnce(username: string, password: string): Promise<TestClient> {
+    const c = client();
+    const res = await c.post('/api/auth/login', { username, password });
+    const body = (await res.json()) as { secondFactor?: string; user?: unknown };
+    if (body.secondFactor === 'totp') {
+      await rewindTotp(username);
+      const r2 = await c.post('/api/auth/totp', { code: await totpCode(username) });
+      if (r2.status !== 200) throw new Error(`totp for ${username}: ${r2.status} ${await r2.text()}`);
+    } else if (body.secondFactor === 'enrol') {
+      // An account made by the test, whose role requires a second factor: enrol the demo secret.
+      const setup = await c.post('/api/account/totp/setup');
+      const { secret } = (await setup.json()) as { secret: string };
+      secrets.set(username, secret);
+      const r2 = await c.post('/api/account/totp/enable', { code: authenticator.generate(secret) });
+      if (r2.status !== 200) throw new Error(`enrolment of ${username}: ${r2.status} ${await r2.text()}`);
+    } else if (!body.user) throw new Error(`sign-in of ${username}: ${res.status} ${JSON.stringify(body)}`);
+    return c;
+  }
   return {
     app,
     database,
@@ -90,14 +119,17 @@ export async function testApp({
     client,
     totpCode,
     async signIn(username, password = DEMO_PASSWORD) {
-      const c = client();
-      const res = await c.post('/api/auth/login', { username, password });
-      const body = (await res.json()) as { secondFactor?: string; user?: unknown };
-      if (body.secondFactor === 'totp') {
-        const r2 = await c.post('/api/auth/totp', { code: await totpCode(username) });
-        if (r2.status !== 200) throw new Error(`totp for ${username}: ${r2.status} ${await r2.text()}`);
-      } else if (!body.user) throw new Error(`sign-in of ${username}: ${res.status} ${JSON.stringify(body)}`);
-      return c;
+      // One sign-in of an account at a time: each claims a TOTP step (see rewindTotp).
+      const done = signingIn.get(username) ?? Promise.resolve();
+      const mine = done.then(() => signInOnce(username, password));
+      signingIn.set(
+        username,
+        mine.then(
+          () => {},
+          () => {},
+        ),
+      );
+      return mine;
     },
     close: () => database.close(),
   };

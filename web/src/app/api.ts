@@ -42,16 +42,42 @@ interface RequestOptions {
   form?: FormData;
   /** The caller handles 401 itself (the `me` probe, the sign-in steps). */
   noAuthRedirect?: boolean;
+  /** Do not ask for a verification code on STEP_UP_REQUIRED (the step-up call itself). */
+  noStepUp?: boolean;
   signal?: AbortSignal;
 }
 
 /** Answers after which the user must sign in again, or change the expired password first. */
-const AUTH_LOST_CODES = ['UNAUTHENTICATED', 'SESSION_EXPIRED', 'PASSWORD_EXPIRED'];
+const AUTH_LOST_CODES = [
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'PASSWORD_EXPIRED',
+  'PASSWORD_CHANGE_REQUIRED',
+];
 type AuthLostHandler = (code: string) => void;
 let authLost: AuthLostHandler = () => {};
 /** The app registers how to go to the sign-in page when the session ends. */
 export function onAuthLost(handler: AuthLostHandler) {
   authLost = handler;
+}
+
+/**
+ * A full ID number answers STEP_UP_REQUIRED when the session's last verification code is older
+ * than the policy allows: the app asks for a code (the step-up dialog) and the request is sent
+ * again once it is accepted. Requests that meet it together share one dialog.
+ */
+type StepUpHandler = () => Promise<boolean>;
+let stepUp: StepUpHandler | null = null;
+let stepUpInFlight: Promise<boolean> | null = null;
+export function onStepUp(handler: StepUpHandler | null) {
+  stepUp = handler;
+}
+function askStepUp(): Promise<boolean> {
+  if (!stepUp) return Promise.resolve(false);
+  stepUpInFlight ??= stepUp().finally(() => {
+    stepUpInFlight = null;
+  });
+  return stepUpInFlight;
 }
 
 export function buildUrl(path: string, query?: QueryParams): string {
@@ -103,6 +129,8 @@ async function send(method: string, path: string, opts: RequestOptions = {}): Pr
     error = { code: 'INTERNAL', message: i18n.t('errors.server', { status: res.status }) };
   }
   const err = new ApiError(res.status, error);
+  if (err.code === 'STEP_UP_REQUIRED' && !opts.noStepUp && (await askStepUp()))
+    return send(method, path, { ...opts, noStepUp: true });
   if (!opts.noAuthRedirect && AUTH_LOST_CODES.includes(err.code)) authLost(err.code);
   throw err;
 }

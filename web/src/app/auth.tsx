@@ -56,8 +56,8 @@ export const loginPath = (next: string, reason?: string) => {
 };
 
 /**
- * Lets signed-in users through. A user whose password expired goes to the change-password
- * page first (`bare` routes are that page and must not redirect to themselves).
+ * Lets signed-in users through. A user whose password expired, or who signed in with the
+ * one-time password of an administrator's reset, goes to the change-password page first (`bare` routes are that page and must not redirect to themselves).
  */
 export function RequireAuth({ bare = false }: { bare?: boolean }) {
   const { t } = useTranslation();
@@ -74,7 +74,8 @@ export function RequireAuth({ bare = false }: { bare?: boolean }) {
       />
     );
   if (!me.data) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
-  if (me.data.passwordExpired && !bare) return <Navigate to="/change-password" replace />;
+  if ((me.data.passwordExpired || me.data.mustChangePassword) && !bare)
+    return <Navigate to="/change-password" replace />;
   return <Outlet />;
 }
 

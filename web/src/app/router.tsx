@@ -18,7 +18,7 @@ function Root() {
   useEffect(() => {
     onAuthLost((code) => {
       const here = window.location.pathname + window.location.search;
-      if (code === 'PASSWORD_EXPIRED') {
+      if (code === 'PASSWORD_EXPIRED' || code === 'PASSWORD_CHANGE_REQUIRED') {
         // the session is fine; the user must choose a new password before anything else
         void qc.invalidateQueries({ queryKey: ME_KEY });
         navigate('/change-password', { replace: true });

@@ -95,6 +95,8 @@ export const officers = pgTable(
     leftOn: date('left_on', { mode: 'string' }),
     passwordHash: text('password_hash').notNull(),
     passwordChangedAt: tstz('password_changed_at').notNull().defaultNow(),
+    /** The password is a one-time one an administrator set: the next sign-in may only change it. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     totpSecret: text('totp_secret'),
     totpPendingSecret: text('totp_pending_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
@@ -144,6 +146,8 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
     createdAt: tstz('created_at').notNull().defaultNow(),
     lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
+    /** When this session last proved the second factor (sign-in or step-up); null: never. */
+    secondFactorAt: tstz('second_factor_at'),
   },
   (t) => [index('sessions_officer').on(t.officerId)],
 );

@@ -24,6 +24,7 @@ import { AppError } from '../../http/errors.ts';
 import { nextNumber } from '../platform/numbers.ts';
 import { firstNotPolice } from '../platform/personnel.ts';
 import { inScope } from '../platform/scope.ts';
+import { assertFreshSecondFactor } from '../platform/step-up.service.ts';
 import { caseResponse, clockView, findCase, reviewSettingsOf } from './case-view.ts';
 import { caseClockDue, clockColumns } from './clock.ts';
 import { qualifies } from './state.ts';
@@ -172,6 +173,8 @@ export async function getCase(ctx: Ctx, id: number, reveal: boolean): Promise<Ca
   const actor = requireActor(ctx);
   const allowed = reveal && actor.permissions.has('case.write');
   if (!allowed) return caseResponse(ctx, ctx.db, id, false);
+  // A full ID number asks for a second factor proven within the last few minutes (step-up).
+  await assertFreshSecondFactor(ctx);
   // Seeing whole ID numbers is recorded: who looked at whose data, and when.
   return ctx.db.transaction(async (tx) => {
     const res = await caseResponse({ ...ctx, db: tx }, tx, id, true);

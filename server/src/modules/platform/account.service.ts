@@ -33,7 +33,7 @@ export async function changePassword(
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(officers)
-      .set({ passwordHash, passwordChangedAt: new Date() })
+      .set({ passwordHash, passwordChangedAt: new Date(), mustChangePassword: false })
       .where(eq(officers.id, record.officer.id));
     // Other sessions may belong to whoever knew the old password: end them, keep this one.
     const others = await tx
@@ -45,6 +45,7 @@ export async function changePassword(
       action: 'account.password',
       targetType: 'officer',
       targetId: record.officer.id,
+      summary: record.officer.mustChangePassword ? { oneTimePasswordReplaced: true } : undefined,
     });
   });
 }
@@ -92,7 +93,15 @@ export async function enableTotp(
     let next: { token: string; csrfToken: string } | null = null;
     if (session.stage === 'enrol') {
       await tx.delete(sessions).where(eq(sessions.id, session.id));
-      next = await openSession(tx, { orgId: session.orgId, officerId: o.id, stage: 'full', ...client });
+      next = await openSession(tx, {
+        orgId: session.orgId,
+        officerId: o.id,
+        stage: 'full',
+        secondFactorAt: new Date(),
+        ...client,
+      });
+    } else {
+      await tx.update(sessions).set({ secondFactorAt: new Date() }).where(eq(sessions.id, session.id));
     }
     await audit(tx, selfCtx(ctx, record), {
       action: 'account.totp.enable',

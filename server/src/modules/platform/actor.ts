@@ -1,4 +1,4 @@
-import { type DataScope, type Permission, type RoleCode, SCOPE_RANK } from '@fazhi/common';
+import { type DataScope, needsSecondFactor, type Permission, type RoleCode, SCOPE_RANK } from '@fazhi/common';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/index.ts';
 import { officerRoles, officers, roles, units } from '../../db/schema/index.ts';
@@ -37,7 +37,8 @@ export async function loadActor(db: Queryable, officerId: number): Promise<Actor
   for (const { role } of roleRows) {
     for (const p of role.permissions) permissions.add(p as Permission);
     if (SCOPE_RANK[role.scope as DataScope] > SCOPE_RANK[scope]) scope = role.scope as DataScope;
-    requiresTotp ||= role.requiresTotp;
+    // Computed from the permissions too, so no stored flag lets a case-data role skip the second factor.
+    requiresTotp ||= role.requiresTotp || needsSecondFactor(role.permissions);
   }
   const record: ActorRecord = {
     officer: row.officer,

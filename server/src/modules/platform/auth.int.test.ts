@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { authenticator } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, officers, roles, sessions } from '../../db/schema/index.ts';
+import { auditLog, officers, sessions } from '../../db/schema/index.ts';
 import { read, type TestApp, testApp } from '../../test-support/test-app.ts';
 
 let t: TestApp;
@@ -22,18 +22,19 @@ const lastAudit = async (action: string) =>
 
 describe('sign-in', () => {
   it('signs in without a second factor and sets httpOnly, SameSite session and readable CSRF cookies', async () => {
+    // The stationed mediator reads no case data: the one demo role without a second factor.
     const c = t.client();
-    const res = await c.post('/api/auth/login', { username: 'legal', password: 'Demo@2026' });
+    const res = await c.post('/api/auth/login', { username: 'mediator', password: 'Demo@2026' });
     expect(res.status).toBe(200);
     const body = await read(res);
-    expect(body.user).toMatchObject({ username: 'legal', roles: ['legal'], scope: 'branch' });
+    expect(body.user).toMatchObject({ username: 'mediator', roles: ['mediator'], scope: 'unit' });
     const cookies = res.headers.getSetCookie().join('\n');
     expect(cookies).toMatch(/fazhi_session=[^;]+;.*HttpOnly/);
     expect(cookies).toMatch(/SameSite=Strict/);
     expect(cookies).not.toMatch(/fazhi_csrf=[^;]+;[^\n]*HttpOnly/);
     expect((await c.get('/api/auth/me')).status).toBe(200);
     const a = await lastAudit('auth.login');
-    expect(a).toMatchObject({ outcome: 'success', actorName: '周法明' });
+    expect(a).toMatchObject({ outcome: 'success', actorName: '郑律师' });
   });
 
   it('rejects a wrong password with a bilingual message and audits the failure', async () => {
@@ -82,7 +83,11 @@ describe('sign-in', () => {
 
   it('makes a user whose role requires 2FA enrol before anything else', async () => {
     const db = t.database.db;
-    await db.update(roles).set({ requiresTotp: true }).where(eq(roles.code, 'inspector'));
+    // as after the security administrator reset the inspector's lost second factor
+    await db
+      .update(officers)
+      .set({ totpEnabled: false, totpSecret: null, totpLastStep: null })
+      .where(eq(officers.username, 'inspector'));
     const c = t.client();
     expect(await c.json(c.post('/api/auth/login', { username: 'inspector', password: 'Demo@2026' }))).toEqual(
       { secondFactor: 'enrol' },
@@ -99,7 +104,6 @@ describe('sign-in', () => {
     );
     expect(enabled.recoveryCodes).toHaveLength(10);
     expect((await c.get('/api/tasks')).status).toBe(200);
-    await db.update(roles).set({ requiresTotp: false }).where(eq(roles.code, 'inspector'));
   });
 });
 

@@ -102,7 +102,7 @@ export async function login(
 }
 
 /** Counts a failed attempt; locks the account at the threshold. Returns whether it is now locked. */
-async function recordFailure(
+export async function recordFailure(
   ctx: Ctx,
   officer: Officer | undefined,
   summary: Record<string, unknown>,
@@ -191,6 +191,9 @@ export async function completeTotp(
         orgId: session.orgId,
         officerId: officer.id,
         stage: 'full',
+        // A recovery code stands in for a lost device at sign-in, not for the step-up before a
+        // full ID number: that one asks for a code of the authenticator.
+        secondFactorAt: remainingCodes ? null : new Date(),
         ...client,
       });
       await audit(
@@ -240,5 +243,6 @@ export async function toMe(db: Queryable, record: ActorRecord): Promise<MeRespon
     totpRequired: record.requiresTotp,
     passwordExpiresAt: expiresAt?.toISOString() ?? null,
     passwordExpired: expiresAt !== null && expiresAt < new Date(),
+    mustChangePassword: officer.mustChangePassword,
   };
 }

@@ -1,10 +1,12 @@
 import {
   ADMIN_ROLES,
   chinaToday,
+  holdsBothResets,
   type OfficerCreateRequest,
   type OfficerListQuery,
   type OfficerResponse,
   type OfficerUpdateRequest,
+  type PasswordResetResponse,
   POLICE_ROLES,
   type RoleCode,
 } from '@fazhi/common';
@@ -13,11 +15,11 @@ import type { z } from 'zod';
 import { audit, changes } from '../../audit/record.ts';
 import type { Queryable } from '../../db/index.ts';
 import { containsPattern } from '../../db/like.ts';
-import { officerRoles, officers, units } from '../../db/schema/index.ts';
+import { officerRoles, officers, roles as roleTable, units } from '../../db/schema/index.ts';
 import { type Ctx, requireActor } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { rolesOf } from './actor.ts';
-import { hashPassword, passwordProblem } from './passwords.ts';
+import { hashPassword, oneTimePassword, passwordProblem } from './passwords.ts';
 import { inScope } from './scope.ts';
 import { closeAllSessions } from './sessions.ts';
 import { getSecuritySettings } from './settings.service.ts';
@@ -148,10 +150,16 @@ export async function createOfficer(ctx: Ctx, input: OfficerCreateRequest): Prom
     await assertUnitInScope(ctx, tx, input.unitId);
     await assertUnique(tx, ctx.orgId, input);
     const { password: _, ...fields } = input;
-    // An initial password set by an administrator is already expired: the officer must change it.
+    // An initial password set by an administrator is good for one sign-in: the officer must change it.
     const [row] = await tx
       .insert(officers)
-      .values({ ...fields, orgId: ctx.orgId, passwordHash, passwordChangedAt: new Date(0) })
+      .values({
+        ...fields,
+        orgId: ctx.orgId,
+        passwordHash,
+        passwordChangedAt: new Date(0),
+        mustChangePassword: true,
+      })
       .returning();
     await audit(tx, ctx, {
       action: 'officer.create',
@@ -216,6 +224,15 @@ export async function setOfficerRoles(ctx: Ctx, id: number, roles: RoleCode[]): 
     const { o } = await findInScope(ctx, tx, id);
     if (o.personnelKind !== 'police' && unique.some((r) => POLICE_ROLES.includes(r)))
       throw new AppError('VALIDATION', { roles: 'officer.roles.policeOnly' });
+    // Nobody may reset both an account's password and its second factor.
+    const granted = unique.length
+      ? await tx
+          .select({ permissions: roleTable.permissions })
+          .from(roleTable)
+          .where(and(eq(roleTable.orgId, ctx.orgId), inArray(roleTable.code, unique)))
+      : [];
+    if (holdsBothResets(granted.flatMap((r) => r.permissions)))
+      throw new AppError('SEPARATION_OF_DUTIES', { roles: 'roles.resetsApart' });
     const before = (await rolesOf(tx, [id])).get(id) ?? [];
     await tx.delete(officerRoles).where(eq(officerRoles.officerId, id));
     if (unique.length)
@@ -248,18 +265,35 @@ export async function unlockOfficer(ctx: Ctx, id: number): Promise<OfficerRespon
   });
 }
 
-export async function resetOfficerPassword(ctx: Ctx, id: number, password: string): Promise<OfficerResponse> {
-  await checkNewPassword(ctx.db, ctx.orgId, 'password', password);
-  const passwordHash = await hashPassword(password);
+/**
+ * 三员分立: the administrator never chooses an officer's password. The server draws a one-time
+ * password, shown once to the administrator to hand over; it opens nothing but the password
+ * change at the next sign-in, and the second factor stays as it was (only the security
+ * administrator resets that), so the reset alone does not let the administrator in.
+ */
+export async function resetOfficerPassword(ctx: Ctx, id: number): Promise<PasswordResetResponse> {
+  const oneTime = oneTimePassword(await getSecuritySettings(ctx.db, ctx.orgId));
+  const passwordHash = await hashPassword(oneTime);
   return ctx.db.transaction(async (tx) => {
     await findInScope(ctx, tx, id);
     await tx
       .update(officers)
-      .set({ passwordHash, passwordChangedAt: new Date(0), failedLogins: 0, lockedUntil: null })
+      .set({
+        passwordHash,
+        passwordChangedAt: new Date(),
+        mustChangePassword: true,
+        failedLogins: 0,
+        lockedUntil: null,
+      })
       .where(eq(officers.id, id));
-    await closeAllSessions(tx, id);
-    await audit(tx, ctx, { action: 'officer.resetPassword', targetType: 'officer', targetId: id });
-    return getOfficer({ ...ctx, db: tx }, id);
+    const sessionsEnded = await closeAllSessions(tx, id);
+    await audit(tx, ctx, {
+      action: 'officer.resetPassword',
+      targetType: 'officer',
+      targetId: id,
+      summary: { oneTimePassword: true, sessionsEnded },
+    });
+    return { officer: await getOfficer({ ...ctx, db: tx }, id), oneTimePassword: oneTime };
   });
 }
 

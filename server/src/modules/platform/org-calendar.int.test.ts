@@ -82,12 +82,14 @@ describe('Excel import', () => {
       qualificationLevel: 'advanced',
       legalOfficer: true,
     });
-    // An imported officer must change the initial password at first sign-in.
-    const c = t.client();
-    const me = await c.json<{ user: { passwordExpired: boolean } }>(
-      c.post('/api/auth/login', { username: 'qianduoduo', password: 'Init@2026x' }),
+    // An imported officer must change the initial password at first sign-in (after enrolling a
+    // second factor: a case officer reads case data).
+    const c = await t.signIn('qianduoduo', 'Init@2026x');
+    const me = await c.json<{ user: { passwordExpired: boolean; mustChangePassword: boolean } }>(
+      c.get('/api/auth/me'),
     );
-    expect(me.user.passwordExpired).toBe(true);
+    expect(me.user).toMatchObject({ passwordExpired: true, mustChangePassword: true });
+    expect((await read(await c.get('/api/tasks'))).error.code).toBe('PASSWORD_CHANGE_REQUIRED');
   });
 
   it('imports nothing and reports every bad row by number when one row is invalid', async () => {

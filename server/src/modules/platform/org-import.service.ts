@@ -251,6 +251,7 @@ export async function importOfficers(ctx: Ctx, data: ArrayBuffer): Promise<numbe
           personnelKind: v.personnelKind ?? 'police',
           passwordHash: hashes[i]!,
           passwordChangedAt: new Date(0),
+          mustChangePassword: true,
         })
         .returning({ id: officers.id });
       if (v.roles?.length)

@@ -1,5 +1,13 @@
 import type { RoleUpdateRequest } from '@fazhi/common';
-import { CASE_DATA_PERMISSIONS, PERMISSIONS, type Permission, type RoleResponse } from '@fazhi/common';
+import {
+  CASE_DATA_PERMISSIONS,
+  holdsBothResets,
+  needsSecondFactor,
+  PERMISSIONS,
+  type Permission,
+  type RoleResponse,
+  SECURITY_ADMIN_PERMISSIONS,
+} from '@fazhi/common';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { audit, changes } from '../../audit/record.ts';
@@ -21,7 +29,7 @@ export async function listRoles(ctx: Ctx): Promise<{ items: RoleResponse[]; perm
       nameZh: r.nameZh,
       nameEn: r.nameEn,
       scope: r.scope as RoleResponse['scope'],
-      requiresTotp: r.requiresTotp,
+      requiresTotp: r.requiresTotp || needsSecondFactor(r.permissions),
       permissions: r.permissions as Permission[],
       members: byCode.get(r.code) ?? 0,
     })),
@@ -38,15 +46,28 @@ export async function updateRole(
   if (code === 'sysadmin' && patch.permissions?.some((p) => CASE_DATA_PERMISSIONS.includes(p))) {
     throw new AppError('SEPARATION_OF_DUTIES', { permissions: 'roles.separation' });
   }
+  // …nor the security administrator's powers: a password reset and a second-factor reset stay apart.
+  if (code === 'sysadmin' && patch.permissions?.some((p) => SECURITY_ADMIN_PERMISSIONS.includes(p))) {
+    throw new AppError('SEPARATION_OF_DUTIES', { permissions: 'roles.securityOnly' });
+  }
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx
       .select()
       .from(roles)
       .where(and(eq(roles.orgId, ctx.orgId), eq(roles.code, code)));
     if (!before) throw notFound();
+    // A role that reads case data or administers the system keeps its second factor (等保 level 3).
+    const permissions = patch.permissions ?? (before.permissions as Permission[]);
+    if (holdsBothResets(permissions))
+      throw new AppError('SEPARATION_OF_DUTIES', { permissions: 'roles.resetsApart' });
+    if (patch.requiresTotp === false && needsSecondFactor(permissions))
+      throw new AppError('VALIDATION', { requiresTotp: 'roles.totpRequired' });
     await tx
       .update(roles)
-      .set(patch)
+      .set({
+        ...patch,
+        requiresTotp: (patch.requiresTotp ?? before.requiresTotp) || needsSecondFactor(permissions),
+      })
       .where(and(eq(roles.orgId, ctx.orgId), eq(roles.code, code)));
     // Members must sign in again to take up the changed rights.
     const holders = tx

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { authenticator } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { officers, roles } from '../../db/schema/index.ts';
-import { DEMO_PASSWORD } from '../../seed/demo.ts';
+import { officers } from '../../db/schema/index.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../seed/demo.ts';
 import { read, type TestApp, type TestClient, testApp } from '../../test-support/test-app.ts';
 
 let t: TestApp;
@@ -19,17 +19,22 @@ async function halfSignedIn(username: string): Promise<TestClient> {
   return c;
 }
 
-/** Runs `body` while `role` requires a second factor; leaves `username` without one after. */
-async function whileRoleRequiresTotp(role: string, username: string, body: () => Promise<void>) {
+/**
+ * Runs `body` while `username` (whose role requires a second factor) has none enrolled, as after
+ * the security administrator reset it; enrols the demo secret again after.
+ */
+async function withoutSecondFactor(username: string, body: () => Promise<void>) {
   const db = t.database.db;
-  await db.update(roles).set({ requiresTotp: true }).where(eq(roles.code, role));
+  await db
+    .update(officers)
+    .set({ totpEnabled: false, totpSecret: null, totpLastStep: null })
+    .where(eq(officers.username, username));
   try {
     await body();
   } finally {
-    await db.update(roles).set({ requiresTotp: false }).where(eq(roles.code, role));
     await db
       .update(officers)
-      .set({ totpEnabled: false, totpSecret: null, totpLastStep: null })
+      .set({ totpEnabled: true, totpSecret: DEMO_TOTP_SECRET, totpLastStep: null })
       .where(eq(officers.username, username));
   }
 }
@@ -65,7 +70,7 @@ describe('TOTP codes are good once', () => {
   });
 
   it('counts the enrolment code as used', async () => {
-    await whileRoleRequiresTotp('inspector', 'inspector', async () => {
+    await withoutSecondFactor('inspector', async () => {
       const c = t.client();
       await c.post('/api/auth/login', { username: 'inspector', password: DEMO_PASSWORD });
       const { secret } = await c.json<{ secret: string }>(c.post('/api/account/totp/setup'));
@@ -95,7 +100,7 @@ describe('session renewal at the second factor', () => {
   });
 
   it('renews the session when enrolment completes', async () => {
-    await whileRoleRequiresTotp('command', 'command', async () => {
+    await withoutSecondFactor('command', async () => {
       const c = t.client();
       const login = await c.json(c.post('/api/auth/login', { username: 'command', password: DEMO_PASSWORD }));
       expect(login).toEqual({ secondFactor: 'enrol' });

@@ -21,6 +21,8 @@ export async function openSession(
     orgId: number;
     officerId: number;
     stage: SessionStage;
+    /** When the second factor was proven for this session (TOTP at sign-in or enrolment). */
+    secondFactorAt?: Date | null;
     clientIp: string | null;
     userAgent: string | null;
   },

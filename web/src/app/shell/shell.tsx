@@ -3,6 +3,7 @@ import { Button, Drawer, Layout, Menu, Spin, Tooltip, Typography } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { StepUpDialog } from '../../modules/platform/login/step-up-dialog.tsx';
 import { useCan, useMe } from '../auth.tsx';
 import { theme } from '../theme.ts';
 import { PhoneConfig, usePhone } from '../ui/responsive.tsx';
@@ -117,6 +118,7 @@ export function Shell() {
               <Outlet />
             </Suspense>
           </PhoneConfig>
+          <StepUpDialog />
         </Layout.Content>
       </Layout>
     </Layout>

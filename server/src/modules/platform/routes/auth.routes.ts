@@ -5,6 +5,8 @@ import {
   OkResponse,
   PasswordChangeRequest,
   RecoveryCodesResponse,
+  StepUpRequest,
+  StepUpResponse,
   TotpDisableRequest,
   TotpEnableRequest,
   TotpRequest,
@@ -27,6 +29,7 @@ import {
 } from '../account.service.ts';
 import { completeTotp, login, toMe } from '../auth.service.ts';
 import { CSRF_COOKIE, closeAllSessions, closeSession, SESSION_COOKIE } from '../sessions.ts';
+import { stepUp } from '../step-up.service.ts';
 
 const tags = ['Sign-in and account'];
 const json = <T extends z.ZodType>(schema: T) => ({
@@ -171,6 +174,25 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
       },
     );
   }
+
+  app.openapi(
+    defineRoute('signed-in', {
+      method: 'post',
+      path: '/api/auth/step-up',
+      tags,
+      summary: 'Enter a TOTP code again before full ID numbers are shown',
+      description:
+        'A full ID number (`?reveal=1`) answers 403 STEP_UP_REQUIRED when this session last proved its ' +
+        "second factor longer ago than the security policy's `stepUpMinutes` (15 by default); a TOTP code " +
+        'here renews it. A wrong code counts towards the lockout.',
+      request: { body: json(StepUpRequest) },
+      response: StepUpResponse,
+    }),
+    async (c) => {
+      const { record, session } = signedIn(c);
+      return c.json(await stepUp(c.get('ctx'), record, session, c.req.valid('json').code), 200);
+    },
+  );
 
   app.openapi(
     defineRoute('signed-in', {

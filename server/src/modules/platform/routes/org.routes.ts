@@ -6,7 +6,7 @@ import {
   OfficerResponse,
   OfficerRolesRequest,
   OfficerUpdateRequest,
-  PasswordResetRequest,
+  PasswordResetResponse,
   ROLE_CODES,
   RoleListResponse,
   RoleResponse,
@@ -173,26 +173,23 @@ export function registerOrgRoutes(app: App) {
       method: 'post',
       path: '/api/officers/{id}/reset-password',
       tags: officerTags,
-      summary: 'Set a new initial password (the officer must change it)',
-      request: { params: idParam, body: json(PasswordResetRequest) },
-      response: OfficerResponse,
+      summary: 'Reset to a one-time password drawn by the server (shown once; the officer must change it)',
+      description:
+        'The administrator never chooses the password (三员分立). The answer carries `oneTimePassword` once; ' +
+        'a sign-in with it can only change the password (other calls answer 403 PASSWORD_CHANGE_REQUIRED). ' +
+        'The second factor is left as it was.',
+      request: { params: idParam },
+      response: PasswordResetResponse,
     }),
-    async (c) =>
-      c.json(
-        await officersSvc.resetOfficerPassword(
-          c.get('ctx'),
-          c.req.valid('param').id,
-          c.req.valid('json').password,
-        ),
-        200,
-      ),
+    async (c) => c.json(await officersSvc.resetOfficerPassword(c.get('ctx'), c.req.valid('param').id), 200),
   );
   app.openapi(
-    defineRoute('officer.unlock', {
+    // The security administrator's alone: whoever resets a password cannot also reset the second factor.
+    defineRoute('security.manage', {
       method: 'post',
       path: '/api/officers/{id}/reset-totp',
       tags: officerTags,
-      summary: 'Remove a lost second factor',
+      summary: 'Remove a lost second factor (security administrator)',
       request: { params: idParam },
       response: OfficerResponse,
     }),

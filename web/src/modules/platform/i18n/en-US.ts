@@ -33,6 +33,12 @@ export const enUS: typeof zhCN = {
     expiredPasswordTitle: 'Change password',
     expiredPassword: 'Your password has expired. Choose a new one to continue.',
     changePasswordAnyway: 'Choose a new password.',
+    stepUpTitle: 'Verification code',
+    stepUpHint:
+      'A full ID number is personal data: enter the current code of your authenticator app to see it. The viewing is recorded.',
+    stepUpOk: 'Verify',
+    oneTimePassword:
+      'An administrator reset your password. Enter the one-time password you were given as the current password, then choose your own.',
   },
   account: {
     title: 'My account',

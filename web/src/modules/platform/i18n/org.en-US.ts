@@ -64,8 +64,12 @@ export const enOrg: typeof zhOrg = {
     resetPassword: 'Reset password',
     resetPasswordTitle: 'Reset password: {{name}}',
     resetPasswordHint:
-      'Tell the officer the new password through a secure channel and ask them to change it at once.',
+      'The system draws a one-time password, shown to you once. It only lets the officer set a new password at the next sign-in; their second factor stays as it is.',
     passwordReset: 'Password reset',
+    oneTimePassword: 'One-time password (shown only now):',
+    oneTimePasswordHint:
+      'Hand it to the officer in person or through a secure channel. It is not shown again; at the next sign-in the officer must replace it with a password of their own.',
+    oneTimePasswordDone: 'I have noted it',
     resetTotp: 'Reset 2FA',
     resetTotpConfirm:
       'The authenticator and recovery codes of "{{name}}" stop working; they enrol again at the next sign-in. Reset?',
@@ -87,8 +91,10 @@ export const enOrg: typeof zhOrg = {
     viewPermissions: 'View',
     permissionsOf: 'Permissions: {{name}}',
     sysadminHint:
-      'Separation of duties: the system administrator may not read or handle enforcement records.',
+      'Separation of duties: the system administrator may not read or handle enforcement records, nor hold the security administrator’s powers (roles, unlocking, second-factor resets, the security policy).',
     totpOffTitle: 'Stop requiring 2FA',
+    totpRequiredHint:
+      'This role reads law-enforcement records or administers the system: it must require 2FA',
     totpOffConfirm:
       'Members of "{{name}}" will be able to sign in with a password only, which is less safe. Continue?',
   },
@@ -114,6 +120,9 @@ export const enOrg: typeof zhOrg = {
       'The account unlocks itself afterwards; the security administrator may unlock it earlier',
     idleTimeoutMinutes: 'Idle session timeout',
     idleTimeoutMinutesHint: 'Sign in again after this long without activity',
+    stepUpMinutes: 'Step-up for full ID numbers',
+    stepUpMinutesHint:
+      'A full ID number is shown only if the user entered a verification code within this time; otherwise they enter one again',
     units: { chars: 'chars', days: 'days', times: 'times', minutes: 'min' },
   },
 };

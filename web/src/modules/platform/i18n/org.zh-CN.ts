@@ -58,8 +58,13 @@ export const zhOrg = {
     unlockConfirm: '确定解锁“{{name}}”的账号？',
     resetPassword: '重置密码',
     resetPasswordTitle: '重置密码：{{name}}',
-    resetPasswordHint: '请通过安全渠道将新密码告知本人，并提醒其登录后立即修改。',
+    resetPasswordHint:
+      '系统将随机生成一次性密码，仅向您显示一次。该密码只能用于本人下次登录时设置新密码，其双因素认证保持不变。',
     passwordReset: '密码已重置',
+    oneTimePassword: '一次性密码（仅显示这一次）：',
+    oneTimePasswordHint:
+      '请当面或通过安全渠道交给本人。此密码不会再次显示；本人下次登录时必须改为自己的密码。',
+    oneTimePasswordDone: '我已记下',
     resetTotp: '重置双因素认证',
     resetTotpConfirm:
       '重置后，“{{name}}”原绑定的身份验证器和恢复码全部失效，下次登录时需重新绑定。确定重置？',
@@ -80,8 +85,10 @@ export const zhOrg = {
     editPermissions: '编辑权限',
     viewPermissions: '查看权限',
     permissionsOf: '角色权限：{{name}}',
-    sysadminHint: '三员分立：系统管理员不得拥有查看或处理执法业务数据的权限。',
+    sysadminHint:
+      '三员分立：系统管理员不得拥有查看或处理执法业务数据的权限，也不得拥有安全管理员的权限（角色管理、解锁、重置双因素认证、安全策略）。',
     totpOffTitle: '取消强制双因素认证',
+    totpRequiredHint: '该角色可查看执法数据或管理系统，按等保三级要求必须启用双因素认证',
     totpOffConfirm: '取消后，“{{name}}”角色的人员可以仅凭密码登录，安全性将降低。确定取消？',
   },
   permissionGroups: {
@@ -105,6 +112,8 @@ export const zhOrg = {
     lockoutMinutesHint: '锁定期满自动解锁，安全管理员也可提前解锁',
     idleTimeoutMinutes: '会话空闲超时',
     idleTimeoutMinutesHint: '无操作超过该时长后须重新登录',
+    stepUpMinutes: '完整身份证号码验证时效',
+    stepUpMinutesHint: '距上次输入动态验证码超过该时长，查看完整身份证号码时须再次输入',
     units: { chars: '位', days: '天', times: '次', minutes: '分钟' },
   },
 };

@@ -33,6 +33,10 @@ export const zhCN = {
     expiredPasswordTitle: '修改密码',
     expiredPassword: '您的密码已过期。根据安全策略，请先设置新密码再继续使用系统。',
     changePasswordAnyway: '请设置新密码。',
+    stepUpTitle: '动态验证码',
+    stepUpHint: '完整身份证号码属于个人信息，请输入验证器当前显示的动态验证码后查看。查看行为将被记录。',
+    stepUpOk: '验证',
+    oneTimePassword: '您的密码已由管理员重置。请将收到的一次性密码填入“当前密码”，再设置您自己的新密码。',
   },
   account: {
     title: '我的账号',

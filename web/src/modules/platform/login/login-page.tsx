@@ -40,7 +40,7 @@ export default function LoginPage() {
 
   const finish = (user: MeResponse) => {
     signedIn(user);
-    navigate(user.passwordExpired ? '/change-password' : next, { replace: true });
+    navigate(user.passwordExpired || user.mustChangePassword ? '/change-password' : next, { replace: true });
   };
 
   if (step === 'password' && known) return <Navigate to={next} replace />;

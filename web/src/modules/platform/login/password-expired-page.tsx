@@ -6,7 +6,7 @@ import { useSignOut } from '../../../app/shell/user-menu.tsx';
 import { ChangePasswordForm } from '../account/change-password-form.tsx';
 import { LoginLayout } from './login-layout.tsx';
 
-/** Before anything else, a user whose password expired must choose a new one. */
+/** Before anything else, a user whose password expired or was reset must choose a new one. */
 export default function PasswordExpiredPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -17,7 +17,13 @@ export default function PasswordExpiredPage() {
       <Alert
         type="warning"
         showIcon
-        title={me.data?.passwordExpired ? t('login.expiredPassword') : t('login.changePasswordAnyway')}
+        title={
+          me.data?.mustChangePassword
+            ? t('login.oneTimePassword')
+            : me.data?.passwordExpired
+              ? t('login.expiredPassword')
+              : t('login.changePasswordAnyway')
+        }
         style={{ marginBottom: 16 }}
       />
       <ChangePasswordForm

@@ -1,11 +1,19 @@
-import { ADMIN_ROLES, fieldMessage, type OfficerResponse, ROLE_CODES, type RoleCode } from '@fazhi/common';
-import { Alert, Checkbox, Form, Input, Space, Tag } from 'antd';
+import {
+  ADMIN_ROLES,
+  fieldMessage,
+  type OfficerResponse,
+  type PasswordResetResponse,
+  ROLE_CODES,
+  type RoleCode,
+} from '@fazhi/common';
+import { Alert, Button, Checkbox, Form, Modal, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { currentLanguage } from '../../../app/i18n/index.ts';
 import { roleName } from '../../../app/names.ts';
+import { useAction } from '../../../app/ui/action.ts';
 import { FormDialog } from '../../../app/ui/form-dialog.tsx';
-import { required, sameAs } from '../../../app/ui/rules.ts';
 
 interface DialogProps {
   officer: OfficerResponse | null;
@@ -58,39 +66,63 @@ export function RolesDialog({ officer, onClose }: DialogProps) {
   );
 }
 
-/** A new password set by an administrator, e.g. when the officer forgot theirs. */
+/**
+ * 三员分立: the administrator does not choose the password. The server draws a one-time password,
+ * shown here once to hand to the officer; it opens only the password change at the next sign-in,
+ * and the officer's second factor stays as it was.
+ */
 export function ResetPasswordDialog({ officer, onClose }: DialogProps) {
   const { t } = useTranslation();
+  const [issued, setIssued] = useState<string | null>(null);
+  const reset = useAction(
+    () => api.post<PasswordResetResponse>(`/api/officers/${officer!.id}/reset-password`),
+    {
+      invalidate: [['officers']],
+      success: t('officers.passwordReset'),
+      onSuccess: (r) => setIssued(r.oneTimePassword),
+    },
+  );
+  const close = () => {
+    setIssued(null);
+    onClose();
+  };
   return (
-    <FormDialog<{ password: string; confirm: string }, unknown>
-      kind="modal"
+    <Modal
       open={!!officer}
-      onClose={onClose}
       title={t('officers.resetPasswordTitle', { name: officer?.name ?? '' })}
-      submit={(v) => api.post(`/api/officers/${officer!.id}/reset-password`, { password: v.password })}
-      success={t('officers.passwordReset')}
-      invalidate={[['officers']]}
-      okText={t('officers.resetPassword')}
-      header={
-        <Alert type="warning" showIcon title={t('officers.resetPasswordHint')} style={{ marginBottom: 16 }} />
+      onCancel={close}
+      destroyOnHidden
+      footer={
+        issued ? (
+          <Button type="primary" onClick={close}>
+            {t('officers.oneTimePasswordDone')}
+          </Button>
+        ) : (
+          <Space>
+            <Button onClick={close}>{t('common.cancel')}</Button>
+            <Button type="primary" danger loading={reset.isPending} onClick={() => reset.run(undefined)}>
+              {t('officers.resetPassword')}
+            </Button>
+          </Space>
+        )
       }
     >
-      <Form.Item
-        name="password"
-        label={t('account.newPassword')}
-        rules={[required()]}
-        extra={t('account.policyHint')}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('account.confirmPassword')}
-        dependencies={['password']}
-        rules={[required(), sameAs('password', t('account.mismatch'))]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-    </FormDialog>
+      {issued ? (
+        <div data-testid="one-time-password">
+          <Alert
+            type="warning"
+            showIcon
+            title={t('officers.oneTimePasswordHint')}
+            style={{ marginBottom: 16 }}
+          />
+          <Typography.Paragraph>{t('officers.oneTimePassword')}</Typography.Paragraph>
+          <Typography.Text code copyable style={{ fontSize: 18 }}>
+            {issued}
+          </Typography.Text>
+        </div>
+      ) : (
+        <Alert type="info" showIcon title={t('officers.resetPasswordHint')} />
+      )}
+    </Modal>
   );
 }

@@ -75,7 +75,9 @@ export default function OfficersPage() {
         key: 'password',
         label: t('officers.resetPassword'),
       },
-      can('officer.unlock') && o.totpEnabled && { key: 'totp', label: t('officers.resetTotp'), danger: true },
+      // only the security administrator resets a second factor (三员分立)
+      can('security.manage') &&
+        o.totpEnabled && { key: 'totp', label: t('officers.resetTotp'), danger: true },
       can('officer.manage') && {
         key: 'active',
         label: o.active ? t('officers.disable') : t('officers.enable'),

@@ -1,4 +1,10 @@
-import { CASE_DATA_PERMISSIONS, PERMISSION_NAMES, type Permission, type RoleResponse } from '@fazhi/common';
+import {
+  CASE_DATA_PERMISSIONS,
+  PERMISSION_NAMES,
+  type Permission,
+  type RoleResponse,
+  SECURITY_ADMIN_PERMISSIONS,
+} from '@fazhi/common';
 import { Alert, Checkbox, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
@@ -55,7 +61,14 @@ export function PermissionsDrawer({
               </Typography.Text>
               <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8, marginTop: 8 }}>
                 {perms.map((p) => (
-                  <Checkbox key={p} value={p} disabled={isSysadmin && CASE_DATA_PERMISSIONS.includes(p)}>
+                  <Checkbox
+                    key={p}
+                    value={p}
+                    disabled={
+                      isSysadmin &&
+                      (CASE_DATA_PERMISSIONS.includes(p) || SECURITY_ADMIN_PERMISSIONS.includes(p))
+                    }
+                  >
                     {bilingual(PERMISSION_NAMES[p])}
                   </Checkbox>
                 ))}

@@ -2,12 +2,13 @@ import {
   ADMIN_ROLES,
   DATA_SCOPES,
   type DataScope,
+  needsSecondFactor,
   PERMISSION_NAMES,
   type Permission,
   type RoleResponse,
 } from '@fazhi/common';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -98,12 +99,15 @@ export default function RolesPage() {
               dataIndex: 'requiresTotp',
               width: 130,
               render: (v: boolean, r) => (
-                <Switch
-                  checked={v}
-                  disabled={!manage}
-                  aria-label={t('roles.requiresTotp')}
-                  onChange={(on) => setTotp(r, on)}
-                />
+                // a role that reads case data or administers keeps its second factor (等保 level 3)
+                <Tooltip title={needsSecondFactor(r.permissions) ? t('roles.totpRequiredHint') : undefined}>
+                  <Switch
+                    checked={v}
+                    disabled={!manage || needsSecondFactor(r.permissions)}
+                    aria-label={t('roles.requiresTotp')}
+                    onChange={(on) => setTotp(r, on)}
+                  />
+                </Tooltip>
               ),
             },
             {

@@ -16,6 +16,7 @@ const FIELDS: [Field, string][] = [
   ['lockoutThreshold', 'times'],
   ['lockoutMinutes', 'minutes'],
   ['idleTimeoutMinutes', 'minutes'],
+  ['stepUpMinutes', 'minutes'],
 ];
 
 export default function SecurityPage() {
