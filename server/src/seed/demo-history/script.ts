@@ -176,6 +176,14 @@ export function scriptedCases(world: World, refs: Refs, r: Rng) {
     };
   });
 
+  // 告知 given (the party waived 陈述申辩) and the decision still to make: told half-way
+  // between approval and a decision a few days ahead, whatever today is.
+  add('PS-01', 'fine', true, at(16, 8), (p) => {
+    path(p, at(16, 9), at(13, 10), [at(12, 10), at(12, 15), at(11, 10)]);
+    p.decideAfter = now + 3 * DAY - at(11, 10);
+    p.closeAfter = INF;
+  });
+
   // Categories whose offences allow the decision, taken in turn so the demo cases vary.
   const categories: Record<string, string[]> = {
     warning: ['ZA-SR', 'JF-JJ'],
