@@ -19,7 +19,12 @@ describe('password reset', () => {
     await admin.page.getByRole('menuitem', { name: '重置密码' }).click();
     const reset = dialog(admin.page, /重置密码：刘洋/);
     await reset.getByText('系统将随机生成一次性密码').waitFor();
+    // The reset is one request; a server refusal fails here by its status, not by a timeout.
+    const answered = admin.page.waitForResponse(
+      (r) => r.url().endsWith('/reset-password') && r.request().method() === 'POST',
+    );
     await reset.getByRole('button', { name: '重置密码' }).click();
+    expect((await answered).status()).toBe(200);
     const shown = reset.getByTestId('one-time-password').locator('code');
     await shown.waitFor();
     const oneTime = (await shown.textContent())?.trim() ?? '';
