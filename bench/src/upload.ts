@@ -12,7 +12,7 @@
  * BENCH_UPLOAD_MB sets the size (default 50); BENCH_UPLOAD_HISTORY=0 seeds the demo branch
  * without its year of history (faster; a smaller server).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   createReadStream,
@@ -26,8 +26,9 @@ import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { nextTotpCode } from '../../e2e/support/harness.ts';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo.ts';
-import { demoDataDir } from './demo-data-dir.ts';
+import { demoDataDir, startBuiltServer } from './built-server.ts';
 import { round } from './measure.ts';
 
 const MB = 1024 * 1024;
@@ -80,43 +81,6 @@ function sampleServer(pid: number) {
   };
 }
 
-async function startServer(dataDir: string) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), FAZHI_DATA_DIR: dataDir };
-  env.FAZHI_SCHEDULER = 'off'; // no daily scan competing with the upload
-  env.FAZHI_SECURE_COOKIES = 'false'; // plain HTTP on the loopback
-  delete env.DATABASE_URL;
-  delete env.FAZHI_UPLOAD_TMP_DIR;
-  delete env.FAZHI_EVIDENCE_UPLOAD_MB;
-  const child = spawn(process.execPath, [path.join(root, 'server/bin/fazhi.js'), 'serve'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    if (
-      await fetch(`${baseUrl}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    baseUrl,
-    pid: child.pid!,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
-    },
-  };
-}
-
 /** A signed-in API client: the session cookie and the CSRF token on state-changing calls. */
 async function signIn(baseUrl: string, username: string) {
   const login = await fetch(`${baseUrl}/api/auth/login`, {
@@ -125,17 +89,29 @@ async function signIn(baseUrl: string, username: string) {
     body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
-  const cookies = new Map(
-    login.headers.getSetCookie().map((line) => {
+  const cookies = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const i = pair!.indexOf('=');
-      return [pair!.slice(0, i).trim(), pair!.slice(i + 1)] as const;
-    }),
-  );
+      cookies.set(pair!.slice(0, i).trim(), pair!.slice(i + 1));
+    }
+  };
+  keep(login);
   const headers = () => ({
     cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
     'x-csrf-token': cookies.get('fazhi_csrf') ?? '',
   });
+  // every account that reads case data has the demo TOTP secret (docs/operations.md, account policy)
+  if (((await login.json()) as { secondFactor?: string }).secondFactor === 'totp') {
+    const totp = await fetch(`${baseUrl}/api/auth/totp`, {
+      method: 'POST',
+      headers: { ...headers(), 'content-type': 'application/json' },
+      body: JSON.stringify({ code: await nextTotpCode(baseUrl, username) }),
+    });
+    if (!totp.ok) throw new Error(`second factor failed: ${totp.status} ${await totp.text()}`);
+    keep(totp);
+  }
   return {
     headers,
     async json<T>(method: string, url: string, body?: unknown): Promise<T> {
@@ -225,7 +201,11 @@ async function main(): Promise<Summary> {
     const referenceMs = [...copies].sort((a, b) => a - b)[1]!;
 
     log('starting the server …');
-    const server = await startServer(dataDir);
+    // the defaults are what is measured
+    const server = await startBuiltServer(dataDir, {
+      FAZHI_UPLOAD_TMP_DIR: '',
+      FAZHI_EVIDENCE_UPLOAD_MB: '',
+    });
     try {
       const officer = await signIn(server.baseUrl, 'officer');
       const created = await officer.json<{ id: number }>('POST', '/api/cases', {

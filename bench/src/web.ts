@@ -15,14 +15,14 @@
  * paint in the same conditions. The previous run's summary is kept beside this one's, so a change
  * shows its before and after. BENCH_WEB_BUILD=0 skips building the web app first.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../../e2e/support/harness.ts';
+import { launchBrowser, nextTotpCode } from '../../e2e/support/harness.ts';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo.ts';
-import { demoDataDir } from './demo-data-dir.ts';
+import { demoDataDir, startBuiltServer } from './built-server.ts';
 import { round } from './measure.ts';
 
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
@@ -184,6 +184,14 @@ async function signedInOfficer(baseUrl: string, context: BrowserContext): Promis
     data: { username: 'officer', password: DEMO_PASSWORD },
   });
   if (!login.ok()) throw new Error(`sign-in failed: ${login.status()} ${await login.text()}`);
+  if (((await login.json()) as { secondFactor?: string }).secondFactor === 'totp') {
+    const csrf = (await context.cookies(baseUrl)).find((c) => c.name === 'fazhi_csrf')?.value ?? '';
+    const totp = await context.request.post(`${baseUrl}/api/auth/totp`, {
+      data: { code: await nextTotpCode(baseUrl, 'officer') },
+      headers: { 'x-csrf-token': csrf },
+    });
+    if (!totp.ok()) throw new Error(`second factor failed: ${totp.status()} ${await totp.text()}`);
+  }
   const tasks = (await (await context.request.get(`${baseUrl}/api/tasks`)).json()) as {
     items: { title: string }[];
   };
@@ -197,41 +205,13 @@ async function signedInOfficer(baseUrl: string, context: BrowserContext): Promis
  * The demo branch is loaded here first (minutes on a busy machine), so the server starts on a
  * ready database and the browser tests' start-up limit does not apply.
  */
-async function startBuiltServer() {
+async function startServer() {
   const dataDir = await demoDataDir('fazhi-bench-web-');
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), FAZHI_DATA_DIR: dataDir };
-  env.FAZHI_SCHEDULER = 'off'; // no daily scan competing with the page loads
-  // plain HTTP, and the API sign-in sends no Origin, so say so (docs/operations.md, Secure cookies)
-  env.FAZHI_SECURE_COOKIES = 'false';
-  delete env.DATABASE_URL;
-  const t0 = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'server/bin/fazhi.js'), 'serve'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    if (
-      await fetch(`${baseUrl}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const startMs = Math.round(performance.now() - t0);
+  const server = await startBuiltServer(dataDir);
   return {
-    baseUrl,
-    startMs,
+    ...server,
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
+      await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -281,7 +261,7 @@ async function main(): Promise<Summary> {
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>reference</title><link rel="icon" href="data:,"></head><body><h1>参照页</h1><p>${filler}</p></body></html>\n`,
   );
   log('loading the demo branch into a fresh embedded database, then starting the server');
-  const server = await startBuiltServer();
+  const server = await startServer();
   const serverStartMs = server.startMs;
   const browser = await launchBrowser();
   const raw: { scenario: Scenario; network: string; cache: CacheState; load: Load }[] = [];

@@ -84,7 +84,7 @@ export function launchBrowser(): Promise<Browser> {
  * the clock only when that step is not yet in the server's window (one step of drift).
  */
 const usedSteps = new Map<string, number>();
-async function nextTotpCode(baseUrl: string, username: string): Promise<string> {
+export async function nextTotpCode(baseUrl: string, username: string): Promise<string> {
   const key = `${baseUrl} ${username}`;
   const now = () => Math.floor(Date.now() / 30_000);
   const step = Math.max(now(), (usedSteps.get(key) ?? 0) + 1);
