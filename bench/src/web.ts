@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { waitUntil } from '../../e2e/support/antd.ts';
 import { launchBrowser, nextTotpCode } from '../../e2e/support/harness.ts';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo.ts';
 import { demoDataDir, startBuiltServer } from './built-server.ts';
@@ -131,7 +132,8 @@ window.__bench = (() => {
 `;
 
 async function collect(page: Page): Promise<Load> {
-  await page.waitForFunction('window.__bench.ready()', undefined, { timeout: 60_000 });
+  // polled with evaluate: waitForFunction compiles its string with eval, which the CSP refuses
+  await waitUntil(page, 'window.__bench.ready()', 60_000);
   // what the page fetches right after its content (lazy chunks, follow-up calls) counts too
   await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
   const { skeletonLeft, ...load } = (await page.evaluate('window.__bench.collect()')) as Load & {
