@@ -8,8 +8,27 @@ import { type AuditKeyring, auditKeys } from './keys.ts';
 export const LATE_COMMIT_WINDOW = 10_000;
 export const BATCH = 5000;
 
-/** Legacy records (before audit keys) the sealer may still take: see auditLegacyUnsealed. */
-export async function legacyUnsealed(q: Queryable, ids: number[]): Promise<Set<number>> {
+/**
+ * The next records after `after` (by number) that have no seal, with those among them that are
+ * legacy records the sealer may still take (see auditLegacyUnsealed).
+ */
+export async function unsealedBatch(q: Queryable, after: number) {
+  const rows = (
+    await query(
+      q,
+      sql`select a.* from audit_log a
+          where a.id > ${after} and not exists (select 1 from audit_seals s where s.audit_id = a.id)
+          order by a.id limit ${BATCH}`,
+    )
+  ).map(fromRaw);
+  const legacy = await legacyUnsealed(
+    q,
+    rows.filter((r) => r.mac === null).map((r) => r.id),
+  );
+  return { rows, legacy };
+}
+
+async function legacyUnsealed(q: Queryable, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
   const found = await query<{ audit_id: unknown }>(
     q,
@@ -49,20 +68,9 @@ export async function sealPending(db: Db, refused?: (ids: number[]) => void): Pr
     let after = Math.max(0, (head?.auditId ?? 0) - LATE_COMMIT_WINDOW);
     let sealed = 0;
     for (;;) {
-      const rows = (
-        await query(
-          tx,
-          sql`select a.* from audit_log a
-              where a.id > ${after} and not exists (select 1 from audit_seals s where s.audit_id = a.id)
-              order by a.id limit ${BATCH}`,
-        )
-      ).map(fromRaw);
+      const { rows, legacy } = await unsealedBatch(tx, after);
       if (rows.length === 0) break;
       after = rows[rows.length - 1]!.id;
-      const legacy = await legacyUnsealed(
-        tx,
-        rows.filter((r) => r.mac === null).map((r) => r.id),
-      );
       const bad: number[] = [];
       const values = [];
       for (const r of rows) {

@@ -3,7 +3,7 @@ import { asc, gt, sql } from 'drizzle-orm';
 import { type Db, rows as query } from '../db/index.ts';
 import { auditSeals } from '../db/schema/index.ts';
 import { type AuditRow, fromRaw, GENESIS, keyedSeal, legacySeal, recordMac } from './canonical.ts';
-import { BATCH, legacyUnsealed, madeByApplication } from './chain.ts';
+import { BATCH, madeByApplication, unsealedBatch } from './chain.ts';
 import { auditKeys } from './keys.ts';
 
 /** A record the application wrote and left unsealed this long ago lost its seal. */
@@ -90,20 +90,9 @@ export async function verifyChain(db: Db, onProgress?: (checked: number) => void
   let after = 0;
   const stale = Date.now() - SEAL_GRACE_MS;
   for (;;) {
-    const rows = (
-      await query(
-        db,
-        sql`select a.* from audit_log a
-            where a.id > ${after} and not exists (select 1 from audit_seals s where s.audit_id = a.id)
-            order by a.id limit ${BATCH}`,
-      )
-    ).map(fromRaw);
+    const { rows, legacy } = await unsealedBatch(db, after);
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
-    const legacy = await legacyUnsealed(
-      db,
-      rows.filter((r) => r.mac === null).map((r) => r.id),
-    );
     for (const r of rows) {
       if (!madeByApplication(ring, r, legacy)) report('inserted', r.id);
       // A later record is sealed and this one has waited long: its seal was removed.
